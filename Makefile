@@ -1,0 +1,41 @@
+# The two commands of the README: `make up` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PROXY := node_modules/.bin/configurable-http-proxy
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: up test install install-test lint
+
+up: install
+	$(BIN)/atelier up
+
+test: install-test
+	$(BIN)/pytest
+
+install: $(VENV)/.installed $(PROXY)
+
+# Re-run pip only when the project's dependencies change; a second `make up` starts at once.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(PROXY): package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+install-test: install $(VENV)/.installed-dev /usr/bin/chromium
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+/usr/bin/chromium:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+lint: install-test
+	$(BIN)/ruff check src tests bench

@@ -1,0 +1,1 @@
+"""One ipywidgets app per workshop; workshop notebooks only display them."""

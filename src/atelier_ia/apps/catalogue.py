@@ -1,0 +1,77 @@
+"""The catalogue participants land on: one card per workshop."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Workshop:
+    slug: str
+    title: str
+    summary: str
+    # Notebook path relative to workshops/, or "" while the workshop is not ready.
+    notebook: str = ""
+
+
+WORKSHOPS: tuple[Workshop, ...] = (
+    Workshop("bac-a-sable", "Bac à sable",
+             "Essayez librement un modèle de langue : écrivez, réglez, comparez.",
+             "00-bac-a-sable/bac-a-sable.ipynb"),
+    Workshop("comment-un-modele-ecrit", "Comment un modèle écrit",
+             "Jetons, probabilités, température : pourquoi un modèle peut inventer."),
+    Workshop("structurer-une-demande", "Structurer une demande",
+             "Rôle, contexte, tâche, format : répondre au courrier d'un usager."),
+    Workshop("rediger-une-deliberation", "Rédiger une délibération",
+             "Un projet de délibération conforme, puis sa vérification."),
+    Workshop("reunion-proces-verbal", "De la réunion au procès-verbal",
+             "Résumer fidèlement une séance du conseil municipal."),
+    Workshop("donnees-territoriales", "Données territoriales",
+             "Les chiffres viennent des données, jamais du modèle."),
+    Workshop("donnees-personnelles", "Données personnelles",
+             "Pseudonymiser avant d'interroger un modèle."),
+    Workshop("comparer-les-modeles", "Comparer les modèles",
+             "Deux modèles à l'aveugle : votez, puis découvrez-les."),
+    Workshop("confiance-transparence", "Confiance et transparence",
+             "AI Act, RGPD, CRPA : ce que la loi demande."),
+)
+
+_CARD = (
+    "<li class='atelier-card' style='list-style:none;border:1px solid #555;border-radius:8px;"
+    "padding:12px 16px;background:#fff;color:#111'>{body}</li>"
+)
+
+
+def card_html(workshop: Workshop) -> str:
+    heading = html.escape(workshop.title)
+    summary = f"<p style='margin:6px 0'>{html.escape(workshop.summary)}</p>"
+    if workshop.notebook:
+        link = (
+            f"<a href='{html.escape(workshop.notebook)}' style='color:#0b3d91;font-weight:bold'>"
+            f"Ouvrir l'atelier « {heading} »</a>"
+        )
+        body = f"<h3 style='margin:0'>{heading}</h3>{summary}{link}"
+    else:
+        body = (
+            f"<h3 style='margin:0;color:#444'>{heading}</h3>{summary}"
+            "<span class='atelier-soon' style='font-style:italic;color:#444'>Bientôt</span>"
+        )
+    return _CARD.format(body=body)
+
+
+def catalogue_html(workshops: tuple[Workshop, ...] = WORKSHOPS) -> str:
+    cards = "".join(card_html(w) for w in workshops)
+    return (
+        "<main class='atelier-catalogue' lang='fr'>"
+        "<h1>Atelier IA</h1>"
+        "<p>Choisissez un atelier. Chacun se fait en quelques minutes, sans écrire de code.</p>"
+        "<ul style='display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));"
+        f"gap:12px;padding:0'>{cards}</ul></main>"
+    )
+
+
+def show() -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(catalogue_html()))

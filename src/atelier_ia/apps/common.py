@@ -1,0 +1,33 @@
+"""Pieces every workshop app shares: the demo-model banner, French error boxes."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+DEMO_BANNER = (
+    "<div class='atelier-banner' role='note' style='border:2px solid #8a5a00;"
+    "background:#fff6e0;color:#3d2800;padding:8px 12px;border-radius:6px'>"
+    "<strong>Modèle de démonstration.</strong> Le modèle embarqué (SmolLM2, 135 millions de "
+    "paramètres) tourne sans réseau sur ce serveur, mais il est très petit et "
+    "<strong>faible en français</strong> : ses réponses sont souvent maladroites ou fausses. "
+    "Pour de vraies réponses, l'administrateur peut brancher un serveur Ollama avec un modèle "
+    "qui parle bien français (voir le README, section « Brancher Ollama »)."
+    "</div>"
+)
+
+
+def text_box(text: str, kind: str = "answer") -> str:
+    """Escaped text in a readable box; kind is 'answer' or 'error'."""
+    style = {
+        "answer": "border:1px solid #666;background:#fff;color:#111",
+        "error": "border:2px solid #a00000;background:#fff0f0;color:#5a0000",
+    }[kind]
+    prefix = "<strong>Erreur :</strong> " if kind == "error" else ""
+    return (
+        f"<div class='atelier-{kind}' role='{'alert' if kind == 'error' else 'status'}' "
+        f"aria-live='polite' style='{style};padding:8px 12px;border-radius:6px;"
+        f"white-space:pre-wrap;min-height:2em'>{prefix}{html.escape(text)}</div>"
+    )
+

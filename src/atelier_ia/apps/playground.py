@@ -1,0 +1,109 @@
+"""« Bac à sable »: type a request, pick a model, watch the answer arrive token by token."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from atelier_ia.apps.common import DEMO_BANNER, text_box
+from atelier_ia.llm import ChatStats, LLMClient, LLMError, is_demo_model
+
+WORKSHOP_ID = "bac-a-sable"
+
+
+class Playground:
+    def __init__(self, client: LLMClient | None = None) -> None:
+        self.client = client or LLMClient(workshop=WORKSHOP_ID)
+        self.prompt = widgets.Textarea(
+            description="Votre demande",
+            placeholder="Ex. : Propose trois idées d'animations pour la fête du village.",
+            layout=widgets.Layout(width="100%", height="120px"),
+            style={"description_width": "initial"},
+        )
+        self.model = widgets.Dropdown(description="Modèle", options=[])
+        self.temperature = widgets.FloatSlider(
+            description="Température", value=0.7, min=0.0, max=1.5, step=0.1,
+            style={"description_width": "initial"},
+        )
+        self.max_tokens = widgets.IntSlider(
+            description="Longueur maximale (jetons)", value=200, min=16, max=512, step=16,
+            style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+        )
+        self.button = widgets.Button(description="Générer", button_style="primary",
+                                     tooltip="Envoyer la demande au modèle", icon="play")
+        self.banner = widgets.HTML()
+        self.answer = widgets.HTML(text_box(""))
+        self.stats = widgets.HTML()
+        self.button.on_click(lambda _: self.generate())
+        self.model.observe(lambda _: self._update_banner(), names="value")
+        self._load_models()
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML("<p>Écrivez une demande, choisissez un modèle, puis cliquez sur "
+                             "« Générer ». La réponse s'affiche au fil de l'eau.</p>"),
+                self.banner,
+                self.prompt,
+                widgets.HBox([self.model, self.temperature]),
+                self.max_tokens,
+                self.button,
+                self.answer,
+                self.stats,
+            ],
+            layout=widgets.Layout(max_width="900px"),
+        )
+
+    def _load_models(self) -> None:
+        try:
+            names = self.client.list_models()
+        except LLMError as exc:
+            self.answer.value = text_box(str(exc), "error")
+            return
+        self.model.options = names
+        if names:
+            self.model.value = names[0]
+
+    def _update_banner(self) -> None:
+        self.banner.value = DEMO_BANNER if is_demo_model(self.model.value or "") else ""
+
+    def generate(self) -> str:
+        """Stream an answer into the page; return the whole text (also used by tests)."""
+        prompt = self.prompt.value.strip()
+        if not prompt:
+            self.answer.value = text_box("Écrivez d'abord une demande dans la zone de texte.",
+                                         "error")
+            return ""
+        if not self.model.value:
+            self._load_models()  # the gateway may have been down when the page opened
+            if not self.model.value:
+                return ""
+        self.button.disabled = True
+        self.stats.value = "<em>Le modèle réfléchit…</em>"
+        stats = ChatStats()
+        text = ""
+        self.answer.value = text_box("")
+        try:
+            for piece in self.client.stream_chat(
+                self.model.value,
+                prompt,
+                temperature=self.temperature.value,
+                max_tokens=self.max_tokens.value,
+                stats=stats,
+            ):
+                text += piece
+                self.answer.value = text_box(text)
+        except LLMError as exc:
+            self.answer.value = text_box(str(exc), "error")
+            self.stats.value = ""
+            return text
+        finally:
+            self.button.disabled = False
+        cut = " (coupée : longueur maximale atteinte)" if stats.done_reason == "length" else ""
+        self.stats.value = (
+            f"<span class='atelier-stats'>Jetons : {stats.tokens_in} en entrée, "
+            f"{stats.tokens_out} en sortie{cut} · {stats.seconds:.1f} s</span>"
+        )
+        return text
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)

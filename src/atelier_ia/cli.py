@@ -1,0 +1,125 @@
+"""`atelier`: the command trainers and operators type. Messages in French."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+
+from atelier_ia import paths
+from atelier_ia.settings import Settings, SettingsError, ensure_secrets, load_settings
+
+app = typer.Typer(help="Atelier IA : ateliers d'IA générative pour les collectivités.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+errors = Console(stderr=True)
+
+
+def _settings_or_exit() -> Settings:
+    try:
+        return ensure_secrets(load_settings())
+    except SettingsError as exc:
+        errors.print(f"[bold red]Erreur :[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def hub_environment(settings: Settings) -> dict[str, str]:
+    """The hub must read the very same settings: pass the file and state dir explicitly."""
+    env = dict(os.environ)
+    env["ATELIER_STATE_DIR"] = str(settings.state_dir)
+    if settings.source is not None:
+        env["ATELIER_CONFIG"] = str(settings.source)
+    env["PATH"] = f"{paths.VENV_BIN}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def wait_for_hub(settings: Settings, process: subprocess.Popen, deadline_s: float = 120) -> bool:
+    url = f"http://127.0.0.1:{settings.hub.port}/hub/api/"
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def welcome(settings: Settings) -> Panel:
+    auth = settings.auth
+    trainers = ", ".join(auth.admin_users)
+    text = (
+        f"[bold]Adresse :[/] {settings.public_url}\n\n"
+        f"[bold]Participants[/] : n'importe quel identifiant (lettres minuscules, chiffres),\n"
+        f"  mot de passe de l'atelier : [bold green]{auth.workshop_password}[/]\n\n"
+        f"[bold]Formateur[/] (administrateur) : identifiant [bold]{trainers}[/],\n"
+        f"  mot de passe : [bold yellow]{auth.admin_password}[/]\n\n"
+        f"Mots de passe conservés dans {settings.secrets_file}\n"
+        "Ctrl-C pour tout arrêter."
+    )
+    return Panel(text, title="Atelier IA est prêt", expand=False)
+
+
+@app.command()
+def up() -> None:
+    """Démarre la plateforme (hub, proxy, passerelle des modèles) sur cette machine."""
+    settings = _settings_or_exit()
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    command = [
+        str(paths.VENV_BIN / "jupyterhub"),
+        "-f",
+        str(paths.HUB_CONFIG_FILE),
+    ]
+    console.print(f"Démarrage d'Atelier IA sur {settings.public_url} …")
+    # The hub gets its own session so that Ctrl-C reaches only us; we then stop it once, with
+    # SIGTERM, and it stops the proxy, the gateway and the user servers.
+    process = subprocess.Popen(
+        command, env=hub_environment(settings), cwd=settings.state_dir, start_new_session=True
+    )
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        if wait_for_hub(settings, process):
+            console.print(welcome(settings))
+        code = process.wait()
+    except KeyboardInterrupt:
+        console.print("Arrêt en cours (hub, proxy, passerelle, serveurs des participants) …")
+        code = _stop(process)
+    if code not in (0, -signal.SIGINT, -signal.SIGTERM):
+        errors.print(f"[bold red]Le hub s'est arrêté avec le code {code}.[/] "
+                     "Voir les messages ci-dessus.")
+        raise typer.Exit(1)
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop(process: subprocess.Popen) -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave orphans
+    if process.poll() is None:
+        process.terminate()
+    try:
+        return process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        return process.wait()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The model gateway service (see :mod:`atelier_ia.gateway.app`)."""

@@ -1,0 +1,83 @@
+"""An Ollama server, through the official client."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import ollama
+
+from atelier_ia.llm.types import BackendError, ChatRequest, Delta, Done, ModelInfo
+from atelier_ia.settings import BackendSettings
+
+
+def ollama_options(request: ChatRequest) -> dict[str, object]:
+    opts = request.options
+    options: dict[str, object] = {}
+    if opts.temperature is not None:
+        options["temperature"] = opts.temperature
+    if opts.top_p is not None:
+        options["top_p"] = opts.top_p
+    if opts.seed is not None:
+        options["seed"] = opts.seed
+    if opts.max_tokens is not None:
+        options["num_predict"] = opts.max_tokens
+    if opts.stop:
+        options["stop"] = list(opts.stop)
+    return options
+
+
+class OllamaBackend:
+    def __init__(self, spec: BackendSettings) -> None:
+        self.name = spec.name
+        self.parallel = spec.parallel
+        # The client has no timeout by default: a stalled server would hold a slot forever.
+        self._client = ollama.AsyncClient(host=spec.url, timeout=spec.timeout)
+
+    async def list_models(self) -> list[ModelInfo]:
+        try:
+            listing = await self._client.list()
+        except (httpx.HTTPError, ollama.ResponseError, ConnectionError) as exc:
+            raise BackendError(f"Ollama ({self.name}) ne répond pas : {exc}") from exc
+        models = []
+        for entry in listing.models:
+            details = entry.details
+            models.append(
+                ModelInfo(
+                    name=entry.model or "",
+                    family=(details.family if details else "") or "",
+                    parameter_size=(details.parameter_size if details else "") or "",
+                    quantization=(details.quantization_level if details else "") or "",
+                    size_bytes=entry.size or 0,
+                    format=(details.format if details else "") or "gguf",
+                )
+            )
+        return models
+
+    async def stream_chat(self, request: ChatRequest) -> AsyncIterator[Delta | Done]:
+        messages = [{"role": m.role, "content": m.content} for m in request.messages]
+        try:
+            stream = await self._client.chat(
+                model=request.model,
+                messages=messages,
+                stream=True,
+                options=ollama_options(request),
+            )
+            async for part in stream:
+                if part.message and part.message.content:
+                    yield Delta(part.message.content)
+                if part.done:
+                    yield Done(
+                        prompt_tokens=part.prompt_eval_count or 0,
+                        completion_tokens=part.eval_count or 0,
+                        done_reason=part.done_reason or "stop",
+                    )
+                    return
+        except ollama.ResponseError as exc:
+            raise BackendError(f"Ollama ({self.name}) a renvoyé une erreur : {exc.error}") from exc
+        except (httpx.HTTPError, ConnectionError) as exc:
+            raise BackendError(f"Ollama ({self.name}) ne répond pas : {exc}") from exc
+        raise BackendError(f"Ollama ({self.name}) a coupé la réponse avant la fin.")
+
+    async def aclose(self) -> None:
+        await self._client._client.aclose()

@@ -1,0 +1,114 @@
+"""The small client the workshop apps use, on top of the official `ollama` client.
+
+It reads what the hub puts in every user server's environment: ``OLLAMA_HOST`` (the gateway)
+and ``OLLAMA_API_KEY`` (the person's own hub token). Errors come out as :class:`LLMError` with a
+French message a participant can read.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import ollama
+
+from atelier_ia.settings import EMBEDDED_MODEL
+
+WORKSHOP_HEADER = "X-Atelier-Workshop"
+
+
+class LLMError(RuntimeError):
+    """A model call that failed; str() is a French sentence for the participant."""
+
+
+@dataclass
+class ChatStats:
+    tokens_in: int = 0
+    tokens_out: int = 0
+    seconds: float = 0.0
+    done_reason: str = ""
+
+
+def is_demo_model(name: str) -> bool:
+    return name == EMBEDDED_MODEL
+
+
+def _french(exc: Exception) -> LLMError:
+    if isinstance(exc, ollama.ResponseError):
+        if exc.status_code in (401, 403):
+            return LLMError("Accès refusé par la passerelle : reconnectez-vous à l'atelier.")
+        return LLMError(str(exc.error))
+    if isinstance(exc, httpx.TimeoutException):
+        return LLMError("Le modèle met trop de temps à répondre. Réessayez dans un instant.")
+    return LLMError(
+        "La passerelle des modèles ne répond pas. Réessayez dans un instant ; "
+        "si cela persiste, prévenez le formateur."
+    )
+
+
+class LLMClient:
+    def __init__(
+        self,
+        host: str | None = None,
+        token: str | None = None,
+        workshop: str = "",
+        timeout: float = 300.0,
+    ) -> None:
+        host = host or os.environ.get("OLLAMA_HOST") or os.environ.get("ATELIER_GATEWAY_URL")
+        token = token or os.environ.get("OLLAMA_API_KEY") or os.environ.get(
+            "JUPYTERHUB_API_TOKEN", ""
+        )
+        headers = {"authorization": f"Bearer {token}"}
+        if workshop:
+            headers[WORKSHOP_HEADER] = workshop
+        # ollama's client has no timeout by default; a stalled gateway must not hang the app.
+        self._client = ollama.Client(host=host, timeout=timeout, headers=headers)
+
+    def list_models(self) -> list[str]:
+        try:
+            return [m.model for m in self._client.list().models if m.model]
+        except (ollama.ResponseError, httpx.HTTPError, ConnectionError) as exc:
+            raise _french(exc) from exc
+
+    def stream_chat(
+        self,
+        model: str,
+        prompt: str,
+        *,
+        system: str = "",
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        seed: int | None = None,
+        stats: ChatStats | None = None,
+    ) -> Iterator[str]:
+        """Yield the answer's text piece by piece; fill ``stats`` at the end."""
+        messages = ([{"role": "system", "content": system}] if system else []) + [
+            {"role": "user", "content": prompt}
+        ]
+        options = {
+            key: value
+            for key, value in (
+                ("temperature", temperature),
+                ("num_predict", max_tokens),
+                ("seed", seed),
+            )
+            if value is not None
+        }
+        start = time.perf_counter()
+        try:
+            for part in self._client.chat(model=model, messages=messages, stream=True,
+                                          options=options):
+                if part.message and part.message.content:
+                    yield part.message.content
+                if part.done and stats is not None:
+                    stats.tokens_in = part.prompt_eval_count or 0
+                    stats.tokens_out = part.eval_count or 0
+                    stats.done_reason = part.done_reason or ""
+        except (ollama.ResponseError, httpx.HTTPError, ConnectionError) as exc:
+            raise _french(exc) from exc
+        finally:
+            if stats is not None:
+                stats.seconds = time.perf_counter() - start

@@ -1,0 +1,355 @@
+"""The one settings model of Atelier IA.
+
+Read from ``atelier.toml`` (path from ``ATELIER_CONFIG``, else ``./atelier.toml``, else the
+defaults), then overridden by ``ATELIER_*`` environment variables. The hub configuration, the
+gateway and the CLI all load it through :func:`load_settings`, so they cannot disagree.
+
+A wrong key or value raises :class:`SettingsError` whose message is one French line naming the key
+and the expected form; the CLI prints it as is, without a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+EMBEDDED_MODEL = "smollm2:135m"
+
+# Environment variables with a short name, and the settings key each one overrides.
+# Any other key can be overridden as ATELIER_<SECTION>__<KEY> (e.g. ATELIER_GATEWAY__PORT).
+ENV_ALIASES: dict[str, tuple[str, ...]] = {
+    "ATELIER_PORT": ("hub", "port"),
+    "ATELIER_WORKSHOP_PASSWORD": ("auth", "workshop_password"),
+    "ATELIER_ADMIN_PASSWORD": ("auth", "admin_password"),
+    "ATELIER_STATE_DIR": ("state_dir",),
+}
+
+
+class SettingsError(ValueError):
+    """A settings file or value that cannot be used; the message is for a person, in French."""
+
+
+class _Section(BaseModel):
+    # Unknown keys are refused: a typo must not silently fall back to a default.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+Port = int
+
+
+class HubSettings(_Section):
+    ip: str = "127.0.0.1"
+    port: Port = Field(8000, ge=1, le=65535)
+    # Port of the hub's own API, behind the proxy; the proxy's API port is this plus one.
+    hub_port: Port = Field(8081, ge=1, le=65535)
+    proxy_api_port: Port = Field(8001, ge=1, le=65535)
+    # The address people type in their browser, printed by `atelier up` and put on badges.
+    public_url: str = ""
+
+    @field_validator("ip")
+    @classmethod
+    def _ip_is_an_address(cls, value: str) -> str:
+        import ipaddress
+
+        try:
+            ipaddress.ip_address(value)
+        except ValueError as exc:
+            raise ValueError("une adresse IP") from exc
+        return value
+
+
+class AuthSettings(_Section):
+    # Empty means "generate one and keep it in the state dir".
+    workshop_password: str = ""
+    admin_password: str = ""
+    admin_users: list[str] = Field(default_factory=lambda: ["formateur"])
+    trainers_group: str = "formateurs"
+
+    @field_validator("workshop_password")
+    @classmethod
+    def _workshop_password_long_enough(cls, value: str) -> str:
+        if value and len(value) < 8:
+            raise ValueError("un mot de passe d'au moins 8 caractères")
+        return value
+
+    @field_validator("admin_password")
+    @classmethod
+    def _admin_password_long_enough(cls, value: str) -> str:
+        # JupyterHub's SharedPasswordAuthenticator refuses shorter admin passwords.
+        if value and len(value) < 32:
+            raise ValueError("un mot de passe d'au moins 32 caractères")
+        return value
+
+    @field_validator("admin_users")
+    @classmethod
+    def _admins_named(cls, value: list[str]) -> list[str]:
+        if not value or any(not name.strip() for name in value):
+            raise ValueError("une liste non vide d'identifiants")
+        return value
+
+
+class BackendSettings(_Section):
+    """One model upstream the gateway forwards to."""
+
+    name: str
+    kind: Literal["embedded", "ollama"]
+    url: str = ""
+    # How many generations this upstream runs at once (llama.cpp in-process: 1).
+    parallel: int = Field(1, ge=1, le=256)
+    # Seconds before an upstream that does not answer is given up.
+    timeout: float = Field(300.0, gt=0)
+
+    @model_validator(mode="after")
+    def _url_for_remote(self) -> BackendSettings:
+        if self.kind != "embedded" and not self.url.startswith(("http://", "https://")):
+            raise ValueError("une adresse http(s):// pour url (ex. http://127.0.0.1:11434)")
+        return self
+
+
+class ModelSettings(_Section):
+    """One entry of the model catalogue the operator offers."""
+
+    name: str
+    backend: str
+    label: str = ""
+    notes: str = ""
+
+
+class EmbeddedSettings(_Section):
+    n_ctx: int = Field(2048, ge=256, le=32768)
+    # 0 lets llama.cpp pick (all cores).
+    n_threads: int = Field(0, ge=0, le=256)
+
+
+class GatewaySettings(_Section):
+    ip: str = "127.0.0.1"
+    port: Port = Field(8181, ge=1, le=65535)
+    backends: list[BackendSettings] = Field(
+        default_factory=lambda: [BackendSettings(name="embarque", kind="embedded")]
+    )
+    models: list[ModelSettings] = Field(
+        default_factory=lambda: [
+            ModelSettings(
+                name=EMBEDDED_MODEL,
+                backend="embarque",
+                label="SmolLM2 135M (démonstration)",
+                notes="Très petit modèle embarqué, hors ligne ; faible en français.",
+            )
+        ]
+    )
+    default_model: str = EMBEDDED_MODEL
+    # Largest number of tokens a caller may ask for in one answer.
+    max_new_tokens: int = Field(512, ge=1, le=32768)
+
+    @model_validator(mode="after")
+    def _models_point_at_backends(self) -> GatewaySettings:
+        names = [b.name for b in self.backends]
+        if len(set(names)) != len(names):
+            raise ValueError("des noms de backends tous différents (backends[].name)")
+        for model in self.models:
+            if model.backend not in names:
+                raise ValueError(
+                    f"un backend déclaré pour le modèle {model.name!r} "
+                    f"(models[].backend parmi {', '.join(names)})"
+                )
+        if self.default_model not in {m.name for m in self.models}:
+            raise ValueError("un default_model présent dans models[].name")
+        return self
+
+
+class CullingSettings(_Section):
+    # A Voilà page that is closed leaves its kernel; it is shut down after this many idle seconds.
+    kernel_idle_timeout: int = Field(600, ge=10)
+    kernel_cull_interval: int = Field(60, ge=1)
+    # Whole user servers with no activity are stopped by jupyterhub-idle-culler.
+    server_idle_timeout: int = Field(3600, ge=60)
+
+
+class Settings(_Section):
+    state_dir: Path = Path("var")
+    hub: HubSettings = Field(default_factory=HubSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    gateway: GatewaySettings = Field(default_factory=GatewaySettings)
+    embedded: EmbeddedSettings = Field(default_factory=EmbeddedSettings)
+    culling: CullingSettings = Field(default_factory=CullingSettings)
+    # The file these settings were read from, so child processes can read the same one.
+    _source: Path | None = PrivateAttr(None)
+
+    @property
+    def source(self) -> Path | None:
+        return self._source
+
+    @property
+    def public_url(self) -> str:
+        return (self.hub.public_url or f"http://{self.hub.ip}:{self.hub.port}").rstrip("/")
+
+    @property
+    def gateway_url(self) -> str:
+        """The gateway as user servers reach it: through the proxy, like any hub service."""
+        return f"{self.public_url}/services/gateway"
+
+    @property
+    def homes_dir(self) -> Path:
+        return self.state_dir / "homes"
+
+    @property
+    def secrets_file(self) -> Path:
+        return self.state_dir / "secrets.toml"
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def config_path(environ: dict[str, str] | None = None) -> Path | None:
+    """Where the settings file is: ``ATELIER_CONFIG``, else ``./atelier.toml`` if present."""
+    environ = os.environ if environ is None else environ
+    if environ.get("ATELIER_CONFIG"):
+        return Path(environ["ATELIER_CONFIG"])
+    local = Path("atelier.toml")
+    return local if local.exists() else None
+
+
+def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    for name, value in environ.items():
+        if name in ENV_ALIASES:
+            path = ENV_ALIASES[name]
+        elif name.startswith("ATELIER_") and "__" in name:
+            path = tuple(part.lower() for part in name[len("ATELIER_") :].split("__"))
+        else:
+            continue
+        node = overrides
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+    return overrides
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+# French names of the forms pydantic expects, by error type.
+_EXPECTED = {
+    "int_parsing": "un nombre entier",
+    "int_type": "un nombre entier",
+    "float_parsing": "un nombre",
+    "float_type": "un nombre",
+    "bool_parsing": "true ou false",
+    "bool_type": "true ou false",
+    "string_type": "un texte entre guillemets",
+    "list_type": "une liste [ ... ]",
+    "model_type": "une section [ ... ]",
+    "dict_type": "une section [ ... ]",
+    "extra_forbidden": "aucune clé de ce nom (clé inconnue, faute de frappe ?)",
+    "missing": "une valeur (clé obligatoire absente)",
+    "path_type": "un chemin de dossier",
+}
+
+
+def _describe(error: dict[str, Any]) -> str:
+    key = ".".join(str(part) for part in error["loc"]) or "(fichier)"
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(ctx.values()))
+        words = {
+            "greater_than_equal": "supérieur ou égal à",
+            "less_than_equal": "inférieur ou égal à",
+            "greater_than": "strictement supérieur à",
+            "less_than": "strictement inférieur à",
+        }[kind]
+        expected = f"un nombre {words} {bound}"
+    elif kind == "literal_error":
+        expected = "une de ces valeurs : " + str(ctx.get("expected", ""))
+    elif kind == "value_error":
+        expected = str(ctx.get("error", error["msg"]))
+    else:
+        expected = _EXPECTED.get(kind, error["msg"])
+    received = error.get("input")
+    shown = "" if kind in ("missing", "model_type") or isinstance(received, dict) else (
+        f" (reçu : {received!r})"
+    )
+    if "password" in key:
+        shown = ""  # never echo a secret
+    return f"Réglage invalide « {key} » : attendu {expected}{shown}."
+
+
+def load_settings(
+    path: Path | None = None, environ: dict[str, str] | None = None
+) -> Settings:
+    """Read the settings file and the environment; raise SettingsError with a French line."""
+    environ = dict(os.environ if environ is None else environ)
+    path = config_path(environ) if path is None else path
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"Fichier de réglages introuvable : {path}.") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(
+                f"Fichier de réglages {path} illisible : le format TOML n'est pas respecté ({exc})."
+            ) from None
+    data = _merge(data, _env_overrides(environ))
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc.errors()[0])) from None
+    if path is not None and not settings.state_dir.is_absolute():
+        # A relative state dir is relative to the directory `atelier` is started from.
+        settings.state_dir = Path.cwd() / settings.state_dir
+    settings.state_dir = settings.state_dir.absolute()
+    settings._source = None if path is None else Path(path).absolute()
+    return settings
+
+
+def ensure_secrets(settings: Settings) -> Settings:
+    """Fill in passwords that were not given: generated once, kept in the state dir (mode 600)."""
+    stored: dict[str, str] = {}
+    if settings.secrets_file.exists():
+        stored = tomllib.loads(settings.secrets_file.read_text(encoding="utf-8"))
+    wanted = {
+        # Short and easy to dictate to a room; only guards a workshop day.
+        "workshop_password": lambda: "atelier-" + secrets.token_hex(3),
+        "admin_password": lambda: secrets.token_urlsafe(32),
+    }
+    changed = False
+    for key, make in wanted.items():
+        if not stored.get(key):
+            stored[key] = make()
+            changed = True
+    if changed:
+        settings.state_dir.mkdir(parents=True, exist_ok=True)
+        body = "".join(f'{key} = "{value}"\n' for key, value in stored.items())
+        fd = os.open(settings.secrets_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(body)
+    os.chmod(settings.secrets_file, 0o600)
+    auth = settings.auth
+    if not auth.workshop_password:
+        auth.workshop_password = stored["workshop_password"]
+    if not auth.admin_password:
+        auth.admin_password = stored["admin_password"]
+    return settings
+
