@@ -23,6 +23,11 @@ console = Console()
 errors = Console(stderr=True)
 
 
+@app.callback()
+def _commands() -> None:
+    """Atelier IA : ateliers d'IA générative pour les collectivités."""
+
+
 def _settings_or_exit() -> Settings:
     try:
         return ensure_secrets(load_settings())

@@ -26,6 +26,8 @@ from pydantic import (
     model_validator,
 )
 
+from atelier_ia.validation import expected_form
+
 EMBEDDED_MODEL = "smollm2:135m"
 
 # Environment variables with a short name, and the settings key each one overrides.
@@ -249,43 +251,10 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-# French names of the forms pydantic expects, by error type.
-_EXPECTED = {
-    "int_parsing": "un nombre entier",
-    "int_type": "un nombre entier",
-    "float_parsing": "un nombre",
-    "float_type": "un nombre",
-    "bool_parsing": "true ou false",
-    "bool_type": "true ou false",
-    "string_type": "un texte entre guillemets",
-    "list_type": "une liste [ ... ]",
-    "model_type": "une section [ ... ]",
-    "dict_type": "une section [ ... ]",
-    "extra_forbidden": "aucune clé de ce nom (clé inconnue, faute de frappe ?)",
-    "missing": "une valeur (clé obligatoire absente)",
-    "path_type": "un chemin de dossier",
-}
-
-
 def _describe(error: dict[str, Any]) -> str:
     key = ".".join(str(part) for part in error["loc"]) or "(fichier)"
     kind = error["type"]
-    ctx = error.get("ctx") or {}
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = next(iter(ctx.values()))
-        words = {
-            "greater_than_equal": "supérieur ou égal à",
-            "less_than_equal": "inférieur ou égal à",
-            "greater_than": "strictement supérieur à",
-            "less_than": "strictement inférieur à",
-        }[kind]
-        expected = f"un nombre {words} {bound}"
-    elif kind == "literal_error":
-        expected = "une de ces valeurs : " + str(ctx.get("expected", ""))
-    elif kind == "value_error":
-        expected = str(ctx.get("error", error["msg"]))
-    else:
-        expected = _EXPECTED.get(kind, error["msg"])
+    expected = expected_form(error, object_word="une section [ ... ]")
     received = error.get("input")
     shown = "" if kind in ("missing", "model_type") or isinstance(received, dict) else (
         f" (reçu : {received!r})"

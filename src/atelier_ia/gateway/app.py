@@ -25,6 +25,7 @@ from atelier_ia.gateway.auth import Caller, HubTokenAuth
 from atelier_ia.llm.backends import Backend, make_backend
 from atelier_ia.llm.types import BackendError, ChatRequest, Delta, Done, ModelInfo
 from atelier_ia.settings import Settings
+from atelier_ia.validation import expected_form
 
 log = logging.getLogger("atelier_ia.gateway")
 
@@ -76,10 +77,13 @@ def _error(status: int, message: str) -> JSONResponse:
 
 def _validation_message(exc: RequestValidationError) -> str:
     first = exc.errors()[0]
-    if first.get("type") == "json_invalid":
-        return "Requête invalide : le corps n'est pas du JSON valide."
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-    return f"Requête invalide : champ « {where} » : {first.get('msg')}."
+    if first["type"] == "json_invalid":
+        where = ""  # its location is a character offset, not a field
+    expected = expected_form(first, object_word="un objet JSON { ... }")
+    if not where:
+        return f"Requête invalide : le corps doit être {expected}."
+    return f"Requête invalide : champ « {where} » : attendu {expected}."
 
 
 def create_app(

@@ -1,0 +1,167 @@
+"""Start the real platform (`atelier up`: hub, proxy, gateway, idle culler) on free loopback
+ports in a temporary state dir, and act as a person would through HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+ATELIER = Path(sys.executable).parent / "atelier"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(check, deadline_s: float, what: str, interval: float = 0.25):
+    """Poll `check` until it returns something truthy; fail with `what` after the deadline."""
+    deadline = time.monotonic() + deadline_s
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            result = check()
+            if result:
+                return result
+        except Exception as exc:  # noqa: BLE001 - kept for the failure message
+            last_error = exc
+        time.sleep(interval)
+    raise AssertionError(f"timed out waiting for {what} (last error: {last_error!r})")
+
+
+@dataclass
+class Platform:
+    url: str
+    state_dir: Path
+    workshop_password: str
+    admin_password: str
+    process: subprocess.Popen
+    log_path: Path
+    env: dict[str, str] = field(default_factory=dict)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def login(self, username: str, password: str | None = None) -> requests.Session:
+        """Log in through the form, as a browser does (xsrf cookie and field included)."""
+        session = requests.Session()
+        page = session.get(f"{self.url}/hub/login")
+        page.raise_for_status()
+        xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
+        response = session.post(
+            f"{self.url}/hub/login?next=",
+            data={
+                "username": username,
+                "password": self.workshop_password if password is None else password,
+                "_xsrf": xsrf,
+            },
+            allow_redirects=False,
+        )
+        session.login_status = response.status_code  # type: ignore[attr-defined]
+        return session
+
+    def start_server(self, session: requests.Session, username: str) -> str:
+        """Follow the hub's redirects until the user's server answers; return the final URL."""
+        session.get(f"{self.url}/hub/spawn/{username}", allow_redirects=False)
+
+        def ready():
+            response = session.get(
+                f"{self.url}/hub/spawn-pending/{username}", allow_redirects=False
+            )
+            location = response.headers.get("location", "")
+            return response.status_code == 302 and f"/user/{username}" in location
+
+        wait_until(ready, 120, f"{username}'s server to start")
+        return self.url + f"/user/{username}/"
+
+    def api(self, session: requests.Session, method: str, path: str, **kwargs):
+        """The hub's REST API with cookie auth, which needs the xsrf header since JupyterHub 4.1."""
+        xsrf = session.cookies.get("_xsrf", path="/hub/")
+        headers = {"X-XSRFToken": xsrf, **kwargs.pop("headers", {})}
+        return session.request(method, f"{self.url}/hub/api{path}", headers=headers, **kwargs)
+
+    def new_token(self, session: requests.Session, username: str, scopes=None) -> str:
+        body = {"note": "tests", "expires_in": 3600}
+        if scopes is not None:
+            body["scopes"] = scopes
+        response = self.api(session, "POST", f"/users/{username}/tokens", json=body)
+        response.raise_for_status()
+        return response.json()["token"]
+
+    def stop(self, timeout: float = 60) -> float:
+        """SIGTERM `atelier up`, as Ctrl-C does; return how long everything took to stop."""
+        start = time.monotonic()
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=timeout)
+        return time.monotonic() - start
+
+
+def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platform:
+    state = tmp / "var"
+    hub_port, api_port, proxy_api_port, gateway_port = (free_port() for _ in range(4))
+    env = {
+        **os.environ,
+        "ATELIER_STATE_DIR": str(state),
+        "ATELIER_PORT": str(hub_port),
+        "ATELIER_HUB__HUB_PORT": str(api_port),
+        "ATELIER_HUB__PROXY_API_PORT": str(proxy_api_port),
+        "ATELIER_GATEWAY__PORT": str(gateway_port),
+        "ATELIER_WORKSHOP_PASSWORD": "atelier-des-tests",
+        **(extra_env or {}),
+    }
+    env.pop("ATELIER_CONFIG", None)
+    log_path = tmp / "atelier-up.log"
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [str(ATELIER), "up"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{hub_port}"
+
+    def gateway_up():
+        if process.poll() is not None:
+            raise AssertionError("atelier up exited:\n" + log_path.read_text())
+        # The proxy routes to the gateway and the gateway answers (401: it wants a token).
+        return requests.get(f"{url}/services/gateway/api/tags", timeout=5).status_code == 401
+
+    wait_until(gateway_up, 120, "the hub, proxy and gateway")
+    wait_until(lambda: "Atelier IA est prêt" in log_path.read_text(), 30, "the welcome banner")
+    secrets = (state / "secrets.toml").read_text()
+    admin_password = re.search(r'admin_password = "([^"]+)"', secrets).group(1)
+    return Platform(url, state, "atelier-des-tests", admin_password, process, log_path, env)
+
+
+def ndjson(response) -> list[dict]:
+    return [json.loads(line) for line in response.iter_lines() if line]
+
+
+def voila_outputs(page: str) -> list[dict]:
+    """The cell outputs a Voilà (lab template) page carries, as JSON in script tags."""
+    blocks = re.findall(
+        r'<script type="application/vnd.voila.cell-output\+json">\s*(.*?)\s*</script>',
+        page,
+        flags=re.S,
+    )
+    return [json.loads(block) for block in blocks]
+
+
+def voila_text(page: str) -> str:
+    """Printed output (stdout) of a Voilà page, which the template renders as HTML."""
+    import html
+
+    blocks = re.findall(
+        r'<div class="jp-RenderedText[^"]*"[^>]*>\s*<pre>(.*?)</pre>', page, flags=re.S
+    )
+    return "".join(html.unescape(block) for block in blocks)

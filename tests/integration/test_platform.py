@@ -1,0 +1,227 @@
+"""The walking skeleton end to end: a real hub with its proxy, the real gateway and the real
+embedded model (llama.cpp + SmolLM2-135M), real Voilà rendering in a real user server."""
+
+from __future__ import annotations
+
+import subprocess
+import uuid
+
+import ollama
+import pytest
+import requests
+
+from tests.hub_harness import ATELIER, ROOT, ndjson, voila_outputs, voila_text, wait_until
+
+MODEL = "smollm2:135m"
+
+
+def chat_body(text: str, **options) -> dict:
+    return {"model": MODEL, "messages": [{"role": "user", "content": text}],
+            "options": {"num_predict": 24, "temperature": 0, **options}}
+
+
+@pytest.fixture(scope="module")
+def alice(platform):
+    session = platform.login("alice")
+    assert session.login_status == 302
+    platform.start_server(session, "alice")
+    return session
+
+
+def test_wrong_password_is_refused_in_french(platform):
+    session = platform.login("mallory", "pas-le-bon-mot-de-passe")
+    assert session.login_status == 403
+    page = session.get(f"{platform.url}/hub/login").text
+    assert "Mot de passe de l'atelier" in page
+
+
+def test_participant_lands_on_the_catalogue(platform, alice):
+    response = alice.get(f"{platform.url}/hub/")
+    assert response.status_code == 200
+    assert response.url.endswith("/user/alice/voila/render/workshops/index.ipynb")
+    assert "/lab" not in response.url
+    html = " ".join(o["data"].get("text/html", "") for o in voila_outputs(response.text))
+    assert "Atelier IA" in html
+    assert "Ouvrir l&#x27;atelier « Bac à sable »" in html or "Bac à sable" in html
+    assert "00-bac-a-sable/bac-a-sable.ipynb" in html
+    assert html.count("atelier-card") == 9
+    assert html.count("Bientôt") == 8
+    # Voilà shows no code.
+    assert "catalogue.show()" not in response.text
+
+
+def test_playground_renders_its_widgets(platform, alice):
+    response = alice.get(
+        f"{platform.url}/user/alice/voila/render/workshops/00-bac-a-sable/bac-a-sable.ipynb"
+    )
+    assert response.status_code == 200
+    outputs = voila_outputs(response.text)
+    widget_views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o["data"]]
+    assert widget_views, outputs
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert "Playground()" not in response.text
+
+
+def test_gateway_streams_a_real_answer_for_the_users_token(platform, alice):
+    token = platform.new_token(alice, "alice")
+    response = requests.post(
+        f"{platform.url}/services/gateway/api/chat",
+        json=chat_body("Dis bonjour aux élus du Lot-et-Garonne."),
+        headers={"Authorization": f"token {token}"},
+        stream=True,
+        timeout=120,
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/x-ndjson")
+    lines = ndjson(response)
+    pieces = [line["message"]["content"] for line in lines[:-1]]
+    assert len(pieces) >= 2, "the answer arrives in several pieces"
+    assert "".join(pieces).strip()
+    last = lines[-1]
+    assert last["done"] is True
+    assert last["prompt_eval_count"] > 5
+    assert 0 < last["eval_count"] <= 24
+    assert last["total_duration"] > 0
+
+
+def test_gateway_lists_the_embedded_model(platform, alice):
+    token = platform.new_token(alice, "alice")
+    response = requests.get(f"{platform.url}/services/gateway/api/tags",
+                            headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert response.status_code == 200
+    models = response.json()["models"]
+    assert [m["name"] for m in models] == [MODEL]
+    assert models[0]["details"]["parameter_size"] == "135M"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [None, "Bearer not-a-real-token", "token " + uuid.uuid4().hex, "Basic YWxpY2U6eA=="],
+)
+def test_gateway_refuses_missing_or_wrong_tokens(platform, header):
+    headers = {"Authorization": header} if header else {}
+    for method, path, body in (("POST", "/api/chat", chat_body("x")), ("GET", "/api/tags", None)):
+        response = requests.request(method, f"{platform.url}/services/gateway{path}",
+                                    json=body, headers=headers, timeout=30)
+        assert response.status_code == 401, (path, response.text)
+        assert "Jeton" in response.json()["error"]
+
+
+def test_gateway_refuses_a_token_without_gateway_access(platform, alice):
+    narrow = platform.new_token(alice, "alice", scopes=["read:users:name!user=alice"])
+    response = requests.get(f"{platform.url}/services/gateway/api/tags",
+                            headers={"Authorization": f"Bearer {narrow}"}, timeout=30)
+    assert response.status_code == 403
+
+
+def test_gateway_rejects_bad_requests_clearly(platform, alice):
+    token = platform.new_token(alice, "alice")
+    headers = {"Authorization": f"Bearer {token}"}
+    url = f"{platform.url}/services/gateway/api/chat"
+    unknown = requests.post(url, json={**chat_body("x"), "model": "gpt-9"}, headers=headers)
+    assert unknown.status_code == 404
+    assert MODEL in unknown.json()["error"]
+    empty = requests.post(url, json={**chat_body("x"), "messages": []}, headers=headers)
+    assert empty.status_code == 400
+    assert "messages" in empty.json()["error"]
+    for content_type in ("application/json", "text/plain"):
+        broken = requests.post(url, data="{not json",
+                               headers={**headers, "Content-Type": content_type})
+        assert broken.status_code == 400
+        assert "JSON" in broken.json()["error"]
+    wrong_type = requests.post(url, json={**chat_body("x"), "stream": "beaucoup"},
+                               headers=headers)
+    assert wrong_type.status_code == 400
+    assert "« stream »" in wrong_type.json()["error"]
+    assert "true ou false" in wrong_type.json()["error"]
+    # The gateway is still there after all that.
+    assert requests.get(f"{platform.url}/services/gateway/api/tags", headers=headers).ok
+
+
+def test_official_ollama_client_with_a_hub_token(platform, alice):
+    token = platform.new_token(alice, "alice")
+    client = ollama.Client(host=f"{platform.url}/services/gateway",
+                           headers={"Authorization": f"Bearer {token}"}, timeout=120)
+    assert [m.model for m in client.list().models] == [MODEL]
+    parts = list(client.chat(model=MODEL, messages=[{"role": "user", "content": "Bonjour"}],
+                             stream=True, options={"num_predict": 12}))
+    assert parts[-1].done and parts[-1].eval_count > 0
+    with pytest.raises(ollama.ResponseError) as caught:
+        client.chat(model="inconnu:1b", messages=[{"role": "user", "content": "x"}])
+    assert caught.value.status_code == 404
+
+
+def test_ollama_client_inside_a_user_server_uses_its_environment(platform, alice):
+    """`import ollama; ollama.chat(...)` in a notebook, with no configuration at all."""
+    token = platform.new_token(alice, "alice")
+    code = (
+        "import os, ollama\n"
+        "r = ollama.chat(model='smollm2:135m', messages=[{'role': 'user', 'content': 'Salut'}],"
+        " options={'num_predict': 8})\n"
+        "print('HOST', os.environ['OLLAMA_HOST'])\n"
+        "print('DONE', r.done, r.eval_count > 0, bool(r.message.content))\n"
+    )
+    notebook = {
+        "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                   "source": code}],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+    api = f"{platform.url}/user/alice/api/contents/mes-travaux/essai-ollama.ipynb"
+    headers = {"Authorization": f"token {token}"}
+    put = requests.put(api, json={"type": "notebook", "content": notebook}, headers=headers)
+    assert put.status_code in (200, 201), put.text
+    page = alice.get(f"{platform.url}/user/alice/voila/render/mes-travaux/essai-ollama.ipynb")
+    assert page.status_code == 200
+    text = voila_text(page.text)
+    assert f"HOST {platform.url}/services/gateway" in text
+    assert "DONE True True True" in text
+
+
+def test_trainer_lands_in_jupyterlab_in_french(platform):
+    trainer = platform.login("formateur", platform.admin_password)
+    assert trainer.login_status == 302
+    platform.start_server(trainer, "formateur")
+    response = trainer.get(f"{platform.url}/hub/")
+    assert response.status_code == 200
+    assert response.url.endswith("/user/formateur/lab")
+    token = platform.new_token(trainer, "formateur")
+    headers = {"Authorization": f"token {token}"}
+    base = f"{platform.url}/user/formateur/lab/api"
+    languages = requests.get(f"{base}/translations", headers=headers).json()["data"]
+    assert "fr_FR" in languages
+    locale = requests.get(f"{base}/settings/@jupyterlab/translation-extension:plugin",
+                          headers=headers).json()
+    assert locale["settings"]["locale"] == "fr_FR"
+    # A participant is not an admin: the trainer's server is not theirs.
+    admin_page = trainer.get(f"{platform.url}/hub/admin")
+    assert admin_page.status_code == 200
+
+
+def test_closed_voila_page_leaves_no_kernel(platform, alice):
+    token = platform.new_token(alice, "alice")
+    headers = {"Authorization": f"token {token}"}
+    kernels_url = f"{platform.url}/user/alice/api/kernels"
+    page = alice.get(f"{platform.url}/user/alice/voila/render/workshops/index.ipynb")
+    assert page.status_code == 200
+    assert requests.get(kernels_url, headers=headers).json(), "rendering started a kernel"
+    # Nobody opens the page's websocket (it is "closed"): the kernel is culled once idle.
+    wait_until(lambda: requests.get(kernels_url, headers=headers).json() == [], 90,
+               "the idle Voilà kernel to be culled")
+
+
+def test_bad_setting_stops_atelier_up_with_one_french_line(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "ATELIER_STATE_DIR": str(tmp_path), "ATELIER_PORT": "huit"}
+    result = subprocess.run([str(ATELIER), "up"], env=env, cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert "« hub.port »" in result.stderr
+    assert "nombre entier" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    config = tmp_path / "atelier.toml"
+    config.write_text("[gateway]\nbackends = 3\n")
+    result = subprocess.run([str(ATELIER), "up"], env={**env, "ATELIER_PORT": "8000",
+                            "ATELIER_CONFIG": str(config)}, cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert "« gateway.backends »" in result.stderr
