@@ -12,7 +12,10 @@ def platform(tmp_path_factory):
     running = start_platform(
         tmp,
         # Short kernel culling so the test can see a closed Voilà page's kernel go away.
-        {"ATELIER_CULLING__KERNEL_IDLE_TIMEOUT": "10", "ATELIER_CULLING__KERNEL_CULL_INTERVAL": "2"},
+        {
+            "ATELIER_CULLING__KERNEL_IDLE_TIMEOUT": "10",
+            "ATELIER_CULLING__KERNEL_CULL_INTERVAL": "2",
+        },
     )
     yield running
     running.stop()

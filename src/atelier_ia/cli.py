@@ -17,8 +17,11 @@ from rich.panel import Panel
 from atelier_ia import paths
 from atelier_ia.settings import Settings, SettingsError, ensure_secrets, load_settings
 
-app = typer.Typer(help="Atelier IA : ateliers d'IA générative pour les collectivités.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Atelier IA : ateliers d'IA générative pour les collectivités.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 console = Console()
 errors = Console(stderr=True)
 
@@ -102,8 +105,9 @@ def up() -> None:
         console.print("Arrêt en cours (hub, proxy, passerelle, serveurs des participants) …")
         code = _stop(process)
     if code not in (0, -signal.SIGINT, -signal.SIGTERM):
-        errors.print(f"[bold red]Le hub s'est arrêté avec le code {code}.[/] "
-                     "Voir les messages ci-dessus.")
+        errors.print(
+            f"[bold red]Le hub s'est arrêté avec le code {code}.[/] Voir les messages ci-dessus."
+        )
         raise typer.Exit(1)
 
 

@@ -256,17 +256,17 @@ def _describe(error: dict[str, Any]) -> str:
     kind = error["type"]
     expected = expected_form(error, object_word="une section [ ... ]")
     received = error.get("input")
-    shown = "" if kind in ("missing", "model_type") or isinstance(received, dict) else (
-        f" (reçu : {received!r})"
+    shown = (
+        ""
+        if kind in ("missing", "model_type") or isinstance(received, dict)
+        else (f" (reçu : {received!r})")
     )
     if "password" in key:
         shown = ""  # never echo a secret
     return f"Réglage invalide « {key} » : attendu {expected}{shown}."
 
 
-def load_settings(
-    path: Path | None = None, environ: dict[str, str] | None = None
-) -> Settings:
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
     """Read the settings file and the environment; raise SettingsError with a French line."""
     environ = dict(os.environ if environ is None else environ)
     path = config_path(environ) if path is None else path
@@ -321,4 +321,3 @@ def ensure_secrets(settings: Settings) -> Settings:
     if not auth.admin_password:
         auth.admin_password = stored["admin_password"]
     return settings
-

@@ -16,8 +16,11 @@ MODEL = "smollm2:135m"
 
 
 def chat_body(text: str, **options) -> dict:
-    return {"model": MODEL, "messages": [{"role": "user", "content": text}],
-            "options": {"num_predict": 24, "temperature": 0, **options}}
+    return {
+        "model": MODEL,
+        "messages": [{"role": "user", "content": text}],
+        "options": {"num_predict": 24, "temperature": 0, **options},
+    }
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +46,7 @@ def test_participant_lands_on_the_catalogue(platform, alice):
     html = " ".join(o["data"].get("text/html", "") for o in voila_outputs(response.text))
     assert "Atelier IA" in html
     assert "Ouvrir l&#x27;atelier « Bac à sable »" in html or "Bac à sable" in html
-    assert "00-bac-a-sable/bac-a-sable.ipynb" in html
+    assert "/user/alice/voila/render/workshops/00-bac-a-sable/bac-a-sable.ipynb" in html
     assert html.count("atelier-card") == 9
     assert html.count("Bientôt") == 8
     # Voilà shows no code.
@@ -86,8 +89,11 @@ def test_gateway_streams_a_real_answer_for_the_users_token(platform, alice):
 
 def test_gateway_lists_the_embedded_model(platform, alice):
     token = platform.new_token(alice, "alice")
-    response = requests.get(f"{platform.url}/services/gateway/api/tags",
-                            headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    response = requests.get(
+        f"{platform.url}/services/gateway/api/tags",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
     assert response.status_code == 200
     models = response.json()["models"]
     assert [m["name"] for m in models] == [MODEL]
@@ -101,16 +107,20 @@ def test_gateway_lists_the_embedded_model(platform, alice):
 def test_gateway_refuses_missing_or_wrong_tokens(platform, header):
     headers = {"Authorization": header} if header else {}
     for method, path, body in (("POST", "/api/chat", chat_body("x")), ("GET", "/api/tags", None)):
-        response = requests.request(method, f"{platform.url}/services/gateway{path}",
-                                    json=body, headers=headers, timeout=30)
+        response = requests.request(
+            method, f"{platform.url}/services/gateway{path}", json=body, headers=headers, timeout=30
+        )
         assert response.status_code == 401, (path, response.text)
         assert "Jeton" in response.json()["error"]
 
 
 def test_gateway_refuses_a_token_without_gateway_access(platform, alice):
     narrow = platform.new_token(alice, "alice", scopes=["read:users:name!user=alice"])
-    response = requests.get(f"{platform.url}/services/gateway/api/tags",
-                            headers={"Authorization": f"Bearer {narrow}"}, timeout=30)
+    response = requests.get(
+        f"{platform.url}/services/gateway/api/tags",
+        headers={"Authorization": f"Bearer {narrow}"},
+        timeout=30,
+    )
     assert response.status_code == 403
 
 
@@ -125,12 +135,12 @@ def test_gateway_rejects_bad_requests_clearly(platform, alice):
     assert empty.status_code == 400
     assert "messages" in empty.json()["error"]
     for content_type in ("application/json", "text/plain"):
-        broken = requests.post(url, data="{not json",
-                               headers={**headers, "Content-Type": content_type})
+        broken = requests.post(
+            url, data="{not json", headers={**headers, "Content-Type": content_type}
+        )
         assert broken.status_code == 400
         assert "JSON" in broken.json()["error"]
-    wrong_type = requests.post(url, json={**chat_body("x"), "stream": "beaucoup"},
-                               headers=headers)
+    wrong_type = requests.post(url, json={**chat_body("x"), "stream": "beaucoup"}, headers=headers)
     assert wrong_type.status_code == 400
     assert "« stream »" in wrong_type.json()["error"]
     assert "true ou false" in wrong_type.json()["error"]
@@ -140,11 +150,20 @@ def test_gateway_rejects_bad_requests_clearly(platform, alice):
 
 def test_official_ollama_client_with_a_hub_token(platform, alice):
     token = platform.new_token(alice, "alice")
-    client = ollama.Client(host=f"{platform.url}/services/gateway",
-                           headers={"Authorization": f"Bearer {token}"}, timeout=120)
+    client = ollama.Client(
+        host=f"{platform.url}/services/gateway",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=120,
+    )
     assert [m.model for m in client.list().models] == [MODEL]
-    parts = list(client.chat(model=MODEL, messages=[{"role": "user", "content": "Bonjour"}],
-                             stream=True, options={"num_predict": 12}))
+    parts = list(
+        client.chat(
+            model=MODEL,
+            messages=[{"role": "user", "content": "Bonjour"}],
+            stream=True,
+            options={"num_predict": 12},
+        )
+    )
     assert parts[-1].done and parts[-1].eval_count > 0
     with pytest.raises(ollama.ResponseError) as caught:
         client.chat(model="inconnu:1b", messages=[{"role": "user", "content": "x"}])
@@ -162,10 +181,18 @@ def test_ollama_client_inside_a_user_server_uses_its_environment(platform, alice
         "print('DONE', r.done, r.eval_count > 0, bool(r.message.content))\n"
     )
     notebook = {
-        "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-                   "source": code}],
+        "cells": [
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+                "source": code,
+            }
+        ],
         "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-        "nbformat": 4, "nbformat_minor": 5,
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     api = f"{platform.url}/user/alice/api/contents/mes-travaux/essai-ollama.ipynb"
     headers = {"Authorization": f"token {token}"}
@@ -190,8 +217,9 @@ def test_trainer_lands_in_jupyterlab_in_french(platform):
     base = f"{platform.url}/user/formateur/lab/api"
     languages = requests.get(f"{base}/translations", headers=headers).json()["data"]
     assert "fr_FR" in languages
-    locale = requests.get(f"{base}/settings/@jupyterlab/translation-extension:plugin",
-                          headers=headers).json()
+    locale = requests.get(
+        f"{base}/settings/@jupyterlab/translation-extension:plugin", headers=headers
+    ).json()
     assert locale["settings"]["locale"] == "fr_FR"
     # A participant is not an admin: the trainer's server is not theirs.
     admin_page = trainer.get(f"{platform.url}/hub/admin")
@@ -206,22 +234,31 @@ def test_closed_voila_page_leaves_no_kernel(platform, alice):
     assert page.status_code == 200
     assert requests.get(kernels_url, headers=headers).json(), "rendering started a kernel"
     # Nobody opens the page's websocket (it is "closed"): the kernel is culled once idle.
-    wait_until(lambda: requests.get(kernels_url, headers=headers).json() == [], 90,
-               "the idle Voilà kernel to be culled")
+    wait_until(
+        lambda: requests.get(kernels_url, headers=headers).json() == [],
+        90,
+        "the idle Voilà kernel to be culled",
+    )
 
 
 def test_bad_setting_stops_atelier_up_with_one_french_line(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "ATELIER_STATE_DIR": str(tmp_path), "ATELIER_PORT": "huit"}
-    result = subprocess.run([str(ATELIER), "up"], env=env, cwd=ROOT, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [str(ATELIER), "up"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2
     assert "« hub.port »" in result.stderr
     assert "nombre entier" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     config = tmp_path / "atelier.toml"
     config.write_text("[gateway]\nbackends = 3\n")
-    result = subprocess.run([str(ATELIER), "up"], env={**env, "ATELIER_PORT": "8000",
-                            "ATELIER_CONFIG": str(config)}, cwd=ROOT, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [str(ATELIER), "up"],
+        env={**env, "ATELIER_PORT": "8000", "ATELIER_CONFIG": str(config)},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "« gateway.backends »" in result.stderr

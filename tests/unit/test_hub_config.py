@@ -83,11 +83,14 @@ def test_pre_spawn_hook_prepares_home_and_landing_page(settings, tmp_path):
     assert (home / "mes-travaux").is_dir()
     locale = home / ".jupyter/lab/user-settings/@jupyterlab/translation-extension"
     assert '"fr_FR"' in (locale / "plugin.jupyterlab-settings").read_text()
+    # A language the person picked later is kept at the next start.
+    (locale / "plugin.jupyterlab-settings").write_text('{"locale": "en"}')
 
     # A fix to a shipped workshop reaches the home at the next start.
     (workshops / "00-x" / "x.ipynb").write_text('{"v": 2}')
     hook(participant)
     assert copied.read_text() == '{"v": 2}'
+    assert '"en"' in (locale / "plugin.jupyterlab-settings").read_text()
 
     trainer = _spawner("claire", groups=["formateurs"])
     hook(trainer)

@@ -31,7 +31,7 @@ def test_good_file(tmp_path):
     path = write(
         tmp_path,
         f"""
-state_dir = "{tmp_path / 'state'}"
+state_dir = "{tmp_path / "state"}"
 [hub]
 port = 9000
 [auth]
@@ -84,20 +84,32 @@ def test_config_path_from_environment(tmp_path):
 @pytest.mark.parametrize(
     ("text", "env", "key", "expected"),
     [
-        ("[hub]\nport = \"huit mille\"\n", {}, "hub.port", "nombre entier"),
+        ('[hub]\nport = "huit mille"\n', {}, "hub.port", "nombre entier"),
         ("[hub]\nport = 70000\n", {}, "hub.port", "inférieur ou égal à 65535"),
         ("[hub]\nprot = 8000\n", {}, "hub.prot", "clé inconnue"),
-        ("[hub]\nip = \"localhost-ish\"\n", {}, "hub.ip", "adresse IP"),
+        ('[hub]\nip = "localhost-ish"\n', {}, "hub.ip", "adresse IP"),
         ("", {"ATELIER_PORT": "abc"}, "hub.port", "nombre entier"),
-        ("[auth]\nworkshop_password = \"court\"\n", {}, "auth.workshop_password", "8 caractères"),
+        ('[auth]\nworkshop_password = "court"\n', {}, "auth.workshop_password", "8 caractères"),
         ("[auth]\nadmin_users = []\n", {}, "auth.admin_users", "liste non vide"),
-        ("[[gateway.backends]]\nname = \"x\"\nkind = \"vllm\"\n", {},
-         "gateway.backends.0.kind", "une de ces valeurs"),
-        ("[[gateway.backends]]\nname = \"x\"\nkind = \"ollama\"\n", {},
-         "gateway.backends.0", "http(s)://"),
-        ("[gateway]\ndefault_model = \"inconnu\"\n", {}, "gateway", "default_model"),
-        ("[culling]\nkernel_idle_timeout = 1\n", {}, "culling.kernel_idle_timeout",
-         "supérieur ou égal à 10"),
+        (
+            '[[gateway.backends]]\nname = "x"\nkind = "vllm"\n',
+            {},
+            "gateway.backends.0.kind",
+            "une de ces valeurs",
+        ),
+        (
+            '[[gateway.backends]]\nname = "x"\nkind = "ollama"\n',
+            {},
+            "gateway.backends.0",
+            "http(s)://",
+        ),
+        ('[gateway]\ndefault_model = "inconnu"\n', {}, "gateway", "default_model"),
+        (
+            "[culling]\nkernel_idle_timeout = 1\n",
+            {},
+            "culling.kernel_idle_timeout",
+            "supérieur ou égal à 10",
+        ),
     ],
 )
 def test_bad_values_name_the_key(tmp_path, text, env, key, expected):
@@ -111,7 +123,7 @@ def test_bad_values_name_the_key(tmp_path, text, env, key, expected):
 
 
 def test_passwords_are_never_echoed(tmp_path):
-    path = write(tmp_path, "[auth]\nworkshop_password = \"secret7\"\n")
+    path = write(tmp_path, '[auth]\nworkshop_password = "secret7"\n')
     with pytest.raises(SettingsError) as caught:
         load_settings(path, environ={})
     assert "secret7" not in str(caught.value)
@@ -141,3 +153,11 @@ def test_given_password_wins_over_stored_one(tmp_path):
     env = {"ATELIER_STATE_DIR": str(tmp_path), "ATELIER_WORKSHOP_PASSWORD": "choisi-par-moi"}
     ensure_secrets(load_settings(environ={"ATELIER_STATE_DIR": str(tmp_path)}))
     assert ensure_secrets(load_settings(environ=env)).auth.workshop_password == "choisi-par-moi"
+
+
+def test_the_shipped_example_file_is_valid():
+    from atelier_ia.paths import PROJECT_ROOT
+
+    settings = load_settings(PROJECT_ROOT / "hub_config" / "atelier.example.toml", environ={})
+    assert settings.gateway.default_model == "smollm2:135m"
+    assert settings.auth.admin_users == ["formateur"]

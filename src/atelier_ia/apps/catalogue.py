@@ -16,25 +16,52 @@ class Workshop:
 
 
 WORKSHOPS: tuple[Workshop, ...] = (
-    Workshop("bac-a-sable", "Bac à sable",
-             "Essayez librement un modèle de langue : écrivez, réglez, comparez.",
-             "00-bac-a-sable/bac-a-sable.ipynb"),
-    Workshop("comment-un-modele-ecrit", "Comment un modèle écrit",
-             "Jetons, probabilités, température : pourquoi un modèle peut inventer."),
-    Workshop("structurer-une-demande", "Structurer une demande",
-             "Rôle, contexte, tâche, format : répondre au courrier d'un usager."),
-    Workshop("rediger-une-deliberation", "Rédiger une délibération",
-             "Un projet de délibération conforme, puis sa vérification."),
-    Workshop("reunion-proces-verbal", "De la réunion au procès-verbal",
-             "Résumer fidèlement une séance du conseil municipal."),
-    Workshop("donnees-territoriales", "Données territoriales",
-             "Les chiffres viennent des données, jamais du modèle."),
-    Workshop("donnees-personnelles", "Données personnelles",
-             "Pseudonymiser avant d'interroger un modèle."),
-    Workshop("comparer-les-modeles", "Comparer les modèles",
-             "Deux modèles à l'aveugle : votez, puis découvrez-les."),
-    Workshop("confiance-transparence", "Confiance et transparence",
-             "AI Act, RGPD, CRPA : ce que la loi demande."),
+    Workshop(
+        "bac-a-sable",
+        "Bac à sable",
+        "Essayez librement un modèle de langue : écrivez, réglez, comparez.",
+        "00-bac-a-sable/bac-a-sable.ipynb",
+    ),
+    Workshop(
+        "comment-un-modele-ecrit",
+        "Comment un modèle écrit",
+        "Jetons, probabilités, température : pourquoi un modèle peut inventer.",
+    ),
+    Workshop(
+        "structurer-une-demande",
+        "Structurer une demande",
+        "Rôle, contexte, tâche, format : répondre au courrier d'un usager.",
+    ),
+    Workshop(
+        "rediger-une-deliberation",
+        "Rédiger une délibération",
+        "Un projet de délibération conforme, puis sa vérification.",
+    ),
+    Workshop(
+        "reunion-proces-verbal",
+        "De la réunion au procès-verbal",
+        "Résumer fidèlement une séance du conseil municipal.",
+    ),
+    Workshop(
+        "donnees-territoriales",
+        "Données territoriales",
+        "Les chiffres viennent des données, jamais du modèle.",
+    ),
+    Workshop(
+        "donnees-personnelles",
+        "Données personnelles",
+        "Pseudonymiser avant d'interroger un modèle.",
+    ),
+    Workshop(
+        "comparer-les-modeles",
+        "Comparer les modèles",
+        "Deux modèles à l'aveugle : votez, puis découvrez-les.",
+    ),
+    Workshop(
+        "confiance-transparence",
+        "Confiance et transparence",
+        "AI Act, RGPD, CRPA : ce que la loi demande.",
+    ),
 )
 
 _CARD = (
@@ -43,12 +70,19 @@ _CARD = (
 )
 
 
-def card_html(workshop: Workshop) -> str:
+def workshop_url(notebook: str, server_prefix: str) -> str:
+    """A root-absolute link. Voilà's renderer hijacks relative links (it tries to open them as
+    documents, which it cannot do), so the user server's prefix is written out in full."""
+    return f"{server_prefix.rstrip('/')}/voila/render/workshops/{notebook}"
+
+
+def card_html(workshop: Workshop, server_prefix: str) -> str:
     heading = html.escape(workshop.title)
     summary = f"<p style='margin:6px 0'>{html.escape(workshop.summary)}</p>"
     if workshop.notebook:
+        href = html.escape(workshop_url(workshop.notebook, server_prefix))
         link = (
-            f"<a href='{html.escape(workshop.notebook)}' style='color:#0b3d91;font-weight:bold'>"
+            f"<a href='{href}' target='_self' style='color:#0b3d91;font-weight:bold'>"
             f"Ouvrir l'atelier « {heading} »</a>"
         )
         body = f"<h3 style='margin:0'>{heading}</h3>{summary}{link}"
@@ -60,8 +94,8 @@ def card_html(workshop: Workshop) -> str:
     return _CARD.format(body=body)
 
 
-def catalogue_html(workshops: tuple[Workshop, ...] = WORKSHOPS) -> str:
-    cards = "".join(card_html(w) for w in workshops)
+def catalogue_html(server_prefix: str, workshops: tuple[Workshop, ...] = WORKSHOPS) -> str:
+    cards = "".join(card_html(w, server_prefix) for w in workshops)
     return (
         "<main class='atelier-catalogue' lang='fr'>"
         "<h1>Atelier IA</h1>"
@@ -72,6 +106,9 @@ def catalogue_html(workshops: tuple[Workshop, ...] = WORKSHOPS) -> str:
 
 
 def show() -> None:
+    import os
+
     from IPython.display import HTML, display
 
-    display(HTML(catalogue_html()))
+    # The hub gives every user server its URL prefix, e.g. /user/alice/.
+    display(HTML(catalogue_html(os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/"))))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 
-import ipywidgets as widgets
-
 DEMO_BANNER = (
     "<div class='atelier-banner' role='note' style='border:2px solid #8a5a00;"
     "background:#fff6e0;color:#3d2800;padding:8px 12px;border-radius:6px'>"
@@ -30,4 +28,3 @@ def text_box(text: str, kind: str = "answer") -> str:
         f"aria-live='polite' style='{style};padding:8px 12px;border-radius:6px;"
         f"white-space:pre-wrap;min-height:2em'>{prefix}{html.escape(text)}</div>"
     )
-

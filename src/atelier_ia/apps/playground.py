@@ -21,15 +21,28 @@ class Playground:
         )
         self.model = widgets.Dropdown(description="Modèle", options=[])
         self.temperature = widgets.FloatSlider(
-            description="Température", value=0.7, min=0.0, max=1.5, step=0.1,
+            description="Température",
+            value=0.7,
+            min=0.0,
+            max=1.5,
+            step=0.1,
             style={"description_width": "initial"},
         )
         self.max_tokens = widgets.IntSlider(
-            description="Longueur maximale (jetons)", value=200, min=16, max=512, step=16,
-            style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+            description="Longueur maximale (jetons)",
+            value=200,
+            min=16,
+            max=512,
+            step=16,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="420px"),
         )
-        self.button = widgets.Button(description="Générer", button_style="primary",
-                                     tooltip="Envoyer la demande au modèle", icon="play")
+        self.button = widgets.Button(
+            description="Générer",
+            button_style="primary",
+            tooltip="Envoyer la demande au modèle",
+            icon="play",
+        )
         self.banner = widgets.HTML()
         self.answer = widgets.HTML(text_box(""))
         self.stats = widgets.HTML()
@@ -38,8 +51,10 @@ class Playground:
         self._load_models()
         self.widget = widgets.VBox(
             [
-                widgets.HTML("<p>Écrivez une demande, choisissez un modèle, puis cliquez sur "
-                             "« Générer ». La réponse s'affiche au fil de l'eau.</p>"),
+                widgets.HTML(
+                    "<p>Écrivez une demande, choisissez un modèle, puis cliquez sur "
+                    "« Générer ». La réponse s'affiche au fil de l'eau.</p>"
+                ),
                 self.banner,
                 self.prompt,
                 widgets.HBox([self.model, self.temperature]),
@@ -68,8 +83,9 @@ class Playground:
         """Stream an answer into the page; return the whole text (also used by tests)."""
         prompt = self.prompt.value.strip()
         if not prompt:
-            self.answer.value = text_box("Écrivez d'abord une demande dans la zone de texte.",
-                                         "error")
+            self.answer.value = text_box(
+                "Écrivez d'abord une demande dans la zone de texte.", "error"
+            )
             return ""
         if not self.model.value:
             self._load_models()  # the gateway may have been down when the page opened

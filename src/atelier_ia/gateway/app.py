@@ -59,8 +59,11 @@ class Gateway:
                 for info in await backend.list_models():
                     infos.setdefault(info.name, info)
             except BackendError as exc:
-                log.warning(json.dumps({"event": "backend_down", "backend": backend.name,
-                                        "error": str(exc)}))
+                log.warning(
+                    json.dumps(
+                        {"event": "backend_down", "backend": backend.name, "error": str(exc)}
+                    )
+                )
         return infos
 
     async def stream(self, request: ChatRequest) -> AsyncIterator[Delta | Done]:
@@ -108,8 +111,9 @@ def create_app(
         for backend in made.values():
             await backend.aclose()
 
-    app = FastAPI(title="Atelier IA — passerelle des modèles", version=__version__,
-                  lifespan=lifespan)
+    app = FastAPI(
+        title="Atelier IA — passerelle des modèles", version=__version__, lifespan=lifespan
+    )
 
     @app.exception_handler(HTTPException)
     async def _http_error(_: Request, exc: HTTPException) -> JSONResponse:
@@ -153,24 +157,36 @@ def create_app(
     return app
 
 
-def _log_request(caller: Caller, workshop: str, request: ChatRequest, status: str,
-                 timing: ollama_api.Timing, done: Done | None, error: str = "") -> None:
+def _log_request(
+    caller: Caller,
+    workshop: str,
+    request: ChatRequest,
+    status: str,
+    timing: ollama_api.Timing,
+    done: Done | None,
+    error: str = "",
+) -> None:
     # Structured, and never the prompt or a token.
-    log.info(json.dumps({
-        "event": "chat",
-        "user": caller.name,
-        "workshop": workshop,
-        "model": request.model,
-        "status": status,
-        "tokens_in": done.prompt_tokens if done else 0,
-        "tokens_out": done.completion_tokens if done else 0,
-        "duration_s": round((time.perf_counter_ns() - timing.start) / 1e9, 3),
-        "error": error,
-    }))
+    log.info(
+        json.dumps(
+            {
+                "event": "chat",
+                "user": caller.name,
+                "workshop": workshop,
+                "model": request.model,
+                "status": status,
+                "tokens_in": done.prompt_tokens if done else 0,
+                "tokens_out": done.completion_tokens if done else 0,
+                "duration_s": round((time.perf_counter_ns() - timing.start) / 1e9, 3),
+                "error": error,
+            }
+        )
+    )
 
 
-async def _ndjson(gateway: Gateway, request: ChatRequest, caller: Caller,
-                  workshop: str) -> AsyncIterator[bytes]:
+async def _ndjson(
+    gateway: Gateway, request: ChatRequest, caller: Caller, workshop: str
+) -> AsyncIterator[bytes]:
     timing = ollama_api.Timing()
     done: Done | None = None
     status = "cancelled"  # unless we reach the end: the caller went away
@@ -193,8 +209,9 @@ async def _ndjson(gateway: Gateway, request: ChatRequest, caller: Caller,
         _log_request(caller, workshop, request, status, timing, done)
 
 
-async def _whole(gateway: Gateway, request: ChatRequest, caller: Caller,
-                 workshop: str) -> JSONResponse:
+async def _whole(
+    gateway: Gateway, request: ChatRequest, caller: Caller, workshop: str
+) -> JSONResponse:
     timing = ollama_api.Timing()
     parts: list[str] = []
     done: Done | None = None

@@ -15,9 +15,13 @@ from atelier_ia.settings import Settings
 
 CATALOGUE_URL = "/voila/render/workshops/index.ipynb"
 TRAINER_URL = "/lab"
-LAB_LOCALE_FILE = Path(
-    ".jupyter/lab/user-settings/@jupyterlab/translation-extension/plugin.jupyterlab-settings"
-)
+LAB_SETTINGS_DIR = Path(".jupyter/lab/user-settings/@jupyterlab")
+# JupyterLab settings a person starts with (they may change them): French, and no news
+# fetched from the Internet, which a workshop server often cannot reach.
+LAB_DEFAULTS = {
+    "translation-extension/plugin.jupyterlab-settings": {"locale": "fr_FR"},
+    "apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
+}
 
 
 def is_trainer(user: Any, settings: Settings) -> bool:
@@ -45,12 +49,13 @@ def sync_workshops(source: Path, home: Path) -> Path:
     return target
 
 
-def select_french_lab(home: Path) -> None:
-    """Make JupyterLab start in French, unless the person already chose a language."""
-    settings_file = home / LAB_LOCALE_FILE
-    if not settings_file.exists():
-        settings_file.parent.mkdir(parents=True, exist_ok=True)
-        settings_file.write_text(json.dumps({"locale": "fr_FR"}), encoding="utf-8")
+def write_lab_defaults(home: Path) -> None:
+    """Start JupyterLab in French, without overwriting a choice the person made since."""
+    for name, values in LAB_DEFAULTS.items():
+        settings_file = home / LAB_SETTINGS_DIR / name
+        if not settings_file.exists():
+            settings_file.parent.mkdir(parents=True, exist_ok=True)
+            settings_file.write_text(json.dumps(values), encoding="utf-8")
 
 
 def make_pre_spawn_hook(settings: Settings, workshops: Path = paths.WORKSHOPS_DIR):
@@ -59,7 +64,7 @@ def make_pre_spawn_hook(settings: Settings, workshops: Path = paths.WORKSHOPS_DI
         home.mkdir(parents=True, exist_ok=True)
         (home / "mes-travaux").mkdir(exist_ok=True)
         sync_workshops(workshops, home)
-        select_french_lab(home)
+        write_lab_defaults(home)
         spawner.default_url = TRAINER_URL if is_trainer(spawner.user, settings) else CATALOGUE_URL
 
     return pre_spawn_hook

@@ -58,8 +58,8 @@ class LLMClient:
         timeout: float = 300.0,
     ) -> None:
         host = host or os.environ.get("OLLAMA_HOST") or os.environ.get("ATELIER_GATEWAY_URL")
-        token = token or os.environ.get("OLLAMA_API_KEY") or os.environ.get(
-            "JUPYTERHUB_API_TOKEN", ""
+        token = (
+            token or os.environ.get("OLLAMA_API_KEY") or os.environ.get("JUPYTERHUB_API_TOKEN", "")
         )
         headers = {"authorization": f"Bearer {token}"}
         if workshop:
@@ -99,8 +99,9 @@ class LLMClient:
         }
         start = time.perf_counter()
         try:
-            for part in self._client.chat(model=model, messages=messages, stream=True,
-                                          options=options):
+            for part in self._client.chat(
+                model=model, messages=messages, stream=True, options=options
+            ):
                 if part.message and part.message.content:
                     yield part.message.content
                 if part.done and stats is not None:

@@ -1,0 +1,105 @@
+"""What a participant does, in a real browser: Debian's Chromium driven by Playwright.
+
+Screenshots go to tests/artifacts/ (git-ignored) for a person to review.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.hub_harness import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs the Debian package `chromium`")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        # Playwright gives the browser a fresh, temporary user-data dir.
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    """A fresh context per test: its own cookies, like a new person at a new laptop."""
+    context = chromium.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+def log_in(page, platform, username, password):
+    page.goto(f"{platform.url}/hub/login")
+    page.get_by_label("Votre identifiant").fill(username)
+    page.get_by_label("Mot de passe de l'atelier").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+
+
+def test_participant_opens_playground_and_sees_text_stream(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "bernard", platform.workshop_password)
+
+    # Lands on the catalogue, rendered by Voilà, without JupyterLab.
+    page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
+    expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
+    expect(page.locator(".atelier-card")).to_have_count(9)
+    expect(page.locator(".atelier-soon")).to_have_count(8)
+    page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
+
+    page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
+    page.wait_for_url("**/workshops/00-bac-a-sable/bac-a-sable.ipynb", timeout=60_000)
+    prompt = page.get_by_label("Votre demande")
+    expect(prompt).to_be_visible(timeout=60_000)
+    expect(page.locator(".atelier-banner")).to_contain_text("Modèle de démonstration")
+    prompt.fill("Écris une liste de dix idées pour animer la fête du village de Nérac.")
+    # Record every text the answer box shows, as the browser renders it.
+    page.evaluate(
+        """() => {
+            window.seenAnswers = [];
+            new MutationObserver(() => {
+                const box = document.querySelector('.atelier-answer');
+                if (box) window.seenAnswers.push(box.innerText);
+            }).observe(document.body, {subtree: true, childList: true, characterData: true});
+        }"""
+    )
+    page.get_by_role("button", name="Générer").click()
+
+    stats = page.locator(".atelier-stats")
+    expect(stats).to_contain_text("Jetons :", timeout=120_000)
+    expect(stats).to_contain_text("en sortie")
+    final = page.locator(".atelier-answer").inner_text()
+    assert final.strip()
+    seen = [text for text in page.evaluate("window.seenAnswers") if text.strip()]
+    # The text arrived in pieces: the box showed several growing prefixes of the final answer.
+    prefixes = {text for text in seen if final.startswith(text)}
+    assert len(prefixes) >= 3, seen
+    page.screenshot(path=str(ARTIFACTS / "bac-a-sable.png"), full_page=True)
+    page.close()
+
+
+def test_trainer_sees_jupyterlab_in_french(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "formateur", platform.admin_password)
+    page.wait_for_url("**/user/formateur/lab**", timeout=120_000)
+    # JupyterLab's own menu bar, translated by the French language pack.
+    expect(page.get_by_role("menuitem", name="Fichier")).to_be_visible(timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "jupyterlab-formateur.png"))
+    page.close()
