@@ -107,12 +107,21 @@ class BackendSettings(_Section):
     """One model upstream the gateway forwards to."""
 
     name: str
-    kind: Literal["embedded", "ollama"]
+    kind: Literal["embedded", "ollama", "openai"]
     url: str = ""
-    # How many generations this upstream runs at once (llama.cpp in-process: 1).
+    # How many generations this upstream runs at once (llama.cpp in-process: 1; Ollama: its
+    # OLLAMA_NUM_PARALLEL; vLLM: what its batch holds comfortably).
     parallel: int = Field(1, ge=1, le=256)
     # Seconds before an upstream that does not answer is given up.
     timeout: float = Field(300.0, gt=0)
+    # OpenAI-compatible servers: the key itself, or the name of the variable that holds it
+    # (prefer the variable: the settings file may be read by others).
+    api_key: str = ""
+    api_key_env: str = ""
+    # Ollama: how long the model stays loaded, and one context size for every request, so that
+    # a client asking for another num_ctx cannot make Ollama reload the model (0: its default).
+    keep_alive: str = "30m"
+    num_ctx: int = Field(0, ge=0, le=262144)
 
     @model_validator(mode="after")
     def _url_for_remote(self) -> BackendSettings:
@@ -120,12 +129,18 @@ class BackendSettings(_Section):
             raise ValueError("une adresse http(s):// pour url (ex. http://127.0.0.1:11434)")
         return self
 
+    def resolved_api_key(self) -> str:
+        if self.api_key_env:
+            return os.environ.get(self.api_key_env, "")
+        return self.api_key
+
 
 class ModelSettings(_Section):
     """One entry of the model catalogue the operator offers."""
 
     name: str
-    backend: str
+    # Upstreams that serve this model; the gateway sends each request to the least busy.
+    backends: list[str] = Field(min_length=1)
     label: str = ""
     notes: str = ""
 
@@ -146,7 +161,7 @@ class GatewaySettings(_Section):
         default_factory=lambda: [
             ModelSettings(
                 name=EMBEDDED_MODEL,
-                backend="embarque",
+                backends=["embarque"],
                 label="SmolLM2 135M (démonstration)",
                 notes="Très petit modèle embarqué, hors ligne ; faible en français.",
             )
@@ -155,6 +170,25 @@ class GatewaySettings(_Section):
     default_model: str = EMBEDDED_MODEL
     # Largest number of tokens a caller may ask for in one answer.
     max_new_tokens: int = Field(512, ge=1, le=32768)
+    # Fair queue: requests one person may have running at once, requests waiting in all, and
+    # seconds a request may wait before it is refused.
+    per_user_in_flight: int = Field(1, ge=1, le=64)
+    max_queue: int = Field(200, ge=1, le=100000)
+    max_wait: float = Field(120.0, gt=0)
+    # Seconds an upstream that failed to connect is left aside before it is tried again.
+    down_for: float = Field(10.0, gt=0)
+    # Size limits: the whole request body, and the text of all messages together.
+    max_body_bytes: int = Field(1_000_000, ge=1000)
+    max_prompt_chars: int = Field(32_000, ge=100)
+    # Tokens (in + out) one person may use in the current session; 0: no limit.
+    token_budget: int = Field(0, ge=0)
+    # The current workshop session: quotas and the audit log are kept per session.
+    session: str = "atelier"
+    # Keep prompt and answer texts in the audit log (pseudonymised when the privacy module
+    # exists). Off by default: the log then holds figures only.
+    store_texts: bool = False
+    # SQLAlchemy URL of the audit database; empty: SQLite in the state dir.
+    database_url: str = ""
 
     @model_validator(mode="after")
     def _models_point_at_backends(self) -> GatewaySettings:
@@ -162,10 +196,11 @@ class GatewaySettings(_Section):
         if len(set(names)) != len(names):
             raise ValueError("des noms de backends tous différents (backends[].name)")
         for model in self.models:
-            if model.backend not in names:
+            unknown = [b for b in model.backends if b not in names]
+            if unknown:
                 raise ValueError(
-                    f"un backend déclaré pour le modèle {model.name!r} "
-                    f"(models[].backend parmi {', '.join(names)})"
+                    f"des backends déclarés pour le modèle {model.name!r} "
+                    f"(models[].backends parmi {', '.join(names)}, pas {', '.join(unknown)})"
                 )
         if self.default_model not in {m.name for m in self.models}:
             raise ValueError("un default_model présent dans models[].name")
@@ -202,6 +237,10 @@ class Settings(_Section):
     def gateway_url(self) -> str:
         """The gateway as user servers reach it: through the proxy, like any hub service."""
         return f"{self.public_url}/services/gateway"
+
+    @property
+    def audit_database_url(self) -> str:
+        return self.gateway.database_url or f"sqlite:///{self.state_dir / 'gateway.sqlite'}"
 
     @property
     def homes_dir(self) -> Path:

@@ -123,6 +123,8 @@ def test_services_and_roles(settings, monkeypatch):
     assert "access:services!service=gateway" in roles["user"]["scopes"]
     assert roles["idle-culler"]["services"] == ["idle-culler"]
     assert "admin:users" not in roles["idle-culler"]["scopes"]
+    assert roles["gateway"]["scopes"] == ["read:groups!group=formateurs"]
+    assert roles["gateway"]["services"] == ["gateway"]
 
 
 def test_configure_composes_without_overlap(settings):

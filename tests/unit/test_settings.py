@@ -46,7 +46,7 @@ url = "http://127.0.0.1:11434"
 parallel = 4
 [[gateway.models]]
 name = "mistral:7b"
-backend = "gpu"
+backends = ["gpu"]
 label = "Mistral 7B"
 """,
     )

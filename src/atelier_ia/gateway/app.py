@@ -1,81 +1,77 @@
 """The model gateway: a FastAPI app the hub runs as a managed service.
 
-It is the only door to a model: it authenticates the caller with their hub token, picks the
-backend that serves the requested model, and speaks the Ollama API to the caller.
+The only door to a model. Every route authenticates the caller with their hub token; model
+requests then go through :class:`atelier_ia.gateway.core.Gateway` (checks, fair queue, failover,
+audit, metrics). The Ollama and OpenAI routes only translate formats.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
-import logging
 import os
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response
 
 from atelier_ia import __version__
-from atelier_ia.gateway import ollama_api
-from atelier_ia.gateway.auth import Caller, HubTokenAuth
+from atelier_ia.gateway import ollama_api, openai_api
+from atelier_ia.gateway.audit import AuditLog
+from atelier_ia.gateway.auth import Caller, HubTokenAuth, TrainerCheck
+from atelier_ia.gateway.core import Gateway
+from atelier_ia.gateway.metrics import CONTENT_TYPE
 from atelier_ia.llm.backends import Backend, make_backend
-from atelier_ia.llm.types import BackendError, ChatRequest, Delta, Done, ModelInfo
 from atelier_ia.settings import Settings
 from atelier_ia.validation import expected_form
 
-log = logging.getLogger("atelier_ia.gateway")
 
-WORKSHOP_HEADER = "x-atelier-workshop"
+class BodySizeLimit:
+    """Refuse bodies over `limit` bytes before reading them whole (413, in the API's format)."""
 
+    def __init__(self, app: Any, limit: int, openai_prefix: str) -> None:
+        self.app = app
+        self.limit = limit
+        self.openai_prefix = openai_prefix
 
-class Gateway:
-    """Routing from model names to backends, with each backend's parallelism as a cap."""
+    def _refusal(self, scope: dict[str, Any]) -> JSONResponse:
+        message = (
+            f"Requête trop volumineuse : au plus {self.limit // 1000} ko. "
+            "Raccourcissez le texte envoyé."
+        )
+        if scope["path"].startswith(self.openai_prefix):
+            return openai_api.error_response(413, message)
+        return ollama_api.error_response(413, message)
 
-    def __init__(self, settings: Settings, backends: dict[str, Backend]) -> None:
-        self.settings = settings
-        self.backends = backends
-        self.catalogue = {m.name: m for m in settings.gateway.models}
-        self.slots = {
-            spec.name: asyncio.Semaphore(spec.parallel) for spec in settings.gateway.backends
-        }
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refusal(scope)(scope, receive, send)
+            return
+        seen = 0
 
-    def backend_for(self, model: str) -> Backend:
-        entry = self.catalogue.get(model)
-        if entry is None:
-            known = ", ".join(sorted(self.catalogue))
-            raise HTTPException(
-                404, f"Modèle « {model} » introuvable. Modèles disponibles : {known}."
-            )
-        return self.backends[entry.backend]
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
 
-    async def model_infos(self) -> dict[str, ModelInfo]:
-        infos: dict[str, ModelInfo] = {}
-        for backend in self.backends.values():
-            try:
-                for info in await backend.list_models():
-                    infos.setdefault(info.name, info)
-            except BackendError as exc:
-                log.warning(
-                    json.dumps(
-                        {"event": "backend_down", "backend": backend.name, "error": str(exc)}
-                    )
-                )
-        return infos
-
-    async def stream(self, request: ChatRequest) -> AsyncIterator[Delta | Done]:
-        backend = self.backend_for(request.model)
-        async with self.slots[backend.name]:
-            async for piece in backend.stream_chat(request):
-                yield piece
+        try:
+            await self.app(scope, limited_receive, send)
+        except _TooLarge:
+            await self._refusal(scope)(scope, receive, send)
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    # Ollama's clients read {"error": "..."}.
-    return JSONResponse({"error": message}, status_code=status)
+class _TooLarge(Exception):
+    pass
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -93,144 +89,87 @@ def create_app(
     settings: Settings,
     backends: dict[str, Backend] | None = None,
     authenticate: Callable[[Request], Awaitable[Caller]] | None = None,
+    is_trainer: Callable[[Caller], Awaitable[bool]] | None = None,
     prefix: str | None = None,
 ) -> FastAPI:
-    prefix = (prefix or os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/gateway/")).rstrip(
-        "/"
-    )
-    authenticate = authenticate or HubTokenAuth()
+    """`backends`, `authenticate` and `is_trainer` default to the real ones; tests that stand
+    in for the hub or for Ollama pass their own."""
+    prefix = prefix or os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/gateway/")
+    prefix = prefix.rstrip("/")
+    if authenticate is None:
+        hub_auth = HubTokenAuth()
+        authenticate = hub_auth
+        is_trainer = is_trainer or TrainerCheck(settings.auth.trainers_group, hub_auth.hub_auth)
     state: dict[str, Gateway] = {}
+
+    def gateway() -> Gateway:
+        return state["gateway"]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         made = backends
         if made is None:
             made = {spec.name: make_backend(spec, settings) for spec in settings.gateway.backends}
-        state["gateway"] = Gateway(settings, made)
+        audit = await asyncio.to_thread(AuditLog, settings.audit_database_url)
+        state["gateway"] = Gateway(settings, made, audit)
         yield
-        for backend in made.values():
-            await backend.aclose()
+        await state["gateway"].aclose()
+        audit.engine.dispose()
 
     app = FastAPI(
-        title="Atelier IA — passerelle des modèles", version=__version__, lifespan=lifespan
+        title="Atelier IA — passerelle des modèles",
+        version=__version__,
+        lifespan=lifespan,
+        # The schema is served behind authentication, below, like every route.
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
     )
+    openai_prefix = prefix + "/v1"
+    app.add_middleware(
+        BodySizeLimit, limit=settings.gateway.max_body_bytes, openai_prefix=openai_prefix
+    )
+
+    def error(request: Request, status: int, message: str, headers=None) -> JSONResponse:
+        if request.url.path.startswith(openai_prefix):
+            return openai_api.error_response(status, message, headers)
+        return ollama_api.error_response(status, message, headers)
 
     @app.exception_handler(HTTPException)
-    async def _http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return error(request, exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(400, _validation_message(exc))
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return error(request, 400, _validation_message(exc))
 
-    router = APIRouter(prefix=prefix)
+    async def trainer(caller: Caller = Depends(authenticate)) -> Caller:
+        allowed = caller.kind == "service" or (is_trainer is not None and await is_trainer(caller))
+        if not allowed:
+            raise HTTPException(403, "Réservé aux formateurs.")
+        return caller
 
-    @router.get("/api/version")
-    async def version(caller: Caller = Depends(authenticate)) -> dict[str, str]:
-        return {"version": __version__}
+    app.include_router(ollama_api.ollama_router(prefix, gateway, authenticate))
+    app.include_router(openai_api.openai_router(prefix, gateway, authenticate))
 
-    @router.get("/api/tags")
-    async def tags(caller: Caller = Depends(authenticate)) -> dict[str, Any]:
-        gateway = state["gateway"]
-        infos = await gateway.model_infos()
-        return {
-            "models": [
-                ollama_api.tag_entry(m.name, infos.get(m.name), m.label, m.notes)
-                for m in settings.gateway.models
-            ]
-        }
+    @app.get(prefix + "/metrics", tags=["Atelier"])
+    async def metrics(caller: Caller = Depends(trainer)) -> Response:
+        return Response(gateway().metrics.render(), media_type=CONTENT_TYPE)
 
-    @router.post("/api/chat")
-    async def chat(
-        body: ollama_api.OllamaChatBody, request: Request, caller: Caller = Depends(authenticate)
-    ):
-        gateway = state["gateway"]
-        gateway.backend_for(body.model)  # 404 now, before any streaming starts
-        chat_request = body.to_request(settings.gateway.max_new_tokens)
-        workshop = request.headers.get(WORKSHOP_HEADER, "")
-        if body.stream:
-            lines = _ndjson(gateway, chat_request, caller, workshop)
-            return StreamingResponse(lines, media_type="application/x-ndjson")
-        return await _whole(gateway, chat_request, caller, workshop)
+    @app.get(prefix + "/audit/me", tags=["Atelier"])
+    async def audit_me(caller: Caller = Depends(authenticate)) -> dict[str, Any]:
+        rows = await asyncio.to_thread(gateway().audit.rows_for, caller.name)
+        return {"user": caller.name, "requests": rows}
 
-    app.include_router(router)
+    @app.get(prefix + "/audit/room", tags=["Atelier"])
+    async def audit_room(caller: Caller = Depends(trainer)) -> dict[str, Any]:
+        gw = gateway()
+        summary = await asyncio.to_thread(gw.audit.room_summary, settings.gateway.session)
+        summary["queue"] = {"waiting": gw.scheduler.queued, "running": gw.scheduler.in_flight}
+        return summary
+
+    @app.get(prefix + "/openapi.json", tags=["Atelier"], include_in_schema=False)
+    async def openapi(caller: Caller = Depends(authenticate)) -> dict[str, Any]:
+        return app.openapi()
+
     return app
-
-
-def _log_request(
-    caller: Caller,
-    workshop: str,
-    request: ChatRequest,
-    status: str,
-    timing: ollama_api.Timing,
-    done: Done | None,
-    error: str = "",
-) -> None:
-    # Structured, and never the prompt or a token.
-    log.info(
-        json.dumps(
-            {
-                "event": "chat",
-                "user": caller.name,
-                "workshop": workshop,
-                "model": request.model,
-                "status": status,
-                "tokens_in": done.prompt_tokens if done else 0,
-                "tokens_out": done.completion_tokens if done else 0,
-                "duration_s": round((time.perf_counter_ns() - timing.start) / 1e9, 3),
-                "error": error,
-            }
-        )
-    )
-
-
-async def _ndjson(
-    gateway: Gateway, request: ChatRequest, caller: Caller, workshop: str
-) -> AsyncIterator[bytes]:
-    timing = ollama_api.Timing()
-    done: Done | None = None
-    status = "cancelled"  # unless we reach the end: the caller went away
-    try:
-        async for piece in gateway.stream(request):
-            if isinstance(piece, Delta):
-                timing.mark_token()
-                yield _line(ollama_api.chat_chunk(request.model, piece.content))
-            else:
-                done = piece
-        if done is None:
-            raise BackendError("le modèle a coupé la réponse avant la fin")
-        yield _line(ollama_api.chat_done(request.model, done, timing))
-        status = "ok"
-    except BackendError as exc:
-        status = "error"
-        # Mid-stream failures travel as an {"error": …} line, as Ollama does.
-        yield _line({"error": f"Le modèle n'a pas pu répondre : {exc}"})
-    finally:
-        _log_request(caller, workshop, request, status, timing, done)
-
-
-async def _whole(
-    gateway: Gateway, request: ChatRequest, caller: Caller, workshop: str
-) -> JSONResponse:
-    timing = ollama_api.Timing()
-    parts: list[str] = []
-    done: Done | None = None
-    try:
-        async for piece in gateway.stream(request):
-            if isinstance(piece, Delta):
-                timing.mark_token()
-                parts.append(piece.content)
-            else:
-                done = piece
-    except BackendError as exc:
-        _log_request(caller, workshop, request, "error", timing, done, str(exc))
-        return _error(502, f"Le modèle n'a pas pu répondre : {exc}")
-    if done is None:
-        _log_request(caller, workshop, request, "error", timing, None, "truncated")
-        return _error(502, "Le modèle a coupé la réponse avant la fin.")
-    _log_request(caller, workshop, request, "ok", timing, done)
-    return JSONResponse(ollama_api.chat_done(request.model, done, timing, "".join(parts)))
-
-
-def _line(payload: dict[str, Any]) -> bytes:
-    return (json.dumps(payload, ensure_ascii=False) + "\n").encode()

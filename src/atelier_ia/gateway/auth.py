@@ -52,3 +52,39 @@ class HubTokenAuth:
             groups=frozenset(model.get("groups") or ()),
             admin=bool(model.get("admin")),
         )
+
+
+class TrainerCheck:
+    """Is this caller a trainer? Admins are; so are members of the trainers' group.
+
+    A user server's own token does not carry the person's groups, so membership is read from
+    the hub with the gateway's own token (its role allows reading that one group only).
+    """
+
+    def __init__(self, group: str, hub_auth: HubAuth, cache_s: float = 30.0) -> None:
+        self.group = group
+        self.hub_auth = hub_auth
+        self.cache_s = cache_s
+        self._members: frozenset[str] = frozenset()
+        self._fetched = 0.0
+
+    async def members(self) -> frozenset[str]:
+        import time
+
+        import httpx
+
+        if time.monotonic() - self._fetched > self.cache_s:
+            url = f"{self.hub_auth.api_url.rstrip('/')}/groups/{self.group}"
+            async with httpx.AsyncClient(timeout=10) as client:
+                response = await client.get(
+                    url, headers={"Authorization": f"token {self.hub_auth.api_token}"}
+                )
+            if response.status_code == 200:
+                self._members = frozenset(response.json().get("users") or ())
+                self._fetched = time.monotonic()
+        return self._members
+
+    async def __call__(self, caller: Caller) -> bool:
+        if caller.admin or self.group in caller.groups:
+            return True
+        return caller.kind == "user" and caller.name in await self.members()

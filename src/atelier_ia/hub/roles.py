@@ -25,4 +25,11 @@ def configure_roles(c: Config, settings: Settings) -> None:
             "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
             "services": [IDLE_CULLER],
         },
+        # The gateway checks callers' tokens with those tokens themselves; its own token only
+        # reads who is in the trainers' group (for /metrics and the room's audit figures).
+        {
+            "name": GATEWAY,
+            "scopes": [f"read:groups!group={settings.auth.trainers_group}"],
+            "services": [GATEWAY],
+        },
     ]

@@ -57,4 +57,12 @@ class ModelInfo:
 
 
 class BackendError(RuntimeError):
-    """The upstream failed; the message is safe to show (no secret, no prompt)."""
+    """The upstream failed; the message is safe to show (no secret, no prompt).
+
+    ``unreachable`` means the upstream could not be reached at all (connection refused,
+    timeout before any answer): the gateway then tries another upstream for the same model.
+    """
+
+    def __init__(self, message: str, *, unreachable: bool = False) -> None:
+        super().__init__(message)
+        self.unreachable = unreachable

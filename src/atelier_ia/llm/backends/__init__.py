@@ -16,6 +16,10 @@ def make_backend(spec: BackendSettings, settings: Settings) -> Backend:
         from atelier_ia.llm.backends.ollama import OllamaBackend
 
         return OllamaBackend(spec)
+    if spec.kind == "openai":
+        from atelier_ia.llm.backends.openai import OpenAIBackend
+
+        return OpenAIBackend(spec)
     raise ValueError(f"unknown backend kind {spec.kind!r}")
 
 

@@ -15,6 +15,10 @@ class Backend(Protocol):
         """The models this upstream can serve now."""
         ...
 
+    async def loaded(self) -> list[str]:
+        """The models held in memory now (Ollama's /api/ps)."""
+        ...
+
     def stream_chat(self, request: ChatRequest) -> AsyncIterator[Delta | Done]:
         """Yield the answer piece by piece, then one Done. Closing the iterator early must
         stop the upstream's work (the caller went away). Raises BackendError on failure."""

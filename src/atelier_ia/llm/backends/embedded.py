@@ -139,6 +139,9 @@ class EmbeddedBackend:
         produced = max(produced, self._llm.n_tokens - len(tokens))
         emit(Done(prompt_tokens=len(tokens), completion_tokens=produced, done_reason=reason))
 
+    async def loaded(self) -> list[str]:
+        return [EMBEDDED_MODEL] if self._llm is not None else []
+
     async def stream_chat(self, request: ChatRequest) -> AsyncIterator[Delta | Done]:
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Any] = asyncio.Queue()

@@ -11,9 +11,10 @@ from atelier_ia.llm.types import BackendError, ChatRequest, Delta, Done, ModelIn
 from atelier_ia.settings import BackendSettings
 
 
-def ollama_options(request: ChatRequest) -> dict[str, object]:
+def ollama_options(request: ChatRequest, num_ctx: int = 0) -> dict[str, object]:
     opts = request.options
-    options: dict[str, object] = {}
+    # One num_ctx for every request: a different one makes Ollama reload the model.
+    options: dict[str, object] = {"num_ctx": num_ctx} if num_ctx else {}
     if opts.temperature is not None:
         options["temperature"] = opts.temperature
     if opts.top_p is not None:
@@ -31,6 +32,8 @@ class OllamaBackend:
     def __init__(self, spec: BackendSettings) -> None:
         self.name = spec.name
         self.parallel = spec.parallel
+        self.keep_alive = spec.keep_alive
+        self.num_ctx = spec.num_ctx
         # The client has no timeout by default: a stalled server would hold a slot forever.
         self._client = ollama.AsyncClient(host=spec.url, timeout=spec.timeout)
 
@@ -38,7 +41,9 @@ class OllamaBackend:
         try:
             listing = await self._client.list()
         except (httpx.HTTPError, ollama.ResponseError, ConnectionError) as exc:
-            raise BackendError(f"Ollama ({self.name}) ne répond pas : {exc}") from exc
+            raise BackendError(
+                f"Ollama ({self.name}) ne répond pas : {exc}", unreachable=True
+            ) from exc
         models = []
         for entry in listing.models:
             details = entry.details
@@ -54,16 +59,25 @@ class OllamaBackend:
             )
         return models
 
+    async def loaded(self) -> list[str]:
+        try:
+            return [m.model or "" for m in (await self._client.ps()).models]
+        except (httpx.HTTPError, ollama.ResponseError, ConnectionError):
+            return []
+
     async def stream_chat(self, request: ChatRequest) -> AsyncIterator[Delta | Done]:
         messages = [{"role": m.role, "content": m.content} for m in request.messages]
+        started = False
         try:
             stream = await self._client.chat(
                 model=request.model,
                 messages=messages,
                 stream=True,
-                options=ollama_options(request),
+                options=ollama_options(request, self.num_ctx),
+                keep_alive=self.keep_alive,
             )
             async for part in stream:
+                started = True
                 if part.message and part.message.content:
                     yield Delta(part.message.content)
                 if part.done:
@@ -76,7 +90,12 @@ class OllamaBackend:
         except ollama.ResponseError as exc:
             raise BackendError(f"Ollama ({self.name}) a renvoyé une erreur : {exc.error}") from exc
         except (httpx.HTTPError, ConnectionError) as exc:
-            raise BackendError(f"Ollama ({self.name}) ne répond pas : {exc}") from exc
+            unreachable = not started and isinstance(
+                exc, httpx.ConnectError | httpx.ConnectTimeout | ConnectionError
+            )
+            raise BackendError(
+                f"Ollama ({self.name}) ne répond pas : {exc}", unreachable=unreachable
+            ) from exc
         raise BackendError(f"Ollama ({self.name}) a coupé la réponse avant la fin.")
 
     async def aclose(self) -> None:

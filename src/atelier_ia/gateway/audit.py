@@ -1,0 +1,180 @@
+"""The audit log: one row per model request, in SQLite (WAL) or any SQLAlchemy database.
+
+Rows hold who asked what model, when, how many tokens, how fast, and how it ended. Prompt and
+answer texts are kept only when the settings ask for it. A row is committed when its request
+ends, so a crash of the gateway loses none that was written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.engine import Engine
+
+metadata = MetaData()
+
+requests_table = Table(
+    "requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("time", DateTime(timezone=True), nullable=False, index=True),
+    Column("session", String(100), nullable=False, index=True),
+    Column("user", String(100), nullable=False, index=True),
+    Column("workshop", String(100), nullable=False, default=""),
+    Column("api", String(20), nullable=False, default=""),
+    Column("model", String(200), nullable=False),
+    Column("upstream", String(100), nullable=False, default=""),
+    Column("tokens_in", Integer, nullable=False, default=0),
+    Column("tokens_out", Integer, nullable=False, default=0),
+    Column("queue_wait_s", Float, nullable=False, default=0.0),
+    Column("ttft_s", Float, nullable=True),
+    Column("duration_s", Float, nullable=False, default=0.0),
+    Column("status", String(20), nullable=False),
+    Column("error", Text, nullable=False, default=""),
+    Column("prompt", Text, nullable=True),
+    Column("answer", Text, nullable=True),
+)
+
+
+@dataclass
+class AuditRow:
+    session: str
+    user: str
+    model: str
+    api: str
+    workshop: str = ""
+    upstream: str = ""
+    tokens_in: int = 0
+    tokens_out: int = 0
+    queue_wait_s: float = 0.0
+    ttft_s: float | None = None
+    duration_s: float = 0.0
+    status: str = "ok"  # ok, error, cancelled, refused
+    error: str = ""
+    prompt: str | None = None
+    answer: str | None = None
+    time: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(connection: Any, _: Any) -> None:
+            cursor = connection.cursor()
+            # WAL: readers (trainer views) do not block the writer; FULL: a committed row
+            # survives a crash of the process and of the machine.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()
+
+    metadata.create_all(engine)
+    return engine
+
+
+class AuditLog:
+    def __init__(self, url: str, scrub: Callable[[str], str] | None = None) -> None:
+        self.engine = make_engine(url)
+        # Applied to texts before they are written (pseudonymisation, when available).
+        self.scrub = scrub
+        self._lock = asyncio.Lock()
+
+    def write_sync(self, row: AuditRow) -> None:
+        values = asdict(row)
+        if self.scrub is not None:
+            for key in ("prompt", "answer"):
+                if values[key]:
+                    values[key] = self.scrub(values[key])
+        with self.engine.begin() as connection:
+            connection.execute(requests_table.insert().values(**values))
+
+    async def write(self, row: AuditRow) -> None:
+        # SQLite allows one writer: keep writes in order, off the event loop.
+        async with self._lock:
+            await asyncio.to_thread(self.write_sync, row)
+
+    def tokens_used(self, session: str, user: str) -> int:
+        query = select(
+            func.coalesce(func.sum(requests_table.c.tokens_in + requests_table.c.tokens_out), 0)
+        ).where(requests_table.c.session == session, requests_table.c.user == user)
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    def rows_for(self, user: str, limit: int = 200) -> list[dict[str, Any]]:
+        query = (
+            select(requests_table)
+            .where(requests_table.c.user == user)
+            .order_by(requests_table.c.id.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [_jsonable(row._asdict()) for row in connection.execute(query)]
+
+    def room_summary(self, session: str) -> dict[str, Any]:
+        """Aggregates for trainers: no one's texts, figures per workshop, model and status."""
+        t = requests_table
+        with self.engine.connect() as connection:
+
+            def grouped(column):
+                query = (
+                    select(
+                        column,
+                        func.count(),
+                        func.coalesce(func.sum(t.c.tokens_in), 0),
+                        func.coalesce(func.sum(t.c.tokens_out), 0),
+                        func.avg(t.c.ttft_s),
+                        func.avg(t.c.queue_wait_s),
+                    )
+                    .where(t.c.session == session)
+                    .group_by(column)
+                )
+                return [
+                    {
+                        "key": key,
+                        "requests": count,
+                        "tokens_in": int(tin),
+                        "tokens_out": int(tout),
+                        "mean_ttft_s": ttft,
+                        "mean_wait_s": wait,
+                    }
+                    for key, count, tin, tout, ttft, wait in connection.execute(query)
+                ]
+
+            users = connection.execute(
+                select(func.count(func.distinct(t.c.user))).where(t.c.session == session)
+            ).scalar_one()
+            return {
+                "session": session,
+                "users": users,
+                "by_workshop": grouped(t.c.workshop),
+                "by_model": grouped(t.c.model),
+                "by_status": grouped(t.c.status),
+            }
+
+    def count(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(requests_table)).scalar_one()
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
