@@ -111,7 +111,7 @@ def create_app(
         if made is None:
             made = {spec.name: make_backend(spec, settings) for spec in settings.gateway.backends}
         audit = await asyncio.to_thread(AuditLog, settings.audit_database_url)
-        state["gateway"] = Gateway(settings, made, audit)
+        state["gateway"] = app.state.gateway = Gateway(settings, made, audit)
         yield
         await state["gateway"].aclose()
         audit.engine.dispose()

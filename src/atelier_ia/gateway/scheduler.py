@@ -2,7 +2,7 @@
 
 Ollama serves a loaded model first come, first served, with an unbounded queue: one person who
 clicks ten times delays everyone. Here every person has their own queue; queues are served in
-turn (round robin), each person has at most ``per_user`` requests running, and each upstream at
+turn, the person served least recently first (round robin, where newcomers go first), each person has at most ``per_user`` requests running, and each upstream at
 most its ``parallel`` generations. A request waits at most ``max_wait`` seconds, and no more than
 ``max_queue`` requests wait at once.
 
@@ -89,6 +89,9 @@ class FairScheduler:
         # Users with waiting tickets, in the order they will be served next.
         self._queues: OrderedDict[str, deque[Ticket]] = OrderedDict()
         self._running: dict[str, int] = {}
+        # When each user was last given a slot (a grant counter): least recently served first.
+        self._last_served: dict[str, int] = {}
+        self._grants = 0
         # Average seconds a generation holds a slot, to tell a refused caller when to retry.
         self._mean_hold = 5.0
 
@@ -102,6 +105,10 @@ class FairScheduler:
     def in_flight(self) -> int:
         return sum(self._running.values())
 
+    def _ring(self) -> list[str]:
+        """Users with waiting tickets, in serving order (stable: arrival order breaks ties)."""
+        return sorted(self._queues, key=lambda user: self._last_served.get(user, -1))
+
     def position(self, ticket: Ticket) -> int:
         """1 means "next to be served". Round robin: each user ahead in the ring gets one more
         turn before this ticket, each user behind it as many as this user's earlier tickets."""
@@ -111,11 +118,11 @@ class FairScheduler:
         index = list(queue).index(ticket)
         ahead = index
         before_me = True
-        for user, other in self._queues.items():
+        for user in self._ring():
             if user == ticket.user:
                 before_me = False
                 continue
-            ahead += min(len(other), index + (1 if before_me else 0))
+            ahead += min(len(self._queues[user]), index + (1 if before_me else 0))
         return ahead + 1
 
     def serves(self, model: str) -> list[Upstream]:
@@ -232,7 +239,7 @@ class FairScheduler:
         progress = True
         while progress and self._queues:
             progress = False
-            for user in list(self._queues):
+            for user in self._ring():
                 queue = self._queues[user]
                 if self._running.get(user, 0) >= self.per_user:
                     continue
@@ -245,8 +252,9 @@ class FairScheduler:
                 self._running[user] = self._running.get(user, 0) + 1
                 ticket.future.set_result(upstream)
                 # Served: this user goes to the back of the ring.
-                del self._queues[user]
-                if queue:
-                    self._queues[user] = queue
+                self._grants += 1
+                self._last_served[user] = self._grants
+                if not queue:
+                    del self._queues[user]
                 progress = True
                 break

@@ -1,0 +1,171 @@
+"""A stand-in for an Ollama server, which cannot run here (no Ollama binary, no GPU).
+
+It speaks Ollama's documented HTTP API (https://docs.ollama.com/api) for what the gateway uses —
+`/api/chat` streaming NDJSON with `done` and usage figures on the last line, `/api/tags`,
+`/api/ps` — over real HTTP on a loopback port, and it can be steered by tests: hold requests
+until released, pace tokens, fail in the middle of a stream. Like Ollama, it serves requests
+first come, first served, `parallel` at a time, with an unbounded queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from tests.hub_harness import free_port, wait_until
+
+
+@dataclass
+class Served:
+    """What the server saw of one request."""
+
+    user_text: str
+    arrived: float
+    started: float = 0.0
+    finished: float = 0.0
+    cancelled: bool = False
+
+
+@dataclass
+class Behaviour:
+    tokens: int = 5
+    token_delay: float = 0.0
+    # If set, every generation waits for this event before its first token.
+    gate: threading.Event | None = None
+    # Fail after this many tokens with an {"error": …} line (as Ollama does mid-stream).
+    fail_after: int | None = None
+
+
+@dataclass
+class FakeOllama:
+    parallel: int = 1
+    models: tuple[str, ...] = ("mistral:7b",)
+    behaviour: Behaviour = field(default_factory=Behaviour)
+    served: list[Served] = field(default_factory=list)
+    options_seen: list[dict] = field(default_factory=list)
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        self.port = self.port or free_port()
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def app(self) -> FastAPI:
+        app = FastAPI()
+        slots = asyncio.Semaphore(self.parallel)
+
+        @app.get("/api/tags")
+        async def tags():
+            return {
+                "models": [
+                    {
+                        "name": m,
+                        "model": m,
+                        "modified_at": "2026-01-01T00:00:00Z",
+                        "size": 4_000_000,
+                        "digest": "0" * 64,
+                        "details": {
+                            "format": "gguf",
+                            "family": "llama",
+                            "parameter_size": "7B",
+                            "quantization_level": "Q4_K_M",
+                        },
+                    }
+                    for m in self.models
+                ]
+            }
+
+        @app.get("/api/ps")
+        async def ps():
+            return {"models": []}
+
+        @app.post("/api/chat")
+        async def chat(request: Request):
+            body = await request.json()
+            if body.get("model") not in self.models:
+                return JSONResponse({"error": f"model '{body.get('model')}' not found"}, 404)
+            self.options_seen.append(
+                {**body.get("options", {}), "keep_alive": body.get("keep_alive")}
+            )
+            record = Served(body["messages"][-1]["content"], time.monotonic())
+            self.served.append(record)
+            behaviour = self.behaviour
+
+            async def lines():
+                try:
+                    async with slots:
+                        record.started = time.monotonic()
+                        if behaviour.gate is not None:
+                            while not behaviour.gate.is_set():
+                                await asyncio.sleep(0.01)
+                        for i in range(behaviour.tokens):
+                            if behaviour.fail_after is not None and i == behaviour.fail_after:
+                                yield json.dumps({"error": "CUDA out of memory"}) + "\n"
+                                return
+                            if behaviour.token_delay:
+                                await asyncio.sleep(behaviour.token_delay)
+                            yield (
+                                json.dumps(
+                                    {
+                                        "model": body["model"],
+                                        "created_at": "2026-01-01T00:00:00Z",
+                                        "message": {"role": "assistant", "content": f"mot{i} "},
+                                        "done": False,
+                                    }
+                                )
+                                + "\n"
+                            )
+                        yield (
+                            json.dumps(
+                                {
+                                    "model": body["model"],
+                                    "created_at": "2026-01-01T00:00:00Z",
+                                    "message": {"role": "assistant", "content": ""},
+                                    "done": True,
+                                    "done_reason": "stop",
+                                    "total_duration": 1000,
+                                    "load_duration": 0,
+                                    "prompt_eval_count": 7,
+                                    "prompt_eval_duration": 10,
+                                    "eval_count": behaviour.tokens,
+                                    "eval_duration": 100,
+                                }
+                            )
+                            + "\n"
+                        )
+                        record.finished = time.monotonic()
+                except asyncio.CancelledError:
+                    # The client closed the connection: Ollama stops generating then.
+                    record.cancelled = True
+                    raise
+
+            return StreamingResponse(lines(), media_type="application/x-ndjson")
+
+        return app
+
+    def start(self) -> FakeOllama:
+        config = uvicorn.Config(
+            self.app(), host="127.0.0.1", port=self.port, log_level="error", lifespan="off"
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        wait_until(lambda: self._server.started, 10, "the fake Ollama server")
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+            self._thread.join(timeout=10)
+            self._server = None
