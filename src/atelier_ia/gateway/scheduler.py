@@ -2,9 +2,10 @@
 
 Ollama serves a loaded model first come, first served, with an unbounded queue: one person who
 clicks ten times delays everyone. Here every person has their own queue; queues are served in
-turn, the person served least recently first (round robin, where newcomers go first), each person has at most ``per_user`` requests running, and each upstream at
-most its ``parallel`` generations. A request waits at most ``max_wait`` seconds, and no more than
-``max_queue`` requests wait at once.
+turn, the person served least recently first (round robin in which newcomers go first). Each
+person has at most ``per_user`` requests running, each upstream at most ``parallel``
+generations. A request waits at most ``max_wait`` seconds, and no more than ``max_queue``
+requests wait at once.
 
 The scheduler knows nothing of HTTP: the gateway turns its exceptions into 429 and 503.
 """
