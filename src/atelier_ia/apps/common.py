@@ -28,3 +28,12 @@ def text_box(text: str, kind: str = "answer") -> str:
         f"aria-live='polite' style='{style};padding:8px 12px;border-radius:6px;"
         f"white-space:pre-wrap;min-height:2em'>{prefix}{html.escape(text)}</div>"
     )
+
+
+def queue_message(position: int) -> str:
+    """What a person reads while their request waits for a free model."""
+    ahead = position - 1
+    if ahead <= 0:
+        return "<em>Votre demande est la prochaine servie…</em>"
+    people = "personne" if ahead == 1 else "personnes"
+    return f"<em>En file d'attente : {ahead} {people} avant vous…</em>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import DEMO_BANNER, text_box
+from atelier_ia.apps.common import DEMO_BANNER, queue_message, text_box
 from atelier_ia.llm import ChatStats, LLMClient, LLMError, is_demo_model
 
 WORKSHOP_ID = "bac-a-sable"
@@ -103,7 +103,10 @@ class Playground:
                 temperature=self.temperature.value,
                 max_tokens=self.max_tokens.value,
                 stats=stats,
+                on_queue=self._show_queue,
             ):
+                if not text:
+                    self.stats.value = "<em>Le modèle écrit…</em>"
                 text += piece
                 self.answer.value = text_box(text)
         except LLMError as exc:
@@ -118,6 +121,9 @@ class Playground:
             f"{stats.tokens_out} en sortie{cut} · {stats.seconds:.1f} s</span>"
         )
         return text
+
+    def _show_queue(self, position: int) -> None:
+        self.stats.value = queue_message(position)
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -3,13 +3,18 @@
 It reads what the hub puts in every user server's environment: ``OLLAMA_HOST`` (the gateway)
 and ``OLLAMA_API_KEY`` (the person's own hub token). Errors come out as :class:`LLMError` with a
 French message a participant can read.
+
+Streaming chats read the gateway's NDJSON themselves (with the same headers as the ollama
+client): the gateway adds the caller's place in the queue to empty pieces, a field the official
+client's models drop, and the apps show it ("2 personnes avant vous").
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -18,6 +23,7 @@ import ollama
 from atelier_ia.settings import EMBEDDED_MODEL
 
 WORKSHOP_HEADER = "X-Atelier-Workshop"
+QUEUE_UPDATES_HEADER = "X-Atelier-Queue-Updates"
 
 
 class LLMError(RuntimeError):
@@ -34,6 +40,14 @@ class ChatStats:
 
 def is_demo_model(name: str) -> bool:
     return name == EMBEDDED_MODEL
+
+
+def _error_text(response: httpx.Response) -> str:
+    try:
+        error = response.json().get("error", "")
+    except ValueError:
+        return response.text[:200]
+    return error.get("message", "") if isinstance(error, dict) else str(error)
 
 
 def _french(exc: Exception) -> LLMError:
@@ -66,6 +80,11 @@ class LLMClient:
             headers[WORKSHOP_HEADER] = workshop
         # ollama's client has no timeout by default; a stalled gateway must not hang the app.
         self._client = ollama.Client(host=host, timeout=timeout, headers=headers)
+        self._http = httpx.Client(
+            base_url=(host or "http://127.0.0.1:11434").rstrip("/"),
+            headers={**headers, QUEUE_UPDATES_HEADER: "1"},
+            timeout=timeout,
+        )
 
     def list_models(self) -> list[str]:
         try:
@@ -83,8 +102,10 @@ class LLMClient:
         max_tokens: int | None = None,
         seed: int | None = None,
         stats: ChatStats | None = None,
+        on_queue: Callable[[int], None] | None = None,
     ) -> Iterator[str]:
-        """Yield the answer's text piece by piece; fill ``stats`` at the end."""
+        """Yield the answer's text piece by piece; fill ``stats`` at the end. While the request
+        waits for a free model, ``on_queue`` is told its place (1: next)."""
         messages = ([{"role": "system", "content": system}] if system else []) + [
             {"role": "user", "content": prompt}
         ]
@@ -98,16 +119,29 @@ class LLMClient:
             if value is not None
         }
         start = time.perf_counter()
+        body = {"model": model, "messages": messages, "stream": True, "options": options}
         try:
-            for part in self._client.chat(
-                model=model, messages=messages, stream=True, options=options
-            ):
-                if part.message and part.message.content:
-                    yield part.message.content
-                if part.done and stats is not None:
-                    stats.tokens_in = part.prompt_eval_count or 0
-                    stats.tokens_out = part.eval_count or 0
-                    stats.done_reason = part.done_reason or ""
+            with self._http.stream("POST", "/api/chat", json=body) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise ollama.ResponseError(_error_text(response), response.status_code)
+                for line in response.iter_lines():
+                    if not line:
+                        continue
+                    part = json.loads(line)
+                    if "error" in part:
+                        raise ollama.ResponseError(part["error"], 502)
+                    if "queue_position" in part:
+                        if on_queue is not None:
+                            on_queue(part["queue_position"])
+                        continue
+                    text = (part.get("message") or {}).get("content") or ""
+                    if text:
+                        yield text
+                    if part.get("done") and stats is not None:
+                        stats.tokens_in = part.get("prompt_eval_count") or 0
+                        stats.tokens_out = part.get("eval_count") or 0
+                        stats.done_reason = part.get("done_reason") or ""
         except (ollama.ResponseError, httpx.HTTPError, ConnectionError) as exc:
             raise _french(exc) from exc
         finally:
