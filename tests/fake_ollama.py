@@ -37,6 +37,8 @@ class Served:
 class Behaviour:
     tokens: int = 5
     token_delay: float = 0.0
+    # Time to read the prompt before the first token (a real model's prefill).
+    first_token_delay: float = 0.0
     # If set, every generation waits for this event before its first token.
     gate: threading.Event | None = None
     # Fail after this many tokens with an {"error": …} line (as Ollama does mid-stream).
@@ -109,6 +111,8 @@ class FakeOllama:
                         if behaviour.gate is not None:
                             while not behaviour.gate.is_set():
                                 await asyncio.sleep(0.01)
+                        if behaviour.first_token_delay:
+                            await asyncio.sleep(behaviour.first_token_delay)
                         for i in range(behaviour.tokens):
                             if behaviour.fail_after is not None and i == behaviour.fail_after:
                                 yield json.dumps({"error": "CUDA out of memory"}) + "\n"
@@ -169,3 +173,32 @@ class FakeOllama:
             self._server.should_exit = True
             self._thread.join(timeout=10)
             self._server = None
+
+
+def main() -> None:
+    """Run one as a separate process (for benchmarks): python -m tests.fake_ollama --port N."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--parallel", type=int, default=1)
+    parser.add_argument("--tokens", type=int, default=10)
+    parser.add_argument("--token-delay", type=float, default=0.01)
+    parser.add_argument("--first-token-delay", type=float, default=0.0)
+    parser.add_argument("--model", default="mistral:7b")
+    args = parser.parse_args()
+    fake = FakeOllama(
+        parallel=args.parallel,
+        models=(args.model,),
+        port=args.port,
+        behaviour=Behaviour(
+            tokens=args.tokens,
+            token_delay=args.token_delay,
+            first_token_delay=args.first_token_delay,
+        ),
+    )
+    uvicorn.run(fake.app(), host="127.0.0.1", port=args.port, log_level="error")
+
+
+if __name__ == "__main__":
+    main()

@@ -112,8 +112,9 @@ class Platform:
 def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platform:
     state = tmp / "var"
     hub_port, api_port, proxy_api_port, gateway_port = (free_port() for _ in range(4))
-    env = {
-        **os.environ,
+    # Only what the test says: no settings file of the developer's, no stray ATELIER_ variable.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ATELIER_")}
+    env |= {
         "ATELIER_STATE_DIR": str(state),
         "ATELIER_PORT": str(hub_port),
         "ATELIER_HUB__HUB_PORT": str(api_port),
@@ -122,7 +123,6 @@ def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platfo
         "ATELIER_WORKSHOP_PASSWORD": "atelier-des-tests",
         **(extra_env or {}),
     }
-    env.pop("ATELIER_CONFIG", None)
     log_path = tmp / "atelier-up.log"
     log = log_path.open("w")
     process = subprocess.Popen(

@@ -1,0 +1,341 @@
+"""Gateway benchmark (not a test): `.venv/bin/python -m bench.gateway`.
+
+Everything runs as it does in production, each piece in its own process: the real platform
+(`atelier up`: proxy, hub token check, gateway with its fair queue and audit log) with three
+upstreams: the embedded model (llama.cpp, SmolLM2-135M) and two stand-in Ollama servers
+(tests/fake_ollama.py; Ollama itself cannot run here) that serve one request at a time as
+Ollama does: one paced like a 7-8B model on a modest GPU (150 ms to the first token, then
+40 tokens/s), one fast (10 ms per token) for the fairness runs.
+
+1. Overhead. The same backend called directly and through the gateway, interleaved (for the
+   embedded model with a pause between calls, so that llama.cpp's spinning threads of one side
+   do not slow the other):
+   - embedded model: the backend in this process vs the platform over HTTP;
+   - stand-in Ollama (7-8B pace): its HTTP API directly vs the platform in front of it.
+   The gateway's cost is a few milliseconds per request, whatever the model: the embedded
+   demo model answers so fast (~30 ms) that those milliseconds show as a large ratio, a
+   real model's do not.
+   Median time to first token (TTFT) and tokens/s; ratio = gateway / direct for TTFT and
+   direct / gateway for tokens/s (both: how many times slower through the gateway).
+2. Fairness. One greedy user sends 10 requests at once, then 9 polite users one each, to the
+   stand-in upstream (one generation at a time, ~0.1 s each). The 9 polite users' p95 wait
+   (time to first token) through the gateway; first-come first-served (the upstream called
+   directly, queueing as Ollama does); and through the gateway with no greedy user, the
+   baseline the target refers to. Targets: overhead ratio <= 1.05; polite p95 with a greedy
+   user <= 1.5 x without.
+
+Prints a table and writes bench/results/gateway.json.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import platform as host
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from atelier_ia.llm.backends.embedded import EmbeddedBackend  # noqa: E402
+from atelier_ia.llm.types import ChatRequest, Delta, Done, GenerationOptions, Message  # noqa: E402
+from atelier_ia.settings import BackendSettings, EmbeddedSettings  # noqa: E402
+from tests.hub_harness import free_port, start_platform, wait_until  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+PROMPT = "Écris trois phrases sur le rôle du conseil municipal."
+MAX_TOKENS = 48
+ROUNDS = 12
+SETTLE_S = 0.3
+REALISTIC_MODEL = "mistral:7b"
+FAST_MODEL = "rapide:1b"
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def ndjson_timed(client: httpx.Client, url: str, headers: dict, body: dict) -> tuple[float, float]:
+    """(ttft_s, tokens_per_s) measured by the caller on an Ollama NDJSON stream."""
+    start = time.perf_counter()
+    first = None
+    count = 0
+    with client.stream("POST", url, headers=headers, json=body) as response:
+        response.raise_for_status()
+        for line in response.iter_lines():
+            if not line:
+                continue
+            part = json.loads(line)
+            if part.get("message", {}).get("content"):
+                first = first or time.perf_counter()
+            if part.get("done"):
+                count = part["eval_count"]
+    end = time.perf_counter()
+    return first - start, (count - 1) / (end - first) if count > 1 and end > first else 0.0
+
+
+def embedded_direct(backend: EmbeddedBackend) -> tuple[float, float]:
+    request = ChatRequest(
+        "smollm2:135m",
+        (Message("user", PROMPT),),
+        GenerationOptions(temperature=0, seed=1, max_tokens=MAX_TOKENS),
+    )
+
+    async def run():
+        start = time.perf_counter()
+        first = None
+        done = None
+        async for piece in backend.stream_chat(request):
+            if isinstance(piece, Delta):
+                first = first or time.perf_counter()
+            elif isinstance(piece, Done):
+                done = piece
+        end = time.perf_counter()
+        return first - start, (done.completion_tokens - 1) / (end - first)
+
+    return asyncio.run(run())
+
+
+def platform_config(tmp: Path, realistic_url: str, fast_url: str) -> Path:
+    config = tmp / "atelier.toml"
+    config.write_text(
+        f"""
+[[gateway.backends]]
+name = "embarque"
+kind = "embedded"
+
+[[gateway.backends]]
+name = "realiste"
+kind = "ollama"
+url = "{realistic_url}"
+
+[[gateway.backends]]
+name = "rapide"
+kind = "ollama"
+url = "{fast_url}"
+
+[[gateway.models]]
+name = "smollm2:135m"
+backends = ["embarque"]
+
+[[gateway.models]]
+name = "{REALISTIC_MODEL}"
+backends = ["realiste"]
+
+[[gateway.models]]
+name = "{FAST_MODEL}"
+backends = ["rapide"]
+""",
+        encoding="utf-8",
+    )
+    return config
+
+
+def tokens_for(platform, names: list[str]) -> dict[str, str]:
+    """Users created by the trainer (an admin) through the hub's API, each with a token."""
+    admin = platform.login("formateur", platform.admin_password)
+    created = platform.api(admin, "POST", "/users", json={"usernames": names})
+    assert created.status_code in (201, 409), created.text
+    return {name: platform.new_token(admin, name) for name in names}
+
+
+def overhead(platform, token: str, fake_url: str) -> list[dict]:
+    backend = EmbeddedBackend(BackendSettings(name="e", kind="embedded"), EmbeddedSettings())
+    url = f"{platform.url}/services/gateway/api/chat"
+    headers = {"Authorization": f"Bearer {token}"}
+    embedded_body = {
+        "model": "smollm2:135m",
+        "messages": [{"role": "user", "content": PROMPT}],
+        "options": {"temperature": 0, "seed": 1, "num_predict": MAX_TOKENS},
+    }
+    fake_body = {"model": REALISTIC_MODEL, "messages": [{"role": "user", "content": PROMPT}]}
+    rows = []
+    with httpx.Client(timeout=120) as client:
+        # Warm every path once.
+        ndjson_timed(client, url, headers, embedded_body)
+        ndjson_timed(client, url, headers, fake_body)
+        ndjson_timed(client, f"{fake_url}/api/chat", {}, fake_body)
+        embedded_direct(backend)
+        for name, settle, direct_call, gateway_call in (
+            (
+                "embedded llama.cpp",
+                SETTLE_S,
+                lambda: embedded_direct(backend),
+                lambda: ndjson_timed(client, url, headers, embedded_body),
+            ),
+            (
+                "stand-in Ollama, 7-8B pace",
+                0.0,
+                lambda: ndjson_timed(client, f"{fake_url}/api/chat", {}, fake_body),
+                lambda: ndjson_timed(client, url, headers, fake_body),
+            ),
+        ):
+            direct, through = [], []
+            for _ in range(ROUNDS):
+                time.sleep(settle)
+                direct.append(direct_call())
+                time.sleep(settle)
+                through.append(gateway_call())
+            rows.append(summarise(name, direct, through))
+    return rows
+
+
+def summarise(name: str, direct: list, through: list) -> dict:
+    d_ttft = statistics.median(t for t, _ in direct)
+    g_ttft = statistics.median(t for t, _ in through)
+    d_tps = statistics.median(s for _, s in direct)
+    g_tps = statistics.median(s for _, s in through)
+    return {
+        "backend": name,
+        "rounds": len(direct),
+        "direct_ttft_ms": round(d_ttft * 1000, 1),
+        "gateway_ttft_ms": round(g_ttft * 1000, 1),
+        "ttft_ratio": round(g_ttft / d_ttft, 3),
+        "direct_tokens_per_s": round(d_tps, 1),
+        "gateway_tokens_per_s": round(g_tps, 1),
+        "tokens_per_s_ratio": round(d_tps / g_tps, 3),
+    }
+
+
+def fairness_round(url: str, headers_for, greedy: bool) -> list[float]:
+    """Waits (time to first token) of the 9 polite users in one round."""
+    body = {"model": FAST_MODEL, "messages": [{"role": "user", "content": "x"}]}
+    polite_waits: list[float] = []
+    lock = threading.Lock()
+
+    def one(user: str, record: bool) -> None:
+        with httpx.Client(timeout=120) as client:
+            ttft, _ = ndjson_timed(client, url, headers_for(user), body)
+        if record:
+            with lock:
+                polite_waits.append(ttft)
+
+    with ThreadPoolExecutor(20) as pool:
+        jobs = []
+        if greedy:
+            jobs += [pool.submit(one, "greedy", False) for _ in range(10)]
+            time.sleep(0.05)  # the greedy burst arrives first
+        jobs += [pool.submit(one, f"polite{i}", True) for i in range(9)]
+        for job in jobs:
+            job.result()
+    return polite_waits
+
+
+def fairness(platform, tokens: dict[str, str], fake_url: str) -> dict:
+    gateway_url = f"{platform.url}/services/gateway/api/chat"
+
+    def through_gateway(user: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {tokens[user]}"}
+
+    waits = {"gateway_with_greedy": [], "fcfs_with_greedy": [], "gateway_no_greedy": []}
+    for _ in range(3):
+        waits["gateway_with_greedy"] += fairness_round(gateway_url, through_gateway, True)
+        waits["fcfs_with_greedy"] += fairness_round(f"{fake_url}/api/chat", lambda u: {}, True)
+        waits["gateway_no_greedy"] += fairness_round(gateway_url, through_gateway, False)
+    p95s = {k: round(p95(v), 3) for k, v in waits.items()}
+    base = p95s["gateway_no_greedy"]
+    return {
+        "samples_per_case": len(waits["gateway_no_greedy"]),
+        "polite_p95_wait_s": p95s,
+        "gateway_ratio_vs_no_greedy": round(p95s["gateway_with_greedy"] / base, 3),
+        "fcfs_ratio_vs_no_greedy": round(p95s["fcfs_with_greedy"] / base, 3),
+    }
+
+
+def start_fake(model: str, *pacing: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.fake_ollama",
+            "--port",
+            str(port),
+            "--parallel",
+            "1",
+            "--model",
+            model,
+            *pacing,
+        ],
+        cwd=ROOT,
+    )
+    wait_until(lambda: httpx.get(f"{url}/api/tags").status_code == 200, 30, f"stand-in {model}")
+    return process, url
+
+
+def run_all() -> dict:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-gateway-"))
+    fakes = []
+    try:
+        realistic, realistic_url = start_fake(
+            REALISTIC_MODEL,
+            "--tokens",
+            "48",
+            "--first-token-delay",
+            "0.15",
+            "--token-delay",
+            "0.025",
+        )
+        fakes.append(realistic)
+        fast, fast_url = start_fake(FAST_MODEL, "--tokens", "10", "--token-delay", "0.01")
+        fakes.append(fast)
+        config = platform_config(tmp, realistic_url, fast_url)
+        platform = start_platform(
+            tmp, {"ATELIER_CONFIG": str(config), "ATELIER_GATEWAY__MAX_WAIT": "300"}
+        )
+        try:
+            users = ["bench", "greedy"] + [f"polite{i}" for i in range(9)]
+            tokens = tokens_for(platform, users)
+            return {
+                "machine": f"{host.machine()}, Python {host.python_version()}",
+                "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+                "overhead": overhead(platform, tokens["bench"], realistic_url),
+                "fairness": fairness(platform, tokens, fast_url),
+            }
+        finally:
+            platform.stop()
+    finally:
+        for process in fakes:
+            process.terminate()
+            process.wait(10)
+
+
+def main() -> None:
+    results = run_all()
+    print("\nOverhead (median of interleaved rounds; ratio > 1 = slower through the gateway)")
+    print(
+        f"{'backend':40} {'TTFT direct':>12} {'gateway':>9} {'ratio':>6} "
+        f"{'tok/s direct':>13} {'gateway':>9} {'ratio':>6}"
+    )
+    for row in results["overhead"]:
+        print(
+            f"{row['backend']:40} {row['direct_ttft_ms']:>10} ms {row['gateway_ttft_ms']:>6} ms "
+            f"{row['ttft_ratio']:>6} {row['direct_tokens_per_s']:>13} "
+            f"{row['gateway_tokens_per_s']:>9} {row['tokens_per_s_ratio']:>6}"
+        )
+    fair = results["fairness"]
+    print(f"\nFairness: p95 wait of 9 polite users ({fair['samples_per_case']} samples per case)")
+    for case, value in fair["polite_p95_wait_s"].items():
+        print(f"  {case:24} {value:>7.3f} s")
+    print(
+        f"  gateway with greedy / no greedy: {fair['gateway_ratio_vs_no_greedy']} "
+        f"(target <= 1.5); first-come first-served: {fair['fcfs_ratio_vs_no_greedy']}"
+    )
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "gateway.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print(f"\nWritten: {RESULTS / 'gateway.json'}")
+
+
+if __name__ == "__main__":
+    main()
