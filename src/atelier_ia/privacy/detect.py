@@ -1,0 +1,46 @@
+"""Find the personal data in a French text: every detector, then one finding per place."""
+
+from __future__ import annotations
+
+from atelier_ia.privacy.findings import Finding
+from atelier_ia.privacy.names import NAME_DETECTORS, repeated_surnames
+from atelier_ia.privacy.patterns import DETECTORS
+
+# When two findings overlap, the one with the stronger evidence stays: checksums first, then
+# shapes, then names (a street named after a person is an address).
+PRIORITY = {
+    "NIR": 0,
+    "IBAN": 0,
+    "SIRET": 0,
+    "SIREN": 1,
+    "EMAIL": 1,
+    "TELEPHONE": 2,
+    "PLAQUE": 2,
+    "DATE_NAISSANCE": 2,
+    "NUMERO_DOSSIER": 3,
+    "ADRESSE": 4,
+    "PERSONNE": 5,
+}
+
+
+def find(text: str, use_model: bool = True) -> list[Finding]:
+    """Personal data in `text`, in reading order, without overlaps."""
+    candidates: list[Finding] = []
+    for detector in DETECTORS:
+        candidates.extend(detector(text))
+    for detector in NAME_DETECTORS:
+        if detector.__name__ == "by_model" and not use_model:
+            continue
+        candidates.extend(detector(text))
+    kept = _resolve(candidates)
+    kept = _resolve(kept + list(repeated_surnames(text, kept)))
+    return sorted(kept)
+
+
+def _resolve(candidates: list[Finding]) -> list[Finding]:
+    ranked = sorted(candidates, key=lambda f: (PRIORITY[f.kind], -(f.end - f.start), f.start))
+    kept: list[Finding] = []
+    for finding in ranked:
+        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
+            kept.append(finding)
+    return kept

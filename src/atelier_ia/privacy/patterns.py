@@ -1,0 +1,173 @@
+"""Personal data with a shape: found by patterns, confirmed by checksums where there is one.
+
+python-stdnum checks the NIR key, IBAN and SIREN/SIRET checksums; phonenumbers (Google's
+libphonenumber) validates French phone numbers in all their usual writings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from stdnum import iban as std_iban
+from stdnum.fr import nir as std_nir
+from stdnum.fr import siren as std_siren
+from stdnum.fr import siret as std_siret
+
+from atelier_ia.privacy.findings import Finding
+
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
+# sex, year, month (or 20+ for special cases), département (2A/2B), commune, order, key
+NIR = re.compile(
+    r"\b[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}"
+    r"[ .]?\d{2}\b"
+)
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+SIRET = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{5}\b")
+SIREN = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}\b")
+# Plates since 2009 (SIV): AB-123-CD; I, O and U are not used.
+PLATE = re.compile(r"\b[A-HJ-NP-TV-Z]{2}[- ]\d{3}[- ][A-HJ-NP-TV-Z]{2}\b")
+MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    "novembre|décembre|decembre"
+)
+DATE = rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)\d{{2}}|(?:1er|\d{{1,2}})\s+(?:{MONTHS})\s+(?:19|20)\d{{2}})"
+BIRTH = re.compile(
+    rf"(?:\bné(?:e)?\s+le|\bnée?\s+le|date\s+de\s+naissance\s*:?|naissance\s*:)\s*(?P<date>{DATE})",
+    re.IGNORECASE,
+)
+DOSSIER = re.compile(
+    r"(?:\b(?:dossier|compte|client|abonné|abonnée|allocataire|contrat|contribuable|"
+    r"usager|référence|réf\.|facture)\b)\s*(?:n°|no\.?|nº|numéro|num\.)?\s*:?\s*"
+    r"(?P<number>[A-Z0-9](?:[A-Z0-9./-]*\d[A-Z0-9./-]*)[A-Z0-9])",
+    re.IGNORECASE,
+)
+STREET_TYPES = (
+    r"rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|"
+    r"lotissement|lieu-dit|résidence|residence|square|passage|faubourg|sentier|voie|hameau|"
+    r"cité|cite|rond-point|esplanade|promenade|chaussée"
+)
+STREET = re.compile(
+    rf"\b\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-D]))?,?\s+(?:{STREET_TYPES})\b"
+    r"(?:\s+(?:de\s+la|de\s+l'|des|du|de|d'|la|le|les|l'|aux|à\s+la)?\s*"
+    r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}",
+    re.IGNORECASE,
+)
+POSTCODE_CITY = re.compile(
+    r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\s+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
+)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"[ .]", "", text)
+
+
+def emails(text: str) -> Iterator[Finding]:
+    for m in EMAIL.finditer(text):
+        yield Finding(m.start(), m.end(), "EMAIL", m.group(), "forme d'une adresse e-mail")
+
+
+def phones(text: str) -> Iterator[Finding]:
+    # Numbers split over two lines are still numbers: read the text with newlines as spaces
+    # (same length, so spans stay right).
+    flat = text.replace("\n", " ").replace("\r", " ")
+    matcher = phonenumbers.PhoneNumberMatcher(flat, "FR", leniency=phonenumbers.Leniency.VALID)
+    for match in matcher:
+        yield Finding(
+            match.start,
+            match.end,
+            "TELEPHONE",
+            text[match.start : match.end],
+            "numéro de téléphone valide (bibliothèque phonenumbers)",
+        )
+
+
+def nirs(text: str) -> Iterator[Finding]:
+    for m in NIR.finditer(text):
+        if std_nir.is_valid(_digits(m.group())):
+            yield Finding(m.start(), m.end(), "NIR", m.group(), "15 chiffres dont la clé est juste")
+
+
+def ibans(text: str) -> Iterator[Finding]:
+    for m in IBAN.finditer(text):
+        if std_iban.is_valid(m.group()):
+            yield Finding(m.start(), m.end(), "IBAN", m.group(), "IBAN dont la clé est juste")
+
+
+def companies(text: str) -> Iterator[Finding]:
+    taken: list[tuple[int, int]] = []
+    for m in SIRET.finditer(text):
+        if std_siret.is_valid(_digits(m.group())):
+            taken.append(m.span())
+            yield Finding(m.start(), m.end(), "SIRET", m.group(), "14 chiffres, clé de Luhn juste")
+    for m in SIREN.finditer(text):
+        inside = any(a <= m.start() < b for a, b in taken)
+        if not inside and std_siren.is_valid(_digits(m.group())):
+            yield Finding(m.start(), m.end(), "SIREN", m.group(), "9 chiffres, clé de Luhn juste")
+
+
+def births(text: str) -> Iterator[Finding]:
+    for m in BIRTH.finditer(text):
+        yield Finding(
+            m.start("date"),
+            m.end("date"),
+            "DATE_NAISSANCE",
+            m.group("date"),
+            "date précédée de « né(e) le » ou « date de naissance »",
+        )
+
+
+def plates(text: str) -> Iterator[Finding]:
+    for m in PLATE.finditer(text):
+        yield Finding(
+            m.start(),
+            m.end(),
+            "PLAQUE",
+            m.group(),
+            "forme d'une plaque d'immatriculation (AB-123-CD)",
+        )
+
+
+def dossiers(text: str) -> Iterator[Finding]:
+    for m in DOSSIER.finditer(text):
+        yield Finding(
+            m.start("number"),
+            m.end("number"),
+            "NUMERO_DOSSIER",
+            m.group("number"),
+            "numéro annoncé comme dossier, compte, contrat ou référence",
+        )
+
+
+def addresses(text: str) -> Iterator[Finding]:
+    """A street (number + street type + name), with the postcode and commune that follow it;
+    a postcode and commune alone are an address too."""
+    used_until = -1
+    for m in STREET.finditer(text):
+        end = m.end()
+        rest = POSTCODE_CITY.match(text, _skip_separators(text, end))
+        if rest is not None:
+            end = rest.end()
+        used_until = end
+        yield Finding(
+            m.start(),
+            end,
+            "ADRESSE",
+            text[m.start() : end],
+            "numéro et type de voie (rue, avenue…), suivis du code postal s'il y est",
+        )
+    for m in POSTCODE_CITY.finditer(text):
+        if m.start() >= used_until or m.end() <= used_until - len(m.group()):
+            yield Finding(
+                m.start(), m.end(), "ADRESSE", m.group(), "code postal suivi d'un nom de commune"
+            )
+
+
+def _skip_separators(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " ,\n–-":
+        position += 1
+    return position
+
+
+DETECTORS = (emails, phones, nirs, ibans, companies, births, plates, dossiers, addresses)
