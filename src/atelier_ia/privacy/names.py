@@ -272,21 +272,70 @@ def by_first_name(text: str) -> Iterator[Finding]:
         start = word.start()
         if text[max(0, start - 6) : start].lower().endswith(("saint-", "sainte-")):
             continue
+        if len(last) < 2 or LEGAL_FORM.match(text, following.start()):
+            continue  # an initial, or a company: « Gautier Pierre SARL », « Santos SA »
         yield Finding(
             start, end, "PERSONNE", text[start:end], "prénom connu suivi d'un nom en majuscule"
         )
+
+
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+TWO_CAPITALISED = re.compile(rf"{CAP}[ \u00a0]+{CAP}")
+RELATION = re.compile(
+    r"\b(?:fils|fille|voisin|voisine|voisins|voisines|mari|époux|épouse|femme|compagnon|"
+    r"compagne|frère|frères|sœur|soeur|sœurs|mère|père|enfant|enfants|petit-fils|"
+    r"petite-fille|neveu|nièce|cousin|cousine|ami|amie|amis|collègue|beau-père|belle-mère)"
+    rf"\s+(?P<name>{CAP})"
+)
+LEGAL_FORM = re.compile(
+    r"\s*(?:SA|SARL|SAS|SASU|EURL|SCI|SNC|S\.A\.R\.L\.|S\.A\.S\.|S\.A\.|"
+    r"& Fils|et Fils|Frères)\b"
+)
+
+
+def _candidate_sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences where a name without civility may hide: two capitalised words in a row.
+    The model reads only those (a letter has few), which keeps a page well under 50 ms."""
+    chosen = []
+    for m in SENTENCE.finditer(text):
+        pairs = [p.group() for p in TWO_CAPITALISED.finditer(m.group())]
+        if any(not all(w in NOT_NAMES for w in pair.split()) for pair in pairs):
+            chosen.append((m.start(), m.group()))
+    return chosen
+
+
+def by_relation(text: str) -> Iterator[Finding]:
+    """« mon fils Lucas », « mes voisins Paulette et … »: a known first name after a word of
+    kinship or neighbourhood."""
+    known = first_names()
+    for m in RELATION.finditer(text):
+        if m.group("name") in known:
+            yield Finding(
+                m.start("name"),
+                m.end("name"),
+                "PERSONNE",
+                m.group("name"),
+                "prénom connu après un mot de parenté ou de voisinage",
+            )
 
 
 def by_model(text: str) -> Iterator[Finding]:
     nlp = _spacy()
     if nlp is None:
         return
-    for entity in nlp(text).ents:
+    sentences = _candidate_sentences(text)
+    docs = nlp.pipe(sentence for _, sentence in sentences)
+    for (base, _), doc in zip(sentences, docs, strict=True):
+        yield from _people(text, doc, base)
+
+
+def _people(text: str, doc, base: int) -> Iterator[Finding]:
+    for entity in doc.ents:
         if entity.label_ != "PER":
             continue
         name = entity.text.strip()
         civility = re.match(rf"{CIVILITY}\s+", name)
-        offset = entity.start_char
+        offset = base + entity.start_char
         if civility:
             offset += civility.end()
             name = name[civility.end() :]
@@ -294,6 +343,10 @@ def by_model(text: str) -> Iterator[Finding]:
         words = name.split()
         if not words or all(w in NOT_NAMES for w in words) or not words[0][:1].isupper():
             continue
+        if not all(WORD.fullmatch(w) or re.fullmatch(PARTICLE, w) for w in words):
+            continue  # "M." alone, initials, stray punctuation
+        if LEGAL_FORM.match(text, offset + len(name)) or LEGAL_FORM.fullmatch(words[-1]):
+            continue  # a company: « Dupont SARL »
         yield Finding(
             offset,
             offset + len(name),
@@ -316,4 +369,4 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
         )
 
 
-NAME_DETECTORS = (by_civility, by_first_name, by_model)
+NAME_DETECTORS = (by_civility, by_first_name, by_relation, by_model)

@@ -26,21 +26,34 @@ NIR = re.compile(
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 SIRET = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{5}\b")
 SIREN = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}\b")
-# Plates since 2009 (SIV): AB-123-CD; I, O and U are not used.
-PLATE = re.compile(r"\b[A-HJ-NP-TV-Z]{2}[- ]\d{3}[- ][A-HJ-NP-TV-Z]{2}\b")
+# Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
+# plates (FNI), still on the road: 123-ABC-47.
+PLATE = re.compile(
+    r"\b(?:[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}"
+    r"|\d{1,4}[- ][A-Z]{1,3}[- ](?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]))\b"
+)
 MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
     "novembre|décembre|decembre"
 )
-DATE = rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)\d{{2}}|(?:1er|\d{{1,2}})\s+(?:{MONTHS})\s+(?:19|20)\d{{2}})"
+DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}"
+    rf"|(?:1er|\d{{1,2}})\s+(?:{MONTHS})\s+(?:19|20)\d{{2}})"
+)
 BIRTH = re.compile(
     rf"(?:\bné(?:e)?\s+le|\bnée?\s+le|date\s+de\s+naissance\s*:?|naissance\s*:)\s*(?P<date>{DATE})",
     re.IGNORECASE,
 )
+_LABEL = (
+    r"(?:dossier|compte|client|abonné|abonnée|allocataire|contrat|contribuable|usager|"
+    r"référence|réf\.|facture|adhérent|adhérente|sinistre)"
+)
+_NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|num\.)"
 DOSSIER = re.compile(
-    r"(?:\b(?:dossier|compte|client|abonné|abonnée|allocataire|contrat|contribuable|"
-    r"usager|référence|réf\.|facture)\b)\s*(?:n°|no\.?|nº|numéro|num\.)?\s*:?\s*"
-    r"(?P<number>[A-Z0-9](?:[A-Z0-9./-]*\d[A-Z0-9./-]*)[A-Z0-9])",
+    rf"(?:\b{_NUMBER_WORD}\s*(?:de\s+|d['’]\s*)?{_LABEL}|\b{_LABEL}\s*{_NUMBER_WORD}?)"
+    r"(?:\s+[A-Z]{2,5})?\s*:?\s*"
+    # at least four characters, one of them a digit (« compte 2 350 habitants » is no account)
+    r"(?P<number>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w-])",
     re.IGNORECASE,
 )
 STREET_TYPES = (
@@ -50,6 +63,14 @@ STREET_TYPES = (
 )
 STREET = re.compile(
     rf"\b\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-D]))?,?\s+(?:{STREET_TYPES})\b"
+    r"(?:\s+(?:de\s+la|de\s+l'|des|du|de|d'|la|le|les|l'|aux|à\s+la)?\s*"
+    r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}",
+    re.IGNORECASE,
+)
+# A street named without a number counts only when a postcode follows (« rue de Berger,
+# 22725 Perrot »): alone, « avenue de la Libération » is a place, not someone's address.
+NAMED_STREET = re.compile(
+    rf"\b(?:{STREET_TYPES})\b"
     r"(?:\s+(?:de\s+la|de\s+l'|des|du|de|d'|la|le|les|l'|aux|à\s+la)?\s*"
     r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}",
     re.IGNORECASE,
@@ -157,6 +178,16 @@ def addresses(text: str) -> Iterator[Finding]:
             text[m.start() : end],
             "numéro et type de voie (rue, avenue…), suivis du code postal s'il y est",
         )
+    for m in NAMED_STREET.finditer(text):
+        rest = POSTCODE_CITY.match(text, _skip_separators(text, m.end()))
+        if rest is not None:
+            yield Finding(
+                m.start(),
+                rest.end(),
+                "ADRESSE",
+                text[m.start() : rest.end()],
+                "voie (rue, chemin, lieu-dit…) suivie d'un code postal et d'une commune",
+            )
     for m in POSTCODE_CITY.finditer(text):
         if m.start() >= used_until or m.end() <= used_until - len(m.group()):
             yield Finding(
