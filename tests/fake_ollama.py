@@ -43,6 +43,8 @@ class Behaviour:
     gate: threading.Event | None = None
     # Fail after this many tokens with an {"error": …} line (as Ollama does mid-stream).
     fail_after: int | None = None
+    # Answer with the words of the last user message instead of "mot0 mot1 …".
+    echo: bool = False
 
 
 @dataclass
@@ -113,7 +115,12 @@ class FakeOllama:
                                 await asyncio.sleep(0.01)
                         if behaviour.first_token_delay:
                             await asyncio.sleep(behaviour.first_token_delay)
-                        for i in range(behaviour.tokens):
+                        words = (
+                            [w + " " for w in record.user_text.split()]
+                            if behaviour.echo
+                            else [f"mot{i} " for i in range(behaviour.tokens)]
+                        )
+                        for i, word in enumerate(words):
                             if behaviour.fail_after is not None and i == behaviour.fail_after:
                                 yield json.dumps({"error": "CUDA out of memory"}) + "\n"
                                 return
@@ -124,7 +131,7 @@ class FakeOllama:
                                     {
                                         "model": body["model"],
                                         "created_at": "2026-01-01T00:00:00Z",
-                                        "message": {"role": "assistant", "content": f"mot{i} "},
+                                        "message": {"role": "assistant", "content": word},
                                         "done": False,
                                     }
                                 )
@@ -142,7 +149,7 @@ class FakeOllama:
                                     "load_duration": 0,
                                     "prompt_eval_count": 7,
                                     "prompt_eval_duration": 10,
-                                    "eval_count": behaviour.tokens,
+                                    "eval_count": len(words),
                                     "eval_duration": 100,
                                 }
                             )

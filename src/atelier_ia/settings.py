@@ -122,6 +122,20 @@ class BackendSettings(_Section):
     # a client asking for another num_ctx cannot make Ollama reload the model (0: its default).
     keep_alive: str = "30m"
     num_ctx: int = Field(0, ge=0, le=262144)
+    # Does this upstream run on this server (or the organisation's own network)? Unset: yes
+    # for the embedded model and loopback addresses, no otherwise. Prompts to upstreams that
+    # are not local are pseudonymised when gateway.pseudonymise says so.
+    local: bool | None = None
+
+    @property
+    def is_local(self) -> bool:
+        if self.local is not None:
+            return self.local
+        if self.kind == "embedded":
+            return True
+        from urllib.parse import urlparse
+
+        return (urlparse(self.url).hostname or "") in ("127.0.0.1", "localhost", "::1")
 
     @model_validator(mode="after")
     def _url_for_remote(self) -> BackendSettings:
@@ -187,6 +201,10 @@ class GatewaySettings(_Section):
     # Keep prompt and answer texts in the audit log (pseudonymised when the privacy module
     # exists). Off by default: the log then holds figures only.
     store_texts: bool = False
+    # Replace personal data in prompts (and put it back in answers): "remote" for upstreams
+    # not on this server, "always", or "never". Texts kept in the audit log are always
+    # pseudonymised.
+    pseudonymise: Literal["never", "remote", "always"] = "remote"
     # SQLAlchemy URL of the audit database; empty: SQLite in the state dir.
     database_url: str = ""
 

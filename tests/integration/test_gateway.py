@@ -445,3 +445,48 @@ def test_throughput_figures_are_plausible(gateway, fake):
         if line.startswith("atelier_gateway_tokens_per_second_count")
     ]
     assert count and count[0].endswith(" 1.0")
+
+
+# -- Personal data ------------------------------------------------------------------------------
+
+LETTER = "Je suis Mme Rose Martin, joignable au 06 12 34 56 78."
+
+
+def test_remote_upstream_sees_surrogates_and_the_caller_gets_names_back(tmp_path, fake):
+    fake.behaviour = Behaviour(echo=True)
+    backends = [{"name": "cloud", "kind": "ollama", "url": fake.url, "local": False}]
+    models = [{"name": MODEL, "backends": ["cloud"]}]
+    settings = gateway_settings(tmp_path, backends, models, store_texts=True)
+    with RunningGateway(settings) as gw:
+        lines = [json.loads(line) for line in chat(gw, "ana", LETTER).iter_lines() if line]
+        answer = "".join(line["message"]["content"] for line in lines)
+        # The upstream never saw the name or the number...
+        assert "Rose" not in fake.served[0].user_text
+        assert "06 12 34 56 78" not in fake.served[0].user_text
+        assert "[PERSONNE_1]" in fake.served[0].user_text
+        # ...the caller reads them in the answer, and is told something was replaced.
+        assert answer.strip() == LETTER
+        assert lines[-1]["atelier_pseudonymised"] == 2
+        client = openai.OpenAI(base_url=f"{gw.url}/v1", api_key=token_for("ana"))
+        whole = client.chat.completions.create(
+            model=MODEL, messages=[{"role": "user", "content": LETTER}]
+        )
+        assert whole.choices[0].message.content.strip() == LETTER
+        # The audit log keeps texts (store_texts) but never the personal data.
+        rows = gw.core.audit.rows_for("ana")
+        assert all("Rose" not in (r["prompt"] or "") + (r["answer"] or "") for r in rows)
+        assert "[PERSONNE_1]" in rows[0]["prompt"] and "[TELEPHONE_1]" in rows[0]["answer"]
+
+
+def test_local_upstream_gets_the_text_as_is_unless_always(tmp_path, fake):
+    fake.behaviour = Behaviour(echo=True)
+    backends, models = one_backend(fake)  # 127.0.0.1: on this server
+    with RunningGateway(gateway_settings(tmp_path / "a", backends, models)) as gw:
+        line = [json.loads(x) for x in chat(gw, "ana", LETTER).iter_lines() if x][-1]
+        assert "Rose Martin" in fake.served[-1].user_text
+        assert "atelier_pseudonymised" not in line
+    with RunningGateway(
+        gateway_settings(tmp_path / "b", backends, models, pseudonymise="always")
+    ) as gw:
+        chat(gw, "ana", LETTER).read()
+        assert "Rose Martin" not in fake.served[-1].user_text

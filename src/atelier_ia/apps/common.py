@@ -37,3 +37,19 @@ def queue_message(position: int) -> str:
         return "<em>Votre demande est la prochaine servie…</em>"
     people = "personne" if ahead == 1 else "personnes"
     return f"<em>En file d'attente : {ahead} {people} avant vous…</em>"
+
+
+def pseudonymised_note(count: int) -> str:
+    """Tell the person that the gateway hid personal data from a model off this server."""
+    if not count:
+        return ""
+    items = (
+        "donnée personnelle a été remplacée"
+        if count == 1
+        else ("données personnelles ont été remplacées")
+    )
+    return (
+        f"<p class='atelier-pseudonymised' role='note'>Protection : {count} {items} par des "
+        "étiquettes avant l'envoi au modèle, qui ne tourne pas sur le serveur de l'atelier ; "
+        "elles ont été rétablies dans la réponse.</p>"
+    )

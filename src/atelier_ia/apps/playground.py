@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import DEMO_BANNER, queue_message, text_box
+from atelier_ia.apps.common import DEMO_BANNER, pseudonymised_note, queue_message, text_box
 from atelier_ia.llm import ChatStats, LLMClient, LLMError, is_demo_model
 
 WORKSHOP_ID = "bac-a-sable"
@@ -119,7 +119,7 @@ class Playground:
         self.stats.value = (
             f"<span class='atelier-stats'>Jetons : {stats.tokens_in} en entrée, "
             f"{stats.tokens_out} en sortie{cut} · {stats.seconds:.1f} s</span>"
-        )
+        ) + pseudonymised_note(stats.pseudonymised)
         return text
 
     def _show_queue(self, position: int) -> None:

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 
 from atelier_ia import __version__
 from atelier_ia.gateway import ollama_api, openai_api
-from atelier_ia.gateway.audit import AuditLog
+from atelier_ia.gateway.audit import AuditLog, pseudonymise_texts
 from atelier_ia.gateway.auth import Caller, HubTokenAuth, TrainerCheck
 from atelier_ia.gateway.core import Gateway
 from atelier_ia.gateway.metrics import CONTENT_TYPE
@@ -74,6 +74,12 @@ class _TooLarge(Exception):
     pass
 
 
+def warm_up_privacy() -> None:
+    from atelier_ia.privacy import find
+
+    find("M. Jean Dupont")
+
+
 def _validation_message(exc: RequestValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
@@ -110,7 +116,14 @@ def create_app(
         made = backends
         if made is None:
             made = {spec.name: make_backend(spec, settings) for spec in settings.gateway.backends}
-        audit = await asyncio.to_thread(AuditLog, settings.audit_database_url)
+        if not settings.gateway.database_url:
+            settings.state_dir.mkdir(parents=True, exist_ok=True)
+        audit = await asyncio.to_thread(AuditLog, settings.audit_database_url, pseudonymise_texts)
+        if settings.gateway.store_texts or any(
+            not spec.is_local for spec in settings.gateway.backends
+        ):
+            # Load the French name model now, not during someone's first request.
+            asyncio.get_running_loop().run_in_executor(None, warm_up_privacy)
         state["gateway"] = app.state.gateway = Gateway(settings, made, audit)
         yield
         await state["gateway"].aclose()

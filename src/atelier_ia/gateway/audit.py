@@ -93,18 +93,20 @@ def make_engine(url: str) -> Engine:
 
 
 class AuditLog:
-    def __init__(self, url: str, scrub: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        scrub: Callable[[str | None, str | None], tuple[str | None, str | None]] | None = None,
+    ) -> None:
         self.engine = make_engine(url)
-        # Applied to texts before they are written (pseudonymisation, when available).
+        # Applied to a row's prompt and answer together before they are written.
         self.scrub = scrub
         self._lock = asyncio.Lock()
 
     def write_sync(self, row: AuditRow) -> None:
         values = asdict(row)
-        if self.scrub is not None:
-            for key in ("prompt", "answer"):
-                if values[key]:
-                    values[key] = self.scrub(values[key])
+        if self.scrub is not None and (values["prompt"] or values["answer"]):
+            values["prompt"], values["answer"] = self.scrub(values["prompt"], values["answer"])
         with self.engine.begin() as connection:
             connection.execute(requests_table.insert().values(**values))
 
@@ -178,3 +180,15 @@ class AuditLog:
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+
+
+def pseudonymise_texts(prompt: str | None, answer: str | None) -> tuple[str | None, str | None]:
+    """Texts as the audit log keeps them: personal data replaced, one mapping for both, and
+    the mapping thrown away (the log cannot be turned back into names)."""
+    from atelier_ia.privacy import Pseudonymiser
+
+    session = Pseudonymiser()
+    return (
+        session.pseudonymise(prompt).text if prompt else prompt,
+        session.pseudonymise(answer).text if answer else answer,
+    )

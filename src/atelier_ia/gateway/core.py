@@ -12,7 +12,7 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi import Request
@@ -30,7 +30,8 @@ from atelier_ia.gateway.scheduler import (
     Upstream,
 )
 from atelier_ia.llm.backends import Backend
-from atelier_ia.llm.types import BackendError, ChatRequest, Delta, Done, ModelInfo
+from atelier_ia.llm.types import BackendError, ChatRequest, Delta, Done, Message, ModelInfo
+from atelier_ia.privacy import Pseudonymiser, StreamRestorer
 from atelier_ia.settings import Settings
 
 log = logging.getLogger("atelier_ia.gateway")
@@ -77,6 +78,15 @@ class Call:
     api: str
     workshop: str = ""
     ticket: Ticket | None = None
+
+
+def _pseudonymise(request: ChatRequest) -> tuple[ChatRequest, StreamRestorer, int]:
+    """The request with personal data replaced (one mapping for all its messages)."""
+    session = Pseudonymiser()
+    messages = tuple(
+        Message(m.role, session.pseudonymise(m.content).text) for m in request.messages
+    )
+    return replace(request, messages=messages), StreamRestorer(session), len(session.mapping)
 
 
 async def until_disconnected(request: Request, awaitable: Awaitable[Any]) -> Any:
@@ -132,6 +142,7 @@ class Gateway:
         )
         for name in backends:
             self.metrics.upstream_up.labels(name).set(1)
+        self.local = {spec.name: spec.is_local for spec in gw.backends}
 
     # -- checks -------------------------------------------------------------------------------
 
@@ -319,21 +330,39 @@ class Gateway:
                 yield lease
                 return
 
+    def _must_pseudonymise(self, upstream: str) -> bool:
+        mode = self.settings.gateway.pseudonymise
+        if mode == "never":
+            return False
+        return mode == "always" or not self.local[upstream]
+
     async def _generate(
         self, call: Call, lease: Lease, row: AuditRow, answer: list[str]
     ) -> AsyncIterator[Event]:
         backend = self.backends[lease.upstream.name]
+        request, restorer, replaced = call.request, None, 0
+        if self._must_pseudonymise(lease.upstream.name):
+            # The upstream is not on this server: it sees surrogates, the caller gets the
+            # originals back in the answer.
+            request, restorer, replaced = await asyncio.to_thread(_pseudonymise, request)
         granted = time.monotonic()
         first: float | None = None
-        async for piece in backend.stream_chat(call.request):
+        async for piece in backend.stream_chat(request):
             if isinstance(piece, Delta):
                 if first is None:
                     first = time.monotonic()
                     row.ttft_s = round(first - granted, 4)
                     self.metrics.ttft.labels(lease.upstream.name).observe(first - granted)
-                answer.append(piece.content)
-                yield piece
+                text = restorer.feed(piece.content) if restorer else piece.content
+                if text:
+                    answer.append(text)
+                    yield Delta(text)
             else:
+                if restorer is not None:
+                    rest = restorer.flush()
+                    if rest:
+                        answer.append(rest)
+                        yield Delta(rest)
                 row.tokens_in, row.tokens_out = piece.prompt_tokens, piece.completion_tokens
                 row.status = "ok"
                 name = lease.upstream.name
@@ -348,7 +377,7 @@ class Gateway:
                 if lease.upstream.down_until:
                     self.scheduler.mark_up(lease.upstream)
                     self.metrics.upstream_up.labels(name).set(1)
-                yield piece
+                yield replace(piece, pseudonymised=replaced)
                 return
         raise BackendError("le modèle a coupé la réponse avant la fin")
 

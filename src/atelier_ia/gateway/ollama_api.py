@@ -146,6 +146,8 @@ def _formats(model: str, chat: bool) -> Format:
             **timing.figures(),
             "prompt_eval_count": done.prompt_tokens,
             "eval_count": done.completion_tokens,
+            # Not in Ollama's schema: personal data replaced before the model saw the prompt.
+            **({"atelier_pseudonymised": done.pseudonymised} if done.pseudonymised else {}),
         }
 
     timing = Timing()

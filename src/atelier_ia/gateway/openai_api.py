@@ -137,7 +137,10 @@ def _format(model: str, include_usage: bool) -> Format:
                     first = False
                 yield _sse(chunk(delta))
             elif isinstance(event, Done):
-                yield _sse(chunk({}, event.done_reason))
+                last = chunk({}, event.done_reason)
+                if event.pseudonymised:
+                    last["atelier_pseudonymised"] = event.pseudonymised
+                yield _sse(last)
                 if include_usage:
                     yield _sse(
                         {

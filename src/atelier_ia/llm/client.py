@@ -36,6 +36,8 @@ class ChatStats:
     tokens_out: int = 0
     seconds: float = 0.0
     done_reason: str = ""
+    # Personal data the gateway replaced before the prompt reached a model off this server.
+    pseudonymised: int = 0
 
 
 def is_demo_model(name: str) -> bool:
@@ -142,6 +144,7 @@ class LLMClient:
                         stats.tokens_in = part.get("prompt_eval_count") or 0
                         stats.tokens_out = part.get("eval_count") or 0
                         stats.done_reason = part.get("done_reason") or ""
+                        stats.pseudonymised = part.get("atelier_pseudonymised") or 0
         except (ollama.ResponseError, httpx.HTTPError, ConnectionError) as exc:
             raise _french(exc) from exc
         finally:

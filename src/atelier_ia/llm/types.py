@@ -44,6 +44,8 @@ class Done:
     prompt_tokens: int
     completion_tokens: int
     done_reason: str = "stop"  # "stop" or "length"
+    # Personal data the gateway replaced in the prompt before it reached the model.
+    pseudonymised: int = 0
 
 
 @dataclass(frozen=True)
