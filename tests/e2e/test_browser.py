@@ -61,7 +61,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(9)
-    expect(page.locator(".atelier-soon")).to_have_count(8)
+    expect(page.locator(".atelier-soon")).to_have_count(7)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
     page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
@@ -102,4 +102,35 @@ def test_trainer_sees_jupyterlab_in_french(browser, platform):
     # JupyterLab's own menu bar, translated by the French language pack.
     expect(page.get_by_role("menuitem", name="Fichier")).to_be_visible(timeout=120_000)
     page.screenshot(path=str(ARTIFACTS / "jupyterlab-formateur.png"))
+    page.close()
+
+
+def test_personal_data_workshop(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "chantal", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « Données personnelles »").click()
+    page.wait_for_url("**/06-donnees-personnelles/donnees-personnelles.ipynb", timeout=60_000)
+    letter = page.get_by_label("Le courrier")
+    expect(letter).to_be_visible(timeout=60_000)
+    assert "Rose Martin" in letter.input_value()
+
+    page.get_by_role("button", name="1. Repérer").click()
+    marks = page.locator("mark.atelier-pii")
+    expect(marks.first).to_be_visible(timeout=60_000)
+    assert marks.count() >= 10
+    expect(page.locator("table.atelier-findings")).to_contain_text("numéro de téléphone")
+    page.locator(".atelier-highlighted").screenshot(
+        path=str(ARTIFACTS / "donnees-personnelles-reperage.png")
+    )
+
+    page.get_by_role("button", name="2. Pseudonymiser").click()
+    expect(page.locator(".atelier-check")).to_contain_text(
+        "plus aucune donnée personnelle", timeout=30_000
+    )
+    page.get_by_role("button", name="3. Envoyer au modèle").click()
+    expect(page.get_by_role("button", name="4. Rétablir les noms")).to_be_enabled(timeout=120_000)
+    page.get_by_role("button", name="4. Rétablir les noms").click()
+    expect(page.get_by_text("La réponse avec les vrais noms")).to_be_visible(timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "donnees-personnelles.png"), full_page=True)
     page.close()

@@ -47,8 +47,12 @@ def test_participant_lands_on_the_catalogue(platform, alice):
     assert "Atelier IA" in html
     assert "Ouvrir l&#x27;atelier « Bac à sable »" in html or "Bac à sable" in html
     assert "/user/alice/voila/render/workshops/00-bac-a-sable/bac-a-sable.ipynb" in html
+    assert (
+        "/user/alice/voila/render/workshops/06-donnees-personnelles/donnees-personnelles.ipynb"
+        in html
+    )
     assert html.count("atelier-card") == 9
-    assert html.count("Bientôt") == 8
+    assert html.count("Bientôt") == 7
     # Voilà shows no code.
     assert "catalogue.show()" not in response.text
 

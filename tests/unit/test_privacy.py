@@ -161,3 +161,9 @@ def test_corpus_meets_the_targets():
         assert row["precision"] is None or row["precision"] >= PRECISION_TARGET, (kind, row)
         if kind in RECALL_TARGETS:
             assert row["recall"] >= RECALL_TARGETS[kind], (kind, row)
+
+
+def test_address_block_of_a_letter_header_stops_at_the_commune():
+    header = "Mme Rose Martin\n12 bis rue des Lilas\n47000 Agen\nTél. : 06 12 34 56 78\n"
+    addresses = [f.text for f in find(header) if f.kind == "ADRESSE"]
+    assert addresses == ["12 bis rue des Lilas\n47000 Agen"]

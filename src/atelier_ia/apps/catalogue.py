@@ -51,6 +51,7 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "donnees-personnelles",
         "Données personnelles",
         "Pseudonymiser avant d'interroger un modèle.",
+        "06-donnees-personnelles/donnees-personnelles.ipynb",
     ),
     Workshop(
         "comparer-les-modeles",

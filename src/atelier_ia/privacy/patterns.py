@@ -61,22 +61,20 @@ STREET_TYPES = (
     r"lotissement|lieu-dit|résidence|residence|square|passage|faubourg|sentier|voie|hameau|"
     r"cité|cite|rond-point|esplanade|promenade|chaussée"
 )
+# Street words stay on one line and start with a capital or a digit (« rue des Lilas »); the
+# street type itself may be written in any case.
+_STREET_NAME = (
+    r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les|l'|aux|à[ \t]+la)?[ \t]*"
+    r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}"
+)
 STREET = re.compile(
-    rf"\b\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-D]))?,?\s+(?:{STREET_TYPES})\b"
-    r"(?:\s+(?:de\s+la|de\s+l'|des|du|de|d'|la|le|les|l'|aux|à\s+la)?\s*"
-    r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}",
-    re.IGNORECASE,
+    rf"\b\d{{1,4}}(?:[ \t]?(?:bis|ter|quater|[A-D]))?,?[ \t]+(?i:{STREET_TYPES})\b" + _STREET_NAME
 )
 # A street named without a number counts only when a postcode follows (« rue de Berger,
 # 22725 Perrot »): alone, « avenue de la Libération » is a place, not someone's address.
-NAMED_STREET = re.compile(
-    rf"\b(?:{STREET_TYPES})\b"
-    r"(?:\s+(?:de\s+la|de\s+l'|des|du|de|d'|la|le|les|l'|aux|à\s+la)?\s*"
-    r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}",
-    re.IGNORECASE,
-)
+NAMED_STREET = re.compile(rf"\b(?i:{STREET_TYPES})\b" + _STREET_NAME)
 POSTCODE_CITY = re.compile(
-    r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\s+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
+    r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
 
 
