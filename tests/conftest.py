@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fake_ollama import FakeOllama
 from tests.hub_harness import start_platform
 
 
@@ -19,3 +20,11 @@ def platform(tmp_path_factory):
     )
     yield running
     running.stop()
+
+
+@pytest.fixture
+def fake():
+    """A stand-in Ollama server (Ollama cannot run here): see tests/fake_ollama.py."""
+    server = FakeOllama().start()
+    yield server
+    server.stop()

@@ -38,13 +38,6 @@ def one_backend(fake: FakeOllama, parallel: int = 1) -> tuple[list[dict], list[d
 
 
 @pytest.fixture
-def fake():
-    server = FakeOllama().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def gateway(tmp_path, fake):
     backends, models = one_backend(fake)
     with RunningGateway(gateway_settings(tmp_path, backends, models, max_wait=20)) as running:

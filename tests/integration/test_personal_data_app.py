@@ -3,25 +3,17 @@
 
 from __future__ import annotations
 
-import pytest
-
 from atelier_ia.apps.personal_data import PersonalData
 from atelier_ia.apps.playground import Playground
 from atelier_ia.llm import LLMClient
-from tests.fake_ollama import Behaviour, FakeOllama
+from tests.fake_ollama import Behaviour
 from tests.gateway_harness import RunningGateway, gateway_settings, token_for
 
 MODEL = "mistral:7b"
 
 
-@pytest.fixture
-def fake():
-    server = FakeOllama(behaviour=Behaviour(echo=True)).start()
-    yield server
-    server.stop()
-
-
 def running(tmp_path, fake, local=True):
+    fake.behaviour = Behaviour(echo=True)
     backends = [{"name": "gpu", "kind": "ollama", "url": fake.url, "local": local}]
     return RunningGateway(
         gateway_settings(tmp_path, backends, [{"name": MODEL, "backends": ["gpu"]}])

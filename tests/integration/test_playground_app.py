@@ -11,18 +11,11 @@ import pytest
 
 from atelier_ia.apps.playground import Playground
 from atelier_ia.llm import LLMClient
-from tests.fake_ollama import Behaviour, FakeOllama
+from tests.fake_ollama import Behaviour
 from tests.gateway_harness import RunningGateway, gateway_settings, token_for
 from tests.hub_harness import wait_until
 
 MODEL = "mistral:7b"
-
-
-@pytest.fixture
-def fake():
-    server = FakeOllama().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -39,8 +32,8 @@ def app_for(gateway, user="ana") -> Playground:
 
 def test_generate_streams_into_the_page_and_reports_figures(gateway):
     app = app_for(gateway)
-    assert list(app.model.options) == [MODEL]
-    assert app.banner.value == "", "no demo warning for a real model"
+    assert list(app.model.dropdown.options) == [MODEL]
+    assert app.model.banner.value == "", "no demo warning for a real model"
     app.prompt.value = "Propose un titre pour le bulletin municipal."
     assert app.generate() == "mot0 mot1 mot2 mot3 mot4 "
     assert "mot4" in app.answer.value

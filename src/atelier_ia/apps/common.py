@@ -1,8 +1,14 @@
-"""Pieces every workshop app shares: the demo-model banner, French error boxes."""
+"""Pieces every workshop app shares: the model choice with its demo-model banner, French
+error boxes, queue and privacy notes."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from atelier_ia.llm import LLMClient, LLMError, is_demo_model
 
 DEMO_BANNER = (
     "<div class='atelier-banner' role='note' style='border:2px solid #8a5a00;"
@@ -53,3 +59,34 @@ def pseudonymised_note(count: int) -> str:
         "étiquettes avant l'envoi au modèle, qui ne tourne pas sur le serveur de l'atelier ; "
         "elles ont été rétablies dans la réponse.</p>"
     )
+
+
+class ModelChoice:
+    """The model selector every app shows, and the banner that warns about the demo model."""
+
+    def __init__(self, client: LLMClient, show_error: Callable[[str], None]) -> None:
+        self.client = client
+        self.show_error = show_error
+        self.dropdown = widgets.Dropdown(description="Modèle", options=[])
+        self.banner = widgets.HTML()
+        self.dropdown.observe(lambda _: self._update_banner(), names="value")
+        self.load()
+
+    @property
+    def value(self) -> str:
+        return self.dropdown.value or ""
+
+    def load(self) -> str:
+        """Ask the gateway for its models (again: it may have been down); return the chosen."""
+        try:
+            names = self.client.list_models()
+        except LLMError as exc:
+            self.show_error(text_box(str(exc), "error"))
+            return ""
+        self.dropdown.options = names
+        if names and not self.dropdown.value:
+            self.dropdown.value = names[0]
+        return self.value
+
+    def _update_banner(self) -> None:
+        self.banner.value = DEMO_BANNER if is_demo_model(self.value) else ""

@@ -8,9 +8,9 @@ import html
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import DEMO_BANNER, queue_message, text_box
+from atelier_ia.apps.common import ModelChoice, queue_message, text_box
 from atelier_ia.data import example_letter
-from atelier_ia.llm import ChatStats, LLMClient, LLMError, is_demo_model
+from atelier_ia.llm import ChatStats, LLMClient, LLMError
 from atelier_ia.privacy import Finding, Pseudonymiser, find
 
 WORKSHOP_ID = "donnees-personnelles"
@@ -123,14 +123,12 @@ class PersonalData:
             layout=widgets.Layout(width="100%", height="60px"),
             style={"description_width": "initial"},
         )
-        self.model = widgets.Dropdown(description="Modèle", options=[])
         self.send_button = widgets.Button(
             description="3. Envoyer au modèle", button_style="primary", disabled=True
         )
         self.restore_button = widgets.Button(
             description="4. Rétablir les noms", button_style="primary", disabled=True
         )
-        self.banner = widgets.HTML()
         self.found = widgets.HTML()
         self.table = widgets.HTML()
         self.pseudonymised = widgets.HTML()
@@ -142,8 +140,7 @@ class PersonalData:
         self.pseudo_button.on_click(lambda _: self.pseudonymise())
         self.send_button.on_click(lambda _: self.send())
         self.restore_button.on_click(lambda _: self.restore())
-        self.model.observe(lambda _: self._update_banner(), names="value")
-        self._load_models()
+        self.model = ModelChoice(self.client, lambda error: setattr(self.status, "value", error))
         self.widget = widgets.VBox(
             [
                 widgets.HTML(WHY_IT_MATTERS),
@@ -159,9 +156,9 @@ class PersonalData:
                 self.pseudo_button,
                 self.pseudonymised,
                 self.check,
-                self.banner,
+                self.model.banner,
                 self.instruction,
-                self.model,
+                self.model.dropdown,
                 self.send_button,
                 self.status,
                 self.answer,
@@ -172,19 +169,6 @@ class PersonalData:
             ],
             layout=widgets.Layout(max_width="900px", width="100%"),
         )
-
-    def _load_models(self) -> None:
-        try:
-            names = self.client.list_models()
-        except LLMError as exc:
-            self.status.value = text_box(str(exc), "error")
-            return
-        self.model.options = names
-        if names:
-            self.model.value = names[0]
-
-    def _update_banner(self) -> None:
-        self.banner.value = DEMO_BANNER if is_demo_model(self.model.value or "") else ""
 
     def detect(self) -> list[Finding]:
         findings = find(self.letter.value)
@@ -219,10 +203,8 @@ class PersonalData:
     def send(self) -> str:
         if self.send_button.disabled:
             return ""
-        if not self.model.value:
-            self._load_models()
-            if not self.model.value:
-                return ""
+        if not self.model.value and not self.model.load():
+            return ""
         letter = self.session.pseudonymise(self.letter.value).text
         prompt = f"{self.instruction.value.strip()}\n\nCourrier :\n{letter}"
         self.send_button.disabled = True

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import DEMO_BANNER, pseudonymised_note, queue_message, text_box
-from atelier_ia.llm import ChatStats, LLMClient, LLMError, is_demo_model
+from atelier_ia.apps.common import ModelChoice, pseudonymised_note, queue_message, text_box
+from atelier_ia.llm import ChatStats, LLMClient, LLMError
 
 WORKSHOP_ID = "bac-a-sable"
 
@@ -19,7 +19,6 @@ class Playground:
             layout=widgets.Layout(width="100%", height="120px"),
             style={"description_width": "initial"},
         )
-        self.model = widgets.Dropdown(description="Modèle", options=[])
         self.temperature = widgets.FloatSlider(
             description="Température",
             value=0.7,
@@ -43,21 +42,19 @@ class Playground:
             tooltip="Envoyer la demande au modèle",
             icon="play",
         )
-        self.banner = widgets.HTML()
         self.answer = widgets.HTML(text_box(""))
         self.stats = widgets.HTML()
         self.button.on_click(lambda _: self.generate())
-        self.model.observe(lambda _: self._update_banner(), names="value")
-        self._load_models()
+        self.model = ModelChoice(self.client, lambda error: setattr(self.answer, "value", error))
         self.widget = widgets.VBox(
             [
                 widgets.HTML(
                     "<p>Écrivez une demande, choisissez un modèle, puis cliquez sur "
                     "« Générer ». La réponse s'affiche au fil de l'eau.</p>"
                 ),
-                self.banner,
+                self.model.banner,
                 self.prompt,
-                widgets.HBox([self.model, self.temperature]),
+                widgets.HBox([self.model.dropdown, self.temperature]),
                 self.max_tokens,
                 self.button,
                 self.answer,
@@ -65,19 +62,6 @@ class Playground:
             ],
             layout=widgets.Layout(max_width="900px"),
         )
-
-    def _load_models(self) -> None:
-        try:
-            names = self.client.list_models()
-        except LLMError as exc:
-            self.answer.value = text_box(str(exc), "error")
-            return
-        self.model.options = names
-        if names:
-            self.model.value = names[0]
-
-    def _update_banner(self) -> None:
-        self.banner.value = DEMO_BANNER if is_demo_model(self.model.value or "") else ""
 
     def generate(self) -> str:
         """Stream an answer into the page; return the whole text (also used by tests)."""
@@ -87,10 +71,8 @@ class Playground:
                 "Écrivez d'abord une demande dans la zone de texte.", "error"
             )
             return ""
-        if not self.model.value:
-            self._load_models()  # the gateway may have been down when the page opened
-            if not self.model.value:
-                return ""
+        if not self.model.value and not self.model.load():
+            return ""  # the gateway is still down; the error is on the page
         self.button.disabled = True
         self.stats.value = "<em>Le modèle réfléchit…</em>"
         stats = ChatStats()
