@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ class Behaviour:
     fail_after: int | None = None
     # Answer with the words of the last user message instead of "mot0 mot1 …".
     echo: bool = False
+    # Or with this text, word by word.
+    reply: str | None = None
 
 
 @dataclass
@@ -115,11 +118,12 @@ class FakeOllama:
                                 await asyncio.sleep(0.01)
                         if behaviour.first_token_delay:
                             await asyncio.sleep(behaviour.first_token_delay)
-                        words = (
-                            [w + " " for w in record.user_text.split()]
-                            if behaviour.echo
-                            else [f"mot{i} " for i in range(behaviour.tokens)]
-                        )
+                        if behaviour.reply is not None:
+                            words = re.findall(r"\S+\s*", behaviour.reply)
+                        elif behaviour.echo:
+                            words = [w + " " for w in record.user_text.split()]
+                        else:
+                            words = [f"mot{i} " for i in range(behaviour.tokens)]
                         for i, word in enumerate(words):
                             if behaviour.fail_after is not None and i == behaviour.fail_after:
                                 yield json.dumps({"error": "CUDA out of memory"}) + "\n"

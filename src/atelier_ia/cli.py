@@ -96,7 +96,9 @@ def up() -> None:
     process = subprocess.Popen(
         command, env=hub_environment(settings), cwd=settings.state_dir, start_new_session=True
     )
+    # Both stop everything; set explicitly, since a shell may start us with SIGINT ignored.
     signal.signal(signal.SIGTERM, _raise_interrupt)
+    signal.signal(signal.SIGINT, _raise_interrupt)
     try:
         if wait_for_hub(settings, process):
             console.print(welcome(settings))

@@ -61,7 +61,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(9)
-    expect(page.locator(".atelier-soon")).to_have_count(7)
+    expect(page.locator(".atelier-soon")).to_have_count(6)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
     page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
@@ -133,4 +133,19 @@ def test_personal_data_workshop(browser, platform):
     page.get_by_role("button", name="4. Rétablir les noms").click()
     expect(page.get_by_text("La réponse avec les vrais noms")).to_be_visible(timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "donnees-personnelles.png"), full_page=True)
+    page.close()
+
+
+def test_structured_prompt_workshop(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "didier", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « Structurer une demande »").click()
+    page.wait_for_url("**/02-structurer-une-demande/structurer-une-demande.ipynb", timeout=60_000)
+    expect(page.get_by_label("Rôle")).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name="Essayer la demande structurée").click()
+    checklist = page.locator(".atelier-checklist")
+    expect(checklist).to_contain_text("Vérification par le programme", timeout=120_000)
+    expect(checklist).to_contain_text("sur 5")
+    page.screenshot(path=str(ARTIFACTS / "structurer-une-demande.png"), full_page=True)
     page.close()

@@ -31,6 +31,7 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "structurer-une-demande",
         "Structurer une demande",
         "Rôle, contexte, tâche, format : répondre au courrier d'un usager.",
+        "02-structurer-une-demande/structurer-une-demande.ipynb",
     ),
     Workshop(
         "rediger-une-deliberation",

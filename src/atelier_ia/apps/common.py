@@ -90,3 +90,35 @@ class ModelChoice:
 
     def _update_banner(self) -> None:
         self.banner.value = DEMO_BANNER if is_demo_model(self.value) else ""
+
+
+_MARKS = {
+    "ok": ("✓", "#1b6e1b", "présent"),
+    "attention": ("!", "#8a5a00", "à revoir"),
+    "erreur": ("✗", "#a00000", "manquant"),
+}
+
+
+def checklist_html(findings: list) -> str:
+    """A checker's findings as a list a person reads: symbol, word and colour together."""
+    passed = sum(1 for f in findings if f.severity == "ok")
+    items = "".join(
+        f"<li class='atelier-check-{f.severity}' style='color:{_MARKS[f.severity][1]}'>"
+        f"<strong>{_MARKS[f.severity][0]} {_MARKS[f.severity][2]}</strong> — "
+        f"{html.escape(f.message)}</li>"
+        for f in findings
+    )
+    return (
+        f"<div class='atelier-checklist'><p><strong>Vérification par le programme : {passed} "
+        f"sur {len(findings)}</strong></p><ul style='list-style:none;padding-left:0'>{items}"
+        "</ul></div>"
+    )
+
+
+def box(title: str, body_html: str, colour: str = "#0b3d91") -> str:
+    """A « Pourquoi c'est important » or « À retenir » box."""
+    return (
+        f"<div class='atelier-box' role='note' style='border-left:6px solid {colour};"
+        f"padding:8px 12px;background:#f6f8fb;color:#111'><strong>{html.escape(title)}"
+        f"</strong><br>{body_html}</div>"
+    )

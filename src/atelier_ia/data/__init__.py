@@ -7,8 +7,17 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent
 
 
-def example_letter() -> str:
-    """A citizen's letter full of personal data, for the personal-data workshop.
-    Everyone in it is invented (the file says so in its first line, which is skipped)."""
-    text = (DATA_DIR / "courrier_usager.txt").read_text(encoding="utf-8")
+def _shipped_letter(name: str) -> str:
+    # The first line of each file says that its people are invented; it is not shown.
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
     return text.split("\n", 1)[1].lstrip("\n")
+
+
+def example_letter() -> str:
+    """A citizen's letter full of personal data, for the personal-data workshop."""
+    return _shipped_letter("courrier_usager.txt")
+
+
+def streetlight_letter() -> str:
+    """A citizen's complaint about a broken streetlight, for the prompt-structuring workshop."""
+    return _shipped_letter("courrier_eclairage.txt")
