@@ -61,7 +61,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(9)
-    expect(page.locator(".atelier-soon")).to_have_count(6)
+    expect(page.locator(".atelier-soon")).to_have_count(5)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
     page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
@@ -148,4 +148,31 @@ def test_structured_prompt_workshop(browser, platform):
     expect(checklist).to_contain_text("Vérification par le programme", timeout=120_000)
     expect(checklist).to_contain_text("sur 5")
     page.screenshot(path=str(ARTIFACTS / "structurer-une-demande.png"), full_page=True)
+    page.close()
+
+
+def test_trust_workshop(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "emile", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « Confiance et transparence »").click()
+    page.wait_for_url("**/08-confiance-transparence/confiance-transparence.ipynb", timeout=60_000)
+    expect(page.get_by_text("Cas 1.")).to_be_visible(timeout=60_000)
+    # Answer the first case only, with the keyboard-reachable radio button, and check.
+    page.get_by_role("radio", name="Obligation de transparence").first.check()
+    page.get_by_role("button", name="Vérifier mes réponses").click()
+    expect(page.locator(".atelier-score")).to_contain_text("1 bonne(s) réponse(s) sur 6")
+    page.get_by_role("button", name="Voir un exemple").click()
+    page.get_by_role("button", name="Vérifier ma mention").click()
+    expect(page.locator(".atelier-checklist")).to_contain_text("5 sur 5")
+    page.get_by_label("Collectivité").fill("Commune de Nérac")
+    page.get_by_role("button", name="Créer la charte").click()
+    download_link = page.locator("a.atelier-download")
+    expect(download_link).to_be_visible()
+    with page.expect_download() as download:
+        download_link.click()
+    saved = ARTIFACTS / "charte-ia.md"
+    download.value.save_as(saved)
+    assert "Commune de Nérac" in saved.read_text(encoding="utf-8")
+    page.screenshot(path=str(ARTIFACTS / "confiance-transparence.png"), full_page=True)
     page.close()

@@ -63,6 +63,7 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "confiance-transparence",
         "Confiance et transparence",
         "AI Act, RGPD, CRPA : ce que la loi demande.",
+        "08-confiance-transparence/confiance-transparence.ipynb",
     ),
 )
 
