@@ -61,7 +61,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(9)
-    expect(page.locator(".atelier-soon")).to_have_count(5)
+    expect(page.locator(".atelier-soon")).to_have_count(4)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
     page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
@@ -175,4 +175,23 @@ def test_trust_workshop(browser, platform):
     download.value.save_as(saved)
     assert "Commune de Nérac" in saved.read_text(encoding="utf-8")
     page.screenshot(path=str(ARTIFACTS / "confiance-transparence.png"), full_page=True)
+    page.close()
+
+
+def test_deliberation_workshop(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "fabienne", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « Rédiger une délibération »").click()
+    page.wait_for_url(
+        "**/03-rediger-une-deliberation/rediger-une-deliberation.ipynb", timeout=60_000
+    )
+    expect(page.get_by_label("Objet")).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name="Rédiger le projet").click()
+    expect(page.get_by_text("Projet rédigé")).to_be_visible(timeout=180_000)
+    assert page.get_by_label("Projet (modifiable)").input_value().strip()
+    page.get_by_role("button", name="Vérifier").click()
+    result = page.locator(".atelier-checklist")
+    expect(result).to_contain_text("Vérification par le programme", timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "rediger-une-deliberation.png"), full_page=True)
     page.close()

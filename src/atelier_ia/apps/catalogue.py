@@ -37,6 +37,7 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "rediger-une-deliberation",
         "Rédiger une délibération",
         "Un projet de délibération conforme, puis sa vérification.",
+        "03-rediger-une-deliberation/rediger-une-deliberation.ipynb",
     ),
     Workshop(
         "reunion-proces-verbal",

@@ -99,13 +99,21 @@ _MARKS = {
 }
 
 
-def checklist_html(findings: list) -> str:
-    """A checker's findings as a list a person reads: symbol, word and colour together."""
+def checklist_html(findings: list, text: str = "") -> str:
+    """A checker's findings as a list a person reads: symbol, word and colour together, and,
+    given the checked text, the passage each finding points at."""
     passed = sum(1 for f in findings if f.severity == "ok")
+
+    def where(f) -> str:
+        if not text or not f.span or f.severity == "ok":
+            return ""
+        excerpt = text[f.span[0] : f.span[1]].strip()[:80]
+        return f" <em>(« {html.escape(excerpt)} »)</em>" if excerpt else ""
+
     items = "".join(
         f"<li class='atelier-check-{f.severity}' style='color:{_MARKS[f.severity][1]}'>"
         f"<strong>{_MARKS[f.severity][0]} {_MARKS[f.severity][2]}</strong> — "
-        f"{html.escape(f.message)}</li>"
+        f"{html.escape(f.message)}{where(f)}</li>"
         for f in findings
     )
     return (

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from atelier_ia.checks.findings import CheckFinding
+from atelier_ia.checks.placeholders import placeholders
 
 OBJECT = re.compile(r"^[ \t]*(?:Objet|OBJET)[ \t]*:[ \t]*\S.*$", re.M)
 SALUTATION = re.compile(
@@ -28,7 +29,6 @@ CONTACT = re.compile(
     r"\bpermanence\b|\bsite\s+(?:internet|de\s+la)\b)",
     re.I,
 )
-PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]|\bX{3,}\b|\.\.\.|…|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}")
 
 
 def check_reply(text: str) -> list[CheckFinding]:
@@ -114,13 +114,13 @@ def check_reply(text: str) -> list[CheckFinding]:
                 )
             )
 
-    for match in PLACEHOLDER.finditer(text):
+    for where, hole in placeholders(text):
         findings.append(
             CheckFinding(
                 "courrier.trou",
                 "erreur",
-                f"Un emplacement à compléter est resté dans le texte : « {match.group()} ».",
-                match.span(),
+                f"Un emplacement à compléter est resté dans le texte : « {hole} ».",
+                where,
             )
         )
     return findings
