@@ -123,6 +123,8 @@ class EmbeddedBackend:
             top_p=0.95 if opts.top_p is None else opts.top_p,
             seed=opts.seed,
             stop=stop,
+            # Ollama's default; without it this small model soon repeats itself in loops.
+            repeat_penalty=1.1,
             stream=True,
         ):
             choice = chunk["choices"][0]
