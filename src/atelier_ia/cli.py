@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -126,6 +127,39 @@ def _stop(process: subprocess.Popen) -> int:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         return process.wait()
+
+
+@app.command()
+def check(
+    targets: list[Path] = typer.Argument(  # noqa: B008 - typer's way
+        None, help="Notebooks ou dossiers (par défaut : les ateliers livrés)."
+    ),
+) -> None:
+    """Exécute les notebooks d'ateliers sans navigateur et dit lesquels échouent."""
+    from rich.table import Table
+
+    from atelier_ia.notebooks import find_notebooks, run_notebook
+
+    notebooks = find_notebooks(targets or [paths.WORKSHOPS_DIR])
+    if not notebooks:
+        errors.print("[bold red]Aucun notebook trouvé.[/]")
+        raise typer.Exit(2)
+    table = Table(title="Vérification des ateliers")
+    table.add_column("Notebook")
+    table.add_column("Résultat")
+    table.add_column("Durée", justify="right")
+    failed = 0
+    for notebook in notebooks:
+        with console.status(f"Exécution de {notebook.name} …"):
+            result = run_notebook(notebook)
+        failed += not result.ok
+        verdict = "[green]OK[/]" if result.ok else f"[red]Échec[/] : {result.error}"
+        table.add_row(str(notebook), verdict, f"{result.seconds:.1f} s")
+    console.print(table)
+    if failed:
+        errors.print(f"[bold red]{failed} notebook(s) en échec sur {len(notebooks)}.[/]")
+        raise typer.Exit(1)
+    console.print(f"[bold green]Les {len(notebooks)} notebooks s'exécutent sans erreur.[/]")
 
 
 def main() -> None:
