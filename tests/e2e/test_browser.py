@@ -61,7 +61,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(9)
-    expect(page.locator(".atelier-soon")).to_have_count(4)
+    expect(page.locator(".atelier-soon")).to_have_count(3)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
     page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
@@ -194,4 +194,21 @@ def test_deliberation_workshop(browser, platform):
     result = page.locator(".atelier-checklist")
     expect(result).to_contain_text("Vérification par le programme", timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "rediger-une-deliberation.png"), full_page=True)
+    page.close()
+
+
+def test_minutes_workshop(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "henri", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « De la réunion au procès-verbal »").click()
+    page.wait_for_url("**/04-reunion-proces-verbal/reunion-proces-verbal.ipynb", timeout=60_000)
+    expect(page.get_by_label("Transcription")).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name="Rédiger le PV et la liste").click()
+    expect(page.get_by_text("Projet rédigé")).to_be_visible(timeout=240_000)
+    page.get_by_role("button", name="Vérifier").click()
+    expect(page.locator(".atelier-checklist")).to_contain_text(
+        "Vérification par le programme", timeout=60_000
+    )
+    page.screenshot(path=str(ARTIFACTS / "reunion-proces-verbal.png"), full_page=True)
     page.close()

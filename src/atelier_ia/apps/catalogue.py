@@ -43,6 +43,7 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "reunion-proces-verbal",
         "De la réunion au procès-verbal",
         "Résumer fidèlement une séance du conseil municipal.",
+        "04-reunion-proces-verbal/reunion-proces-verbal.ipynb",
     ),
     Workshop(
         "donnees-territoriales",

@@ -21,3 +21,8 @@ def example_letter() -> str:
 def streetlight_letter() -> str:
     """A citizen's complaint about a broken streetlight, for the prompt-structuring workshop."""
     return _shipped_letter("courrier_eclairage.txt")
+
+
+def council_transcript() -> str:
+    """A council meeting's transcript, for the « procès-verbal » workshop."""
+    return _shipped_letter("transcription_conseil.txt")

@@ -1,0 +1,182 @@
+"""« De la réunion au procès-verbal »: from a council meeting's transcript, the model drafts the
+procès-verbal and the liste des délibérations; code checks them against the rules and against
+the transcript, and marks every name and figure the transcript does not contain."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ipywidgets as widgets
+
+from atelier_ia.apps.common import ModelChoice, box, checklist_html, queue_message, text_box
+from atelier_ia.checks.findings import CheckFinding
+from atelier_ia.checks.pv import check_liste, check_pv, inventions
+from atelier_ia.data import council_transcript
+from atelier_ia.llm import LLMClient, LLMError
+
+WORKSHOP_ID = "reunion-proces-verbal"
+LISTE_HEADING = re.compile(r"^\W*liste\s+des\s+délibérations\b.*$", re.I | re.M)
+
+WHY = box(
+    "Pourquoi c'est important",
+    "Depuis le 1er juillet 2022, le « compte rendu » des séances a disparu : la commune publie "
+    "sous une semaine la <em>liste des délibérations</em> examinées (CGCT, art. L2121-25), puis "
+    "le <em>procès-verbal</em>, arrêté à la séance suivante et signé par le maire et le ou la "
+    "secrétaire (art. L2121-15). Un modèle résume vite, mais il lui arrive d'ajouter un nom, "
+    "un chiffre, une décision qui n'ont jamais été prononcés.",
+)
+TAKE_AWAY = box(
+    "À retenir",
+    "<ul style='margin:4px 0'><li>Tout ce que dit le procès-verbal doit se retrouver dans la "
+    "séance : le programme le vérifie pour les noms et les chiffres, vous pour le sens.</li>"
+    "<li>Le mot « compte rendu » est à bannir pour le conseil municipal.</li><li>Un texte "
+    "publié qui a été préparé avec une IA le dit, et dit qui l'a relu.</li></ul>",
+    "#1b6e1b",
+)
+
+
+def minutes_prompt(transcript: str) -> str:
+    return (
+        "Tu es secrétaire de mairie. À partir de la transcription ci-dessous, rédige :\n"
+        "1) le procès-verbal de la séance : date et heure, présidence, présents, représentés "
+        "(pouvoirs), secrétaire de séance, quorum, ordre du jour, puis pour chaque point la "
+        "teneur des débats et le résultat du vote (pour, contre, abstentions), et les demandes "
+        "de vote à bulletin secret ;\n"
+        "2) après une ligne « LISTE DES DÉLIBÉRATIONS », une ligne par point : son titre et "
+        "« adoptée » ou « rejetée ».\n"
+        "N'écris aucun nom, chiffre ou décision qui ne figure pas dans la transcription. "
+        "N'intitule pas le document « compte rendu ».\n\n"
+        f"Transcription :\n{transcript}"
+    )
+
+
+def split_output(text: str) -> tuple[str, str | None]:
+    heading = LISTE_HEADING.search(text)
+    if heading is None:
+        return text, None
+    return text[: heading.start()], text[heading.end() :]
+
+
+def mark_inventions(text: str, transcript: str) -> str:
+    parts, position = [], 0
+    for kind, found, (start, end) in inventions(text, transcript):
+        parts.append(html.escape(text[position:start]))
+        parts.append(
+            f"<mark class='atelier-invention' title='absent de la transcription' "
+            f"style='background:#ffd6d6;color:#111'>{html.escape(found)} "
+            f"<small>[{kind} absent de la transcription]</small></mark>"
+        )
+        position = end
+    parts.append(html.escape(text[position:]))
+    return (
+        "<div class='atelier-highlighted' style='white-space:pre-wrap;border:1px solid "
+        f"#666;padding:8px 12px;background:#fff;color:#111'>{''.join(parts)}</div>"
+    )
+
+
+class Minutes:
+    def __init__(self, client: LLMClient | None = None) -> None:
+        self.client = client or LLMClient(workshop=WORKSHOP_ID)
+        style = {"description_width": "initial"}
+        self.transcript = widgets.Textarea(
+            value=council_transcript(),
+            description="Transcription",
+            style=style,
+            layout=widgets.Layout(width="100%", height="240px"),
+        )
+        self.published = widgets.Checkbox(
+            value=True, indent=False, description="Le procès-verbal sera publié en ligne"
+        )
+        self.draft_button = widgets.Button(
+            description="Rédiger le PV et la liste",
+            button_style="primary",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.output = widgets.Textarea(
+            description="Projet (modifiable)",
+            style=style,
+            layout=widgets.Layout(width="100%", height="320px"),
+        )
+        self.check_button = widgets.Button(description="Vérifier", button_style="primary")
+        self.status = widgets.HTML()
+        self.result = widgets.HTML()
+        self.marked = widgets.HTML()
+        self.model = ModelChoice(self.client, lambda error: setattr(self.status, "value", error))
+        self.draft_button.on_click(lambda _: self.write())
+        self.check_button.on_click(lambda _: self.check())
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(WHY),
+                widgets.HTML(
+                    "<h3>1. La séance</h3><p>Gardez la transcription d'exemple (tout y "
+                    "est inventé) ou collez la vôtre.</p>"
+                ),
+                self.transcript,
+                widgets.HTML("<h3>2. Le projet</h3>"),
+                self.model.banner,
+                self.model.dropdown,
+                self.draft_button,
+                self.status,
+                self.output,
+                widgets.HTML("<h3>3. La vérification</h3>"),
+                self.published,
+                self.check_button,
+                self.result,
+                self.marked,
+                widgets.HTML(TAKE_AWAY),
+            ],
+            layout=widgets.Layout(max_width="900px", width="100%"),
+        )
+
+    def write(self) -> str:
+        if not self.model.value and not self.model.load():
+            return ""
+        self.draft_button.disabled = True
+        self.result.value = self.marked.value = ""
+        self.status.value = "<em>Le modèle rédige…</em>"
+        text = ""
+        try:
+            for piece in self.client.stream_chat(
+                self.model.value,
+                minutes_prompt(self.transcript.value),
+                temperature=0.2,
+                max_tokens=900,
+                on_queue=lambda position: setattr(self.status, "value", queue_message(position)),
+            ):
+                text += piece
+                self.output.value = text
+        except LLMError as exc:
+            self.status.value = text_box(str(exc), "error")
+            return text
+        finally:
+            self.draft_button.disabled = False
+        self.status.value = "<p>Projet rédigé. Relisez-le, puis cliquez sur « Vérifier ».</p>"
+        return text
+
+    def check(self) -> list[CheckFinding]:
+        pv, liste = split_output(self.output.value)
+        findings = check_pv(pv, self.transcript.value, published=self.published.value)
+        if liste is None:
+            findings.append(
+                CheckFinding(
+                    "liste.absente",
+                    "erreur",
+                    "La liste des délibérations manque (ligne « LISTE DES "
+                    "DÉLIBÉRATIONS » puis une ligne par point ; CGCT, "
+                    "art. L2121-25).",
+                )
+            )
+        else:
+            findings += check_liste(liste, self.transcript.value)
+        self.result.value = checklist_html(findings, pv)
+        self.marked.value = (
+            "<p><strong>Noms et chiffres absents de la transcription</strong> "
+            "(surlignés) :</p>" + mark_inventions(pv, self.transcript.value)
+        )
+        return findings
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
