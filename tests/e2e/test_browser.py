@@ -61,7 +61,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(9)
-    expect(page.locator(".atelier-soon")).to_have_count(3)
+    expect(page.locator(".atelier-soon")).to_have_count(2)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
     page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
@@ -211,4 +211,21 @@ def test_minutes_workshop(browser, platform):
         "Vérification par le programme", timeout=60_000
     )
     page.screenshot(path=str(ARTIFACTS / "reunion-proces-verbal.png"), full_page=True)
+    page.close()
+
+
+def test_arena_workshop(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "irene", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « Comparer les modèles »").click()
+    page.wait_for_url("**/07-comparer-les-modeles/comparer-les-modeles.ipynb", timeout=60_000)
+    page.get_by_role("button", name="Lancer le duel").click()
+    vote = page.get_by_role("button", name="A est meilleure")
+    expect(vote).to_be_enabled(timeout=180_000)
+    vote.click()
+    reveal = page.locator(".atelier-reveal")
+    expect(reveal).to_contain_text("Votre vote est enregistré", timeout=30_000)
+    expect(reveal).to_contain_text("SmolLM2")
+    page.screenshot(path=str(ARTIFACTS / "comparer-les-modeles.png"), full_page=True)
     page.close()

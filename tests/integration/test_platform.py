@@ -52,7 +52,7 @@ def test_participant_lands_on_the_catalogue(platform, alice):
         in html
     )
     assert html.count("atelier-card") == 9
-    assert html.count("Bientôt") == 3
+    assert html.count("Bientôt") == 2
     # Voilà shows no code.
     assert "catalogue.show()" not in response.text
 

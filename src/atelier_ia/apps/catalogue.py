@@ -60,6 +60,7 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "comparer-les-modeles",
         "Comparer les modèles",
         "Deux modèles à l'aveugle : votez, puis découvrez-les.",
+        "07-comparer-les-modeles/comparer-les-modeles.ipynb",
     ),
     Workshop(
         "confiance-transparence",

@@ -8,6 +8,7 @@ audit, metrics). The Ollama and OpenAI routes only translate formats.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -23,6 +24,7 @@ from atelier_ia.gateway.audit import AuditLog, pseudonymise_texts
 from atelier_ia.gateway.auth import Caller, HubTokenAuth, TrainerCheck
 from atelier_ia.gateway.core import Gateway
 from atelier_ia.gateway.metrics import CONTENT_TYPE
+from atelier_ia.gateway.records import KINDS, MAX_PAYLOAD
 from atelier_ia.llm.backends import Backend, make_backend
 from atelier_ia.settings import Settings
 from atelier_ia.validation import expected_form
@@ -180,6 +182,46 @@ def create_app(
         summary = await asyncio.to_thread(gw.audit.room_summary, settings.gateway.session)
         summary["queue"] = {"waiting": gw.scheduler.queued, "running": gw.scheduler.in_flight}
         return summary
+
+    def known_kind(kind: str) -> str:
+        if kind not in KINDS:
+            raise HTTPException(
+                404, f"Type d'enregistrement inconnu : « {kind} » (attendu : {', '.join(KINDS)})."
+            )
+        return kind
+
+    @app.post(prefix + "/records/{kind}", tags=["Atelier"], status_code=201)
+    async def add_record(
+        kind: str, request: Request, caller: Caller = Depends(authenticate)
+    ) -> dict[str, str]:
+        known_kind(kind)
+        body = await request.body()
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            raise HTTPException(
+                400, "Requête invalide : le corps doit être du JSON valide."
+            ) from None
+        if not isinstance(payload, dict) or len(body) > MAX_PAYLOAD:
+            raise HTTPException(400, "Requête invalide : un objet JSON de moins de 10 ko.")
+        await asyncio.to_thread(
+            gateway().records.add, settings.gateway.session, caller.name, kind, payload
+        )
+        return {"status": "ok"}
+
+    @app.get(prefix + "/records/{kind}/mine", tags=["Atelier"])
+    async def my_records(kind: str, caller: Caller = Depends(authenticate)) -> dict[str, Any]:
+        known_kind(kind)
+        rows = await asyncio.to_thread(
+            gateway().records.list, settings.gateway.session, kind, caller.name
+        )
+        return {"kind": kind, "records": rows}
+
+    @app.get(prefix + "/records/{kind}", tags=["Atelier"])
+    async def room_records(kind: str, caller: Caller = Depends(trainer)) -> dict[str, Any]:
+        known_kind(kind)
+        rows = await asyncio.to_thread(gateway().records.list, settings.gateway.session, kind)
+        return {"kind": kind, "records": rows}
 
     @app.get(prefix + "/openapi.json", tags=["Atelier"], include_in_schema=False)
     async def openapi(caller: Caller = Depends(authenticate)) -> dict[str, Any]:

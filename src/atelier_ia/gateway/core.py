@@ -20,6 +20,7 @@ from fastapi import Request
 from atelier_ia.gateway.audit import AuditLog, AuditRow
 from atelier_ia.gateway.auth import Caller
 from atelier_ia.gateway.metrics import GatewayMetrics
+from atelier_ia.gateway.records import Records
 from atelier_ia.gateway.scheduler import (
     FairScheduler,
     Lease,
@@ -119,6 +120,7 @@ class Gateway:
         self.settings = settings
         self.backends = backends
         self.audit = audit
+        self.records = Records(audit.engine)
         self.metrics = metrics or GatewayMetrics()
         gw = settings.gateway
         self.catalogue = {m.name: m for m in gw.models}

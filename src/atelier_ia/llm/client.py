@@ -88,6 +88,30 @@ class LLMClient:
             timeout=timeout,
         )
 
+    def _call(self, method: str, path: str, **kwargs) -> httpx.Response:
+        """A plain request to the gateway; failures come out as LLMError, in French."""
+        try:
+            response = self._http.request(method, path, **kwargs)
+            response.raise_for_status()
+        except httpx.HTTPStatusError as exc:
+            status = exc.response.status_code
+            raise _french(ollama.ResponseError(_error_text(exc.response), status)) from exc
+        except httpx.HTTPError as exc:
+            raise _french(exc) from exc
+        return response
+
+    def model_details(self) -> dict[str, dict]:
+        """Each model's details (size, family) and the operator's French label and notes."""
+        models = self._call("GET", "/api/tags").json().get("models", [])
+        return {m["name"]: {**m.get("details", {}), **m.get("atelier", {})} for m in models}
+
+    def record(self, kind: str, payload: dict) -> None:
+        """Keep a workshop result (arena vote, quiz answers) for the trainer's view."""
+        self._call("POST", f"/records/{kind}", json=payload)
+
+    def my_records(self, kind: str) -> list[dict]:
+        return self._call("GET", f"/records/{kind}/mine").json()["records"]
+
     def list_models(self) -> list[str]:
         try:
             return [m.model for m in self._client.list().models if m.model]
