@@ -60,7 +60,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     # Lands on the catalogue, rendered by Voilà, without JupyterLab.
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
-    expect(page.locator(".atelier-card")).to_have_count(9)
+    expect(page.locator(".atelier-card")).to_have_count(10)
     expect(page.locator(".atelier-soon")).to_have_count(2)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
@@ -228,4 +228,32 @@ def test_arena_workshop(browser, platform):
     expect(reveal).to_contain_text("Votre vote est enregistré", timeout=30_000)
     expect(reveal).to_contain_text("SmolLM2")
     page.screenshot(path=str(ARTIFACTS / "comparer-les-modeles.png"), full_page=True)
+    page.close()
+
+
+def test_quiz(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "jules", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « Quiz : avant et après »").click()
+    page.wait_for_url("**/quiz/quiz.ipynb", timeout=60_000)
+    expect(page.get_by_text("1. Pour écrire")).to_be_visible(timeout=60_000)
+    for choice in (
+        "en tirant au sort parmi les mots les plus probables",
+        "peut être inventée et doit être vérifiée",
+        "règle la part de hasard dans le choix des mots",
+        "transmet des données personnelles à un tiers",
+        "restent des données personnelles",
+        "depuis le 2 février 2025",
+        "porter une mention explicite",
+        "a été remplacé par le procès-verbal et la liste des délibérations",
+        "un rôle, le contexte, la tâche et le format",
+    ):
+        page.get_by_role("radio", name=choice).check()
+    page.get_by_role("button", name="Valider mes réponses").click()
+    expect(page.locator(".atelier-score")).to_contain_text(
+        "9 bonne(s) réponse(s) sur 9", timeout=30_000
+    )
+    expect(page.locator(".atelier-score")).to_contain_text("Vos réponses sont enregistrées")
+    page.screenshot(path=str(ARTIFACTS / "quiz.png"), full_page=True)
     page.close()

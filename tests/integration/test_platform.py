@@ -51,7 +51,7 @@ def test_participant_lands_on_the_catalogue(platform, alice):
         "/user/alice/voila/render/workshops/06-donnees-personnelles/donnees-personnelles.ipynb"
         in html
     )
-    assert html.count("atelier-card") == 9
+    assert html.count("atelier-card") == 10
     assert html.count("Bientôt") == 2
     # Voilà shows no code.
     assert "catalogue.show()" not in response.text

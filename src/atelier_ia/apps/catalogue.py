@@ -17,6 +17,12 @@ class Workshop:
 
 WORKSHOPS: tuple[Workshop, ...] = (
     Workshop(
+        "quiz",
+        "Quiz : avant et après",
+        "Neuf questions, au début puis à la fin de la journée, pour mesurer ce que l'on a appris.",
+        "quiz/quiz.ipynb",
+    ),
+    Workshop(
         "bac-a-sable",
         "Bac à sable",
         "Essayez librement un modèle de langue : écrivez, réglez, comparez.",
