@@ -61,7 +61,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(10)
-    expect(page.locator(".atelier-soon")).to_have_count(2)
+    expect(page.locator(".atelier-soon")).to_have_count(1)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
     page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
@@ -256,4 +256,20 @@ def test_quiz(browser, platform):
     )
     expect(page.locator(".atelier-score")).to_contain_text("Vos réponses sont enregistrées")
     page.screenshot(path=str(ARTIFACTS / "quiz.png"), full_page=True)
+    page.close()
+
+
+def test_how_a_model_writes_workshop(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "laure", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « Comment un modèle écrit »").click()
+    page.wait_for_url("**/01-comment-un-modele-ecrit/comment-un-modele-ecrit.ipynb", timeout=60_000)
+    page.get_by_role("button", name="Voir les jetons").click()
+    expect(page.locator(".atelier-token").first).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name="Tirer 12 fois le mot suivant").click()
+    expect(page.locator("table.atelier-draws")).to_contain_text("sur 12", timeout=120_000)
+    page.get_by_role("button", name="Demander au modèle").click()
+    expect(page.get_by_text("La vérité")).to_be_visible(timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "comment-un-modele-ecrit.png"), full_page=True)
     page.close()

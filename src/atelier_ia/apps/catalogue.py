@@ -32,6 +32,7 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "comment-un-modele-ecrit",
         "Comment un modèle écrit",
         "Jetons, probabilités, température : pourquoi un modèle peut inventer.",
+        "01-comment-un-modele-ecrit/comment-un-modele-ecrit.ipynb",
     ),
     Workshop(
         "structurer-une-demande",

@@ -31,3 +31,25 @@ def references(text: str) -> list[tuple[str, tuple[int, int]]]:
         (normalise(m.group("letter"), m.group("number")), m.span())
         for m in REFERENCE.finditer(text)
     ]
+
+
+def check_references(text: str, rule: str = "references.article") -> list:
+    """One finding per article reference: known (ok) or not in the list (perhaps invented)."""
+    from atelier_ia.checks.findings import CheckFinding
+
+    findings = []
+    for reference, where in references(text):
+        quoted = text[where[0] : where[1]]
+        if reference in known_articles():
+            findings.append(CheckFinding(rule, "ok", f"« {quoted} » est un article connu.", where))
+        else:
+            findings.append(
+                CheckFinding(
+                    rule,
+                    "attention",
+                    f"« {quoted} » n'est pas dans la liste des articles connus : il est peut-être "
+                    "inventé. Vérifiez-le sur Légifrance.",
+                    where,
+                )
+            )
+    return findings

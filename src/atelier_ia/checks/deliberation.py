@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from atelier_ia.checks.articles import known_articles, references
+from atelier_ia.checks.articles import check_references
 from atelier_ia.checks.findings import CheckFinding
 from atelier_ia.checks.mention import check_mention
 from atelier_ia.checks.placeholders import placeholders
@@ -270,17 +270,8 @@ def check_deliberation(text: str, form: DeliberationForm | None = None) -> list[
             "Un visa cite le code général des collectivités territoriales.",
             "Aucun visa ne cite le code général des collectivités territoriales (CGCT).",
         )
-    for reference, where in references(text):
-        if reference not in known_articles():
-            add(
-                CheckFinding(
-                    "deliberation.reference",
-                    "attention",
-                    f"« {text[where[0] : where[1]]} » n'est pas dans la liste des articles "
-                    "connus : il est peut-être inventé. Vérifiez-le sur Légifrance.",
-                    where,
-                )
-            )
+    # Only the doubtful references: the known ones need no line each.
+    findings += [f for f in check_references(text, "deliberation.reference") if not f.passed]
     present(
         "deliberation.considerant",
         r"^\s*considérant\b",
