@@ -49,9 +49,7 @@ def test_the_trap_answer_is_judged_by_code(app):
     assert "2121-99" in app.trap.value
     verdict = app.judge("Selon l'article L. 2121-99, le maire… et l'article L. 2121-29 dit…")
     assert "n'existe pas" in verdict
-    assert (
-        "« L. 2121-99 » n&#x27;est pas dans la liste" in verdict or "peut-être inventé" in verdict
-    )
+    assert "« L. 2121-99 » n&#x27;est pas dans la liste des articles connus" in verdict
     assert "« L. 2121-29 » est un article connu" in verdict
     text = app.ask()
     assert text.strip()
