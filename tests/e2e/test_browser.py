@@ -5,6 +5,7 @@ Screenshots go to tests/artifacts/ (git-ignored) for a person to review.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(10)
-    expect(page.locator(".atelier-soon")).to_have_count(1)
+    expect(page.locator(".atelier-soon")).to_have_count(0)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 
     page.get_by_role("link", name="Ouvrir l'atelier « Bac à sable »").click()
@@ -272,4 +273,23 @@ def test_how_a_model_writes_workshop(browser, platform):
     page.get_by_role("button", name="Demander au modèle").click()
     expect(page.get_by_text("La vérité")).to_be_visible(timeout=120_000)
     page.screenshot(path=str(ARTIFACTS / "comment-un-modele-ecrit.png"), full_page=True)
+    page.close()
+
+
+def test_territory_workshop(browser, platform):
+    page = browser.new_page()
+    log_in(page, platform, "martine", platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name="Ouvrir l'atelier « Données territoriales »").click()
+    page.wait_for_url("**/05-donnees-territoriales/donnees-territoriales.ipynb", timeout=60_000)
+    expect(page.locator("table.atelier-communes")).to_contain_text("Agen", timeout=60_000)
+    expect(page.get_by_role("img", name="Carte des départements")).to_be_visible()
+    # The plotly chart is drawn by the browser (the JupyterLab plotly extension).
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+    page.get_by_label("Chercher une commune").fill("Nérac")
+    expect(page.locator("table.atelier-communes")).to_contain_text("1 communes")
+    page.get_by_role("button", name="Demander un commentaire au modèle").click()
+    checked = page.get_by_text(re.compile("Vérification par le programme|ne cite aucun chiffre"))
+    expect(checked).to_be_visible(timeout=180_000)
+    page.screenshot(path=str(ARTIFACTS / "donnees-territoriales.png"), full_page=True)
     page.close()

@@ -52,7 +52,7 @@ def test_participant_lands_on_the_catalogue(platform, alice):
         in html
     )
     assert html.count("atelier-card") == 10
-    assert html.count("Bientôt") == 1
+    assert html.count("Bientôt") == 0
     # Voilà shows no code.
     assert "catalogue.show()" not in response.text
 

@@ -56,6 +56,7 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "donnees-territoriales",
         "Données territoriales",
         "Les chiffres viennent des données, jamais du modèle.",
+        "05-donnees-territoriales/donnees-territoriales.ipynb",
     ),
     Workshop(
         "donnees-personnelles",
