@@ -130,3 +130,38 @@ def box(title: str, body_html: str, colour: str = "#0b3d91") -> str:
         f"padding:8px 12px;background:#f6f8fb;color:#111'><strong>{html.escape(title)}"
         f"</strong><br>{body_html}</div>"
     )
+
+
+def stream_answer(
+    client: LLMClient,
+    model: str,
+    prompt: str,
+    *,
+    show: Callable[[str], None],
+    status: widgets.HTML,
+    button: widgets.Button,
+    waiting: str = "Le modèle réfléchit…",
+    **options,
+) -> str | None:
+    """Stream a model's answer into the page: `show` gets the text as it grows, `button` is
+    off meanwhile, `status` shows the place in the queue, then clears, or a French error.
+    Returns the whole text, or None if the model could not answer."""
+    button.disabled = True
+    status.value = f"<em>{html.escape(waiting)}</em>"
+    text = ""
+    try:
+        for piece in client.stream_chat(
+            model,
+            prompt,
+            on_queue=lambda p: setattr(status, "value", queue_message(p)),
+            **options,
+        ):
+            text += piece
+            show(text)
+    except LLMError as exc:
+        status.value = text_box(str(exc), "error")
+        return None
+    finally:
+        button.disabled = False
+    status.value = ""
+    return text

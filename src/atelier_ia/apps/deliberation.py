@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import ModelChoice, box, checklist_html, queue_message, text_box
+from atelier_ia.apps.common import (
+    ModelChoice,
+    box,
+    checklist_html,
+    stream_answer,
+)
 from atelier_ia.checks.deliberation import DeliberationForm, check_deliberation
-from atelier_ia.llm import LLMClient, LLMError
+from atelier_ia.llm import LLMClient
 
 WORKSHOP_ID = "rediger-une-deliberation"
 
@@ -156,27 +161,21 @@ class Deliberation:
     def write_draft(self) -> str:
         if not self.model.value and not self.model.load():
             return ""
-        self.draft_button.disabled = True
-        self.status.value = "<em>Le modèle rédige…</em>"
         self.result.value = ""
-        text = ""
-        try:
-            for piece in self.client.stream_chat(
-                self.model.value,
-                draft_prompt(self.form()),
-                temperature=0.2,
-                max_tokens=700,
-                on_queue=lambda position: setattr(self.status, "value", queue_message(position)),
-            ):
-                text += piece
-                self.draft.value = text
-        except LLMError as exc:
-            self.status.value = text_box(str(exc), "error")
-            return text
-        finally:
-            self.draft_button.disabled = False
-        self.status.value = "<p>Projet rédigé. Relisez-le, puis cliquez sur « Vérifier ».</p>"
-        return text
+        text = stream_answer(
+            self.client,
+            self.model.value,
+            draft_prompt(self.form()),
+            show=lambda text: setattr(self.draft, "value", text),
+            status=self.status,
+            button=self.draft_button,
+            waiting="Le modèle rédige…",
+            temperature=0.2,
+            max_tokens=700,
+        )
+        if text is not None:
+            self.status.value = "<p>Projet rédigé. Relisez-le, puis cliquez sur « Vérifier ».</p>"
+        return text or ""
 
     def check(self) -> list:
         findings = check_deliberation(self.draft.value, self.form())

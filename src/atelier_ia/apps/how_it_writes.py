@@ -8,7 +8,13 @@ from collections import Counter
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import ModelChoice, box, checklist_html, queue_message, text_box
+from atelier_ia.apps.common import (
+    ModelChoice,
+    box,
+    checklist_html,
+    stream_answer,
+    text_box,
+)
 from atelier_ia.checks.articles import check_references
 from atelier_ia.llm import LLMClient, LLMError
 from atelier_ia.llm.tokens import demo_tokens
@@ -189,24 +195,18 @@ class HowItWrites:
     def ask(self) -> str:
         if not self.model.value and not self.model.load():
             return ""
-        self.ask_button.disabled = True
-        text = ""
-        try:
-            for piece in self.client.stream_chat(
-                self.model.value,
-                self.trap.value,
-                temperature=0.7,
-                max_tokens=200,
-                on_queue=lambda p: setattr(self.status, "value", queue_message(p)),
-            ):
-                text += piece
-                self.answer.value = text_box(text)
-            self.status.value = ""
-        except LLMError as exc:
-            self.status.value = text_box(str(exc), "error")
-            return text
-        finally:
-            self.ask_button.disabled = False
+        text = stream_answer(
+            self.client,
+            self.model.value,
+            self.trap.value,
+            show=lambda text: setattr(self.answer, "value", text_box(text)),
+            status=self.status,
+            button=self.ask_button,
+            temperature=0.7,
+            max_tokens=200,
+        )
+        if text is None:
+            return ""
         self.verdict.value = self.judge(text)
         return text
 

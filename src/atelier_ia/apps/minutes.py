@@ -9,11 +9,16 @@ import re
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import ModelChoice, box, checklist_html, queue_message, text_box
+from atelier_ia.apps.common import (
+    ModelChoice,
+    box,
+    checklist_html,
+    stream_answer,
+)
 from atelier_ia.checks.findings import CheckFinding
 from atelier_ia.checks.pv import check_liste, check_pv, inventions
 from atelier_ia.data import council_transcript
-from atelier_ia.llm import LLMClient, LLMError
+from atelier_ia.llm import LLMClient
 
 WORKSHOP_ID = "reunion-proces-verbal"
 LISTE_HEADING = re.compile(r"^\W*liste\s+des\s+délibérations\b.*$", re.I | re.M)
@@ -132,27 +137,21 @@ class Minutes:
     def write(self) -> str:
         if not self.model.value and not self.model.load():
             return ""
-        self.draft_button.disabled = True
         self.result.value = self.marked.value = ""
-        self.status.value = "<em>Le modèle rédige…</em>"
-        text = ""
-        try:
-            for piece in self.client.stream_chat(
-                self.model.value,
-                minutes_prompt(self.transcript.value),
-                temperature=0.2,
-                max_tokens=900,
-                on_queue=lambda position: setattr(self.status, "value", queue_message(position)),
-            ):
-                text += piece
-                self.output.value = text
-        except LLMError as exc:
-            self.status.value = text_box(str(exc), "error")
-            return text
-        finally:
-            self.draft_button.disabled = False
-        self.status.value = "<p>Projet rédigé. Relisez-le, puis cliquez sur « Vérifier ».</p>"
-        return text
+        text = stream_answer(
+            self.client,
+            self.model.value,
+            minutes_prompt(self.transcript.value),
+            show=lambda text: setattr(self.output, "value", text),
+            status=self.status,
+            button=self.draft_button,
+            waiting="Le modèle rédige…",
+            temperature=0.2,
+            max_tokens=900,
+        )
+        if text is not None:
+            self.status.value = "<p>Projet rédigé. Relisez-le, puis cliquez sur « Vérifier ».</p>"
+        return text or ""
 
     def check(self) -> list[CheckFinding]:
         pv, liste = split_output(self.output.value)

@@ -8,9 +8,9 @@ import html
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import ModelChoice, queue_message, text_box
+from atelier_ia.apps.common import ModelChoice, stream_answer, text_box
 from atelier_ia.data import example_letter
-from atelier_ia.llm import ChatStats, LLMClient, LLMError
+from atelier_ia.llm import LLMClient
 from atelier_ia.privacy import Finding, Pseudonymiser, find
 
 WORKSHOP_ID = "donnees-personnelles"
@@ -207,29 +207,23 @@ class PersonalData:
             return ""
         letter = self.session.pseudonymise(self.letter.value).text
         prompt = f"{self.instruction.value.strip()}\n\nCourrier :\n{letter}"
-        self.send_button.disabled = True
-        self.status.value = "<em>Le modèle réfléchit…</em>"
-        stats, text = ChatStats(), ""
-        try:
-            for piece in self.client.stream_chat(
-                self.model.value,
-                prompt,
-                temperature=0.3,
-                max_tokens=300,
-                stats=stats,
-                on_queue=lambda position: setattr(self.status, "value", queue_message(position)),
-            ):
-                text += piece
-                self.answer.value = (
-                    "<p><strong>La réponse du modèle</strong> (il n'a vu que les "
-                    "remplacements) :</p>" + text_box(text)
-                )
-        except LLMError as exc:
-            self.status.value = text_box(str(exc), "error")
-            return text
-        finally:
-            self.send_button.disabled = False
-        self.status.value = ""
+        text = stream_answer(
+            self.client,
+            self.model.value,
+            prompt,
+            show=lambda text: setattr(
+                self.answer,
+                "value",
+                "<p><strong>La réponse du modèle</strong> (il n'a vu que les remplacements) :"
+                "</p>" + text_box(text),
+            ),
+            status=self.status,
+            button=self.send_button,
+            temperature=0.3,
+            max_tokens=300,
+        )
+        if text is None:
+            return ""
         self.answer_text = text
         self.restore_button.disabled = False
         return text

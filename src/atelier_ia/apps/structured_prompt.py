@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import ModelChoice, box, checklist_html, queue_message, text_box
+from atelier_ia.apps.common import (
+    ModelChoice,
+    box,
+    checklist_html,
+    stream_answer,
+    text_box,
+)
 from atelier_ia.checks.courrier import check_reply
 from atelier_ia.data import streetlight_letter
-from atelier_ia.llm import LLMClient, LLMError
+from atelier_ia.llm import LLMClient
 
 WORKSHOP_ID = "structurer-une-demande"
 
@@ -133,27 +139,20 @@ class StructuredPrompt:
     def _run(self, prompt: str, button, answer, check) -> str:
         if not self.model.value and not self.model.load():
             return ""
-        button.disabled = True
         check.value = ""
-        text = ""
-        self.status.value = "<em>Le modèle réfléchit…</em>"
-        try:
-            # Temperature 0: the same request gives the same answer, so the two can be compared.
-            for piece in self.client.stream_chat(
-                self.model.value,
-                prompt,
-                temperature=0.0,
-                max_tokens=320,
-                on_queue=lambda position: setattr(self.status, "value", queue_message(position)),
-            ):
-                text += piece
-                answer.value = text_box(text)
-        except LLMError as exc:
-            self.status.value = text_box(str(exc), "error")
-            return text
-        finally:
-            button.disabled = False
-        self.status.value = ""
+        # Temperature 0: the same request gives the same answer, so the two can be compared.
+        text = stream_answer(
+            self.client,
+            self.model.value,
+            prompt,
+            show=lambda text: setattr(answer, "value", text_box(text)),
+            status=self.status,
+            button=button,
+            temperature=0.0,
+            max_tokens=320,
+        )
+        if text is None:
+            return ""
         check.value = checklist_html(check_reply(text))
         return text
 

@@ -8,10 +8,16 @@ from collections import defaultdict
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import ModelChoice, box, checklist_html, queue_message, text_box
+from atelier_ia.apps.common import (
+    ModelChoice,
+    box,
+    checklist_html,
+    stream_answer,
+    text_box,
+)
 from atelier_ia.checks.figures import check_figures
 from atelier_ia.data.territory import Commune, departement_map_svg, load_communes
-from atelier_ia.llm import LLMClient, LLMError
+from atelier_ia.llm import LLMClient
 
 WORKSHOP_ID = "donnees-territoriales"
 CHARTS = (("Les 10 communes les plus peuplées", "top"), ("Population par intercommunalité", "epci"))
@@ -200,25 +206,19 @@ class Territory:
     def ask_comment(self) -> str:
         if not self.model.value and not self.model.load():
             return ""
-        self.comment_button.disabled = True
         self.result.value = ""
-        text = ""
-        try:
-            for piece in self.client.stream_chat(
-                self.model.value,
-                self.prompt(),
-                temperature=0.3,
-                max_tokens=250,
-                on_queue=lambda p: setattr(self.status, "value", queue_message(p)),
-            ):
-                text += piece
-                self.comment.value = text_box(text)
-            self.status.value = ""
-        except LLMError as exc:
-            self.status.value = text_box(str(exc), "error")
-            return text
-        finally:
-            self.comment_button.disabled = False
+        text = stream_answer(
+            self.client,
+            self.model.value,
+            self.prompt(),
+            show=lambda text: setattr(self.comment, "value", text_box(text)),
+            status=self.status,
+            button=self.comment_button,
+            temperature=0.3,
+            max_tokens=250,
+        )
+        if text is None:
+            return ""
         self.check(text)
         return text
 
