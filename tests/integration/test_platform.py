@@ -53,6 +53,10 @@ def test_participant_lands_on_the_catalogue(platform, alice):
     )
     assert html.count("atelier-card") == 10
     assert html.count("Bientôt") == 0
+    assert html.count("atelier-with-code") == 8
+    assert (
+        "/user/alice/lab/tree/workshops/06-donnees-personnelles/pour-aller-plus-loin.ipynb" in html
+    )
     # Voilà shows no code.
     assert "catalogue.show()" not in response.text
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from atelier_ia import paths
 
 
 @dataclass(frozen=True)
@@ -13,6 +16,14 @@ class Workshop:
     summary: str
     # Notebook path relative to workshops/, or "" while the workshop is not ready.
     notebook: str = ""
+
+    @property
+    def with_code(self) -> str:
+        """The « pour aller plus loin » notebook next to the workshop's, if there is one."""
+        if not self.notebook:
+            return ""
+        extra = str(PurePosixPath(self.notebook).parent / "pour-aller-plus-loin.ipynb")
+        return extra if (paths.WORKSHOPS_DIR / extra).exists() else ""
 
 
 WORKSHOPS: tuple[Workshop, ...] = (
@@ -99,6 +110,15 @@ def card_html(workshop: Workshop, server_prefix: str) -> str:
             f"<a href='{href}' target='_self' style='color:#0b3d91;font-weight:bold'>"
             f"Ouvrir l'atelier « {heading} »</a>"
         )
+        if workshop.with_code:
+            lab = html.escape(
+                f"{server_prefix.rstrip('/')}/lab/tree/workshops/{workshop.with_code}"
+            )
+            link += (
+                f"<br><a href='{lab}' target='_blank' class='atelier-with-code' "
+                "style='color:#0b3d91'>Pour aller plus loin (avec du code, dans "
+                "JupyterLab)</a>"
+            )
         body = f"<h3 style='margin:0'>{heading}</h3>{summary}{link}"
     else:
         body = (
