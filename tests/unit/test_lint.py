@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# No cache: a clean checkout (CI) has none, and a stale one can hide a change.
 RUFF = [sys.executable, "-m", "ruff"]
 
 
 def test_ruff_check():
     result = subprocess.run(
-        [*RUFF, "check", "src", "tests", "bench"],
+        [*RUFF, "check", "--no-cache", "src", "tests", "bench"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -23,7 +24,7 @@ def test_ruff_check():
 
 def test_ruff_format():
     result = subprocess.run(
-        [*RUFF, "format", "--check", "src", "tests", "bench"],
+        [*RUFF, "format", "--check", "--no-cache", "src", "tests", "bench"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -188,9 +188,10 @@ class Quiz:
             good = answers[q.key] == q.answer
             colour = "#1b6e1b" if good else "#a00000"
             verdict = "✓ Juste" if good else f"✗ La bonne réponse : « {q.answer} »"
-            self.feedback[q.key].value = (
-                f"<p style='color:{colour}'><strong>{verdict}.</strong> {html.escape(q.why)}</p>"
-            )
+            why = html.escape(q.why)
+            self.feedback[
+                q.key
+            ].value = f"<p style='color:{colour}'><strong>{verdict}.</strong> {why}</p>"
         try:
             self.client.record(
                 "quiz", {"phase": self.phase.value, "score": points, "answers": answers}
