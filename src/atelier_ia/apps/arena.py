@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import box, queue_message, text_box
+from atelier_ia.apps.common import App, box, queue_message, text_box
 from atelier_ia.llm import ChatStats, LLMClient, LLMError
 
 WORKSHOP_ID = "comparer-les-modeles"
@@ -55,7 +55,7 @@ def pick_contenders(models: list[str], rng: random.Random) -> tuple[Contender, C
     return pair[0], pair[1], False
 
 
-class Arena:
+class Arena(App):
     def __init__(self, client: LLMClient | None = None, rng: random.Random | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         self.rng = rng or random.Random()
@@ -192,8 +192,3 @@ class Arena:
             f"<tr><td>{name}</td><td>{html.escape(label)}</td><td>{html.escape(size)}</td>"
             f"<td>{contender.temperature}</td><td>{contender.speed():.0f} jetons/s</td></tr>"
         )
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

@@ -165,3 +165,15 @@ def stream_answer(
         button.disabled = False
     status.value = ""
     return text
+
+
+class App:
+    """A workshop app: it builds `self.widget`, and a notebook cell that ends with the app
+    shows it."""
+
+    widget: widgets.Widget
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)

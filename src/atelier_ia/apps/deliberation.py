@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from atelier_ia.apps.common import (
+    App,
     ModelChoice,
     box,
     checklist_html,
@@ -69,7 +70,7 @@ def draft_prompt(form: DeliberationForm) -> str:
     )
 
 
-class Deliberation:
+class Deliberation(App):
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         style = {"description_width": "190px"}
@@ -181,8 +182,3 @@ class Deliberation:
         findings = check_deliberation(self.draft.value, self.form())
         self.result.value = checklist_html(findings, self.draft.value)
         return findings
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

@@ -9,6 +9,7 @@ from collections import Counter
 import ipywidgets as widgets
 
 from atelier_ia.apps.common import (
+    App,
     ModelChoice,
     box,
     checklist_html,
@@ -77,7 +78,7 @@ def first_word(text: str) -> str:
     return words[0].strip(".,;:!?«»\"'()").lower() if words else "(rien)"
 
 
-class HowItWrites:
+class HowItWrites(App):
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         style = {"description_width": "initial"}
@@ -227,8 +228,3 @@ class HowItWrites:
         if not findings:
             return intro + "<p>La réponse ne cite aucun article.</p>"
         return intro + checklist_html(findings, text)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

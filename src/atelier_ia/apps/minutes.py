@@ -10,6 +10,7 @@ import re
 import ipywidgets as widgets
 
 from atelier_ia.apps.common import (
+    App,
     ModelChoice,
     box,
     checklist_html,
@@ -80,7 +81,7 @@ def mark_inventions(text: str, transcript: str) -> str:
     )
 
 
-class Minutes:
+class Minutes(App):
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         style = {"description_width": "initial"}
@@ -174,8 +175,3 @@ class Minutes:
             "(surlignés) :</p>" + mark_inventions(pv, self.transcript.value)
         )
         return findings
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

@@ -8,7 +8,7 @@ import html
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import ModelChoice, stream_answer, text_box
+from atelier_ia.apps.common import App, ModelChoice, stream_answer, text_box
 from atelier_ia.data import example_letter
 from atelier_ia.llm import LLMClient
 from atelier_ia.privacy import Finding, Pseudonymiser, find
@@ -95,7 +95,7 @@ def findings_table(findings: list[Finding]) -> str:
     )
 
 
-class PersonalData:
+class PersonalData(App):
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         self.session = Pseudonymiser()
@@ -235,8 +235,3 @@ class PersonalData:
             "à la table des correspondances :</p>" + text_box(restored)
         )
         return restored
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import ModelChoice, pseudonymised_note, queue_message, text_box
+from atelier_ia.apps.common import App, ModelChoice, pseudonymised_note, queue_message, text_box
 from atelier_ia.llm import ChatStats, LLMClient, LLMError
 
 WORKSHOP_ID = "bac-a-sable"
 
 
-class Playground:
+class Playground(App):
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         self.prompt = widgets.Textarea(
@@ -106,8 +106,3 @@ class Playground:
 
     def _show_queue(self, position: int) -> None:
         self.stats.value = queue_message(position)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

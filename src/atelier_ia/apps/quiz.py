@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import box, text_box
+from atelier_ia.apps.common import App, box, text_box
 from atelier_ia.llm import LLMClient, LLMError
 
 WORKSHOP_ID = "quiz"
@@ -125,7 +125,7 @@ def score(answers: dict[str, str | None]) -> int:
     return sum(answers.get(q.key) == q.answer for q in QUESTIONS)
 
 
-class Quiz:
+class Quiz(App):
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         self.phase = widgets.ToggleButtons(
@@ -213,8 +213,3 @@ class Quiz:
             f"{len(QUESTIONS)}.</strong> {html.escape(kept + progress)}</p>"
         )
         return points
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from atelier_ia.apps.common import (
+    App,
     ModelChoice,
     box,
     checklist_html,
@@ -53,7 +54,7 @@ def structured_prompt(role: str, context: str, task: str, fmt: str, letter: str)
     )
 
 
-class StructuredPrompt:
+class StructuredPrompt(App):
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         self.letter = streetlight_letter()
@@ -155,8 +156,3 @@ class StructuredPrompt:
             return ""
         check.value = checklist_html(check_reply(text))
         return text
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

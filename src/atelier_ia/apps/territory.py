@@ -9,6 +9,7 @@ from collections import defaultdict
 import ipywidgets as widgets
 
 from atelier_ia.apps.common import (
+    App,
     ModelChoice,
     box,
     checklist_html,
@@ -89,7 +90,7 @@ def marked_comment(text: str, findings: list) -> str:
     )
 
 
-class Territory:
+class Territory(App):
     def __init__(self, client: LLMClient | None = None) -> None:
         self.client = client or LLMClient(workshop=WORKSHOP_ID)
         self.communes = load_communes("47")
@@ -229,8 +230,3 @@ class Territory:
             checklist_html(findings) if findings else "<p>Le commentaire ne cite aucun chiffre.</p>"
         )
         return findings
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

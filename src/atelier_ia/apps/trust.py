@@ -11,7 +11,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import box, checklist_html
+from atelier_ia.apps.common import App, box, checklist_html
 from atelier_ia.checks.mention import check_mention
 
 WORKSHOP_ID = "confiance-transparence"
@@ -142,7 +142,7 @@ def charter_markdown(authority: str, allowed: list[str], forbidden: list[str]) -
     return "\n".join(lines)
 
 
-class Trust:
+class Trust(App):
     def __init__(self) -> None:
         self.choices = [
             widgets.RadioButtons(
@@ -286,8 +286,3 @@ class Trust:
             f"{html.escape(text)}</pre>"
         )
         return text
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
