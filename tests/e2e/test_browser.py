@@ -54,6 +54,16 @@ def log_in(page, platform, username, password):
     page.get_by_role("button", name="Se connecter").click()
 
 
+def open_workshop(browser, platform, username: str, title: str, url_pattern: str):
+    """A participant logs in, lands on the catalogue and opens a workshop from its card."""
+    page = browser.new_page()
+    log_in(page, platform, username, platform.workshop_password)
+    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.get_by_role("link", name=f"Ouvrir l'atelier « {title} »").click()
+    page.wait_for_url(url_pattern, timeout=60_000)
+    return page
+
+
 def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page = browser.new_page()
     log_in(page, platform, "bernard", platform.workshop_password)
@@ -107,11 +117,13 @@ def test_trainer_sees_jupyterlab_in_french(browser, platform):
 
 
 def test_personal_data_workshop(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "chantal", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « Données personnelles »").click()
-    page.wait_for_url("**/06-donnees-personnelles/donnees-personnelles.ipynb", timeout=60_000)
+    page = open_workshop(
+        browser,
+        platform,
+        "chantal",
+        "Données personnelles",
+        "**/06-donnees-personnelles/donnees-personnelles.ipynb",
+    )
     letter = page.get_by_label("Le courrier")
     expect(letter).to_be_visible(timeout=60_000)
     assert "Rose Martin" in letter.input_value()
@@ -138,11 +150,13 @@ def test_personal_data_workshop(browser, platform):
 
 
 def test_structured_prompt_workshop(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "didier", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « Structurer une demande »").click()
-    page.wait_for_url("**/02-structurer-une-demande/structurer-une-demande.ipynb", timeout=60_000)
+    page = open_workshop(
+        browser,
+        platform,
+        "didier",
+        "Structurer une demande",
+        "**/02-structurer-une-demande/structurer-une-demande.ipynb",
+    )
     expect(page.get_by_label("Rôle")).to_be_visible(timeout=60_000)
     page.get_by_role("button", name="Essayer la demande structurée").click()
     checklist = page.locator(".atelier-checklist")
@@ -153,11 +167,13 @@ def test_structured_prompt_workshop(browser, platform):
 
 
 def test_trust_workshop(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "emile", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « Confiance et transparence »").click()
-    page.wait_for_url("**/08-confiance-transparence/confiance-transparence.ipynb", timeout=60_000)
+    page = open_workshop(
+        browser,
+        platform,
+        "emile",
+        "Confiance et transparence",
+        "**/08-confiance-transparence/confiance-transparence.ipynb",
+    )
     expect(page.get_by_text("Cas 1.")).to_be_visible(timeout=60_000)
     # Answer the first case only, with the keyboard-reachable radio button, and check.
     page.get_by_role("radio", name="Obligation de transparence").first.check()
@@ -180,12 +196,12 @@ def test_trust_workshop(browser, platform):
 
 
 def test_deliberation_workshop(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "fabienne", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « Rédiger une délibération »").click()
-    page.wait_for_url(
-        "**/03-rediger-une-deliberation/rediger-une-deliberation.ipynb", timeout=60_000
+    page = open_workshop(
+        browser,
+        platform,
+        "fabienne",
+        "Rédiger une délibération",
+        "**/03-rediger-une-deliberation/rediger-une-deliberation.ipynb",
     )
     expect(page.get_by_label("Objet")).to_be_visible(timeout=60_000)
     page.get_by_role("button", name="Rédiger le projet").click()
@@ -199,11 +215,13 @@ def test_deliberation_workshop(browser, platform):
 
 
 def test_minutes_workshop(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "henri", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « De la réunion au procès-verbal »").click()
-    page.wait_for_url("**/04-reunion-proces-verbal/reunion-proces-verbal.ipynb", timeout=60_000)
+    page = open_workshop(
+        browser,
+        platform,
+        "henri",
+        "De la réunion au procès-verbal",
+        "**/04-reunion-proces-verbal/reunion-proces-verbal.ipynb",
+    )
     expect(page.get_by_label("Transcription")).to_be_visible(timeout=60_000)
     page.get_by_role("button", name="Rédiger le PV et la liste").click()
     expect(page.get_by_text("Projet rédigé")).to_be_visible(timeout=240_000)
@@ -216,11 +234,13 @@ def test_minutes_workshop(browser, platform):
 
 
 def test_arena_workshop(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "irene", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « Comparer les modèles »").click()
-    page.wait_for_url("**/07-comparer-les-modeles/comparer-les-modeles.ipynb", timeout=60_000)
+    page = open_workshop(
+        browser,
+        platform,
+        "irene",
+        "Comparer les modèles",
+        "**/07-comparer-les-modeles/comparer-les-modeles.ipynb",
+    )
     page.get_by_role("button", name="Lancer le duel").click()
     vote = page.get_by_role("button", name="A est meilleure")
     expect(vote).to_be_enabled(timeout=180_000)
@@ -233,11 +253,7 @@ def test_arena_workshop(browser, platform):
 
 
 def test_quiz(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "jules", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « Quiz : avant et après »").click()
-    page.wait_for_url("**/quiz/quiz.ipynb", timeout=60_000)
+    page = open_workshop(browser, platform, "jules", "Quiz : avant et après", "**/quiz/quiz.ipynb")
     expect(page.get_by_text("1. Pour écrire")).to_be_visible(timeout=60_000)
     for choice in (
         "en tirant au sort parmi les mots les plus probables",
@@ -261,11 +277,13 @@ def test_quiz(browser, platform):
 
 
 def test_how_a_model_writes_workshop(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "laure", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « Comment un modèle écrit »").click()
-    page.wait_for_url("**/01-comment-un-modele-ecrit/comment-un-modele-ecrit.ipynb", timeout=60_000)
+    page = open_workshop(
+        browser,
+        platform,
+        "laure",
+        "Comment un modèle écrit",
+        "**/01-comment-un-modele-ecrit/comment-un-modele-ecrit.ipynb",
+    )
     page.get_by_role("button", name="Voir les jetons").click()
     expect(page.locator(".atelier-token").first).to_be_visible(timeout=60_000)
     page.get_by_role("button", name="Tirer 12 fois le mot suivant").click()
@@ -277,11 +295,13 @@ def test_how_a_model_writes_workshop(browser, platform):
 
 
 def test_territory_workshop(browser, platform):
-    page = browser.new_page()
-    log_in(page, platform, "martine", platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name="Ouvrir l'atelier « Données territoriales »").click()
-    page.wait_for_url("**/05-donnees-territoriales/donnees-territoriales.ipynb", timeout=60_000)
+    page = open_workshop(
+        browser,
+        platform,
+        "martine",
+        "Données territoriales",
+        "**/05-donnees-territoriales/donnees-territoriales.ipynb",
+    )
     expect(page.locator("table.atelier-communes")).to_contain_text("Agen", timeout=60_000)
     expect(page.get_by_role("img", name="Carte des départements")).to_be_visible()
     # The plotly chart is drawn by the browser (the JupyterLab plotly extension).
