@@ -32,7 +32,7 @@ def _commands() -> None:
     """Atelier IA : ateliers d'IA générative pour les collectivités."""
 
 
-def _settings_or_exit() -> Settings:
+def settings_or_exit() -> Settings:
     try:
         return ensure_secrets(load_settings())
     except SettingsError as exc:
@@ -84,7 +84,7 @@ def welcome(settings: Settings) -> Panel:
 @app.command()
 def up() -> None:
     """Démarre la plateforme (hub, proxy, passerelle des modèles) sur cette machine."""
-    settings = _settings_or_exit()
+    settings = settings_or_exit()
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     command = [
         str(paths.VENV_BIN / "jupyterhub"),
@@ -160,6 +160,17 @@ def check(
         errors.print(f"[bold red]{failed} notebook(s) en échec sur {len(notebooks)}.[/]")
         raise typer.Exit(1)
     console.print(f"[bold green]Les {len(notebooks)} notebooks s'exécutent sans erreur.[/]")
+
+
+def _register_trainer_commands() -> None:
+    from atelier_ia.sessions.commands import doctor, models_app, session_app
+
+    app.command("doctor")(doctor)
+    app.add_typer(session_app, name="session")
+    app.add_typer(models_app, name="models")
+
+
+_register_trainer_commands()
 
 
 def main() -> None:

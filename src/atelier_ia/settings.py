@@ -233,6 +233,15 @@ class CullingSettings(_Section):
     server_idle_timeout: int = Field(3600, ge=60)
 
 
+class SessionSettings(_Section):
+    # Most participants one `atelier session create` accepts.
+    max_participants: int = Field(60, ge=1, le=1000)
+    # Port of the trainers' live view (a hub service, reached through the proxy).
+    live_port: Port = Field(8182, ge=1, le=65535)
+    # Seconds between two refreshes of the live view.
+    live_refresh: float = Field(5.0, ge=1, le=300)
+
+
 class Settings(_Section):
     state_dir: Path = Path("var")
     hub: HubSettings = Field(default_factory=HubSettings)
@@ -240,6 +249,9 @@ class Settings(_Section):
     gateway: GatewaySettings = Field(default_factory=GatewaySettings)
     embedded: EmbeddedSettings = Field(default_factory=EmbeddedSettings)
     culling: CullingSettings = Field(default_factory=CullingSettings)
+    sessions: SessionSettings = Field(default_factory=SessionSettings)
+    # Secrets generated once and kept in the state dir (see ensure_secrets).
+    _secrets: dict[str, str] = PrivateAttr(default_factory=dict)
     # The file these settings were read from, so child processes can read the same one.
     _source: Path | None = PrivateAttr(None)
 
@@ -267,6 +279,15 @@ class Settings(_Section):
     @property
     def secrets_file(self) -> Path:
         return self.state_dir / "secrets.toml"
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.state_dir / "sessions"
+
+    @property
+    def sessions_token(self) -> str:
+        """The hub API token of the `atelier session` commands (set by ensure_secrets)."""
+        return self._secrets["sessions_api_token"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -359,6 +380,8 @@ def ensure_secrets(settings: Settings) -> Settings:
         # Short and easy to dictate to a room; only guards a workshop day.
         "workshop_password": lambda: "atelier-" + secrets.token_hex(3),
         "admin_password": lambda: secrets.token_urlsafe(32),
+        # The `atelier session` and `atelier doctor` commands call the hub's API with it.
+        "sessions_api_token": lambda: secrets.token_hex(32),
     }
     changed = False
     for key, make in wanted.items():
@@ -372,6 +395,7 @@ def ensure_secrets(settings: Settings) -> Settings:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(body)
     os.chmod(settings.secrets_file, 0o600)
+    settings._secrets = dict(stored)
     auth = settings.auth
     if not auth.workshop_password:
         auth.workshop_password = stored["workshop_password"]

@@ -10,7 +10,7 @@ from traitlets.config import Config
 
 from atelier_ia import paths
 from atelier_ia.hub import configure
-from atelier_ia.hub.auth import configure_auth
+from atelier_ia.hub.auth import AtelierAuthenticator, configure_auth
 from atelier_ia.hub.roles import configure_roles
 from atelier_ia.hub.services import configure_services
 from atelier_ia.hub.spawner import (
@@ -19,7 +19,7 @@ from atelier_ia.hub.spawner import (
     configure_spawner,
     make_pre_spawn_hook,
 )
-from atelier_ia.settings import load_settings
+from atelier_ia.settings import ensure_secrets, load_settings
 
 
 @pytest.fixture
@@ -30,13 +30,13 @@ def settings(tmp_path):
         "ATELIER_ADMIN_PASSWORD": "x" * 40,
         "ATELIER_PORT": "8123",
     }
-    return load_settings(environ=env)
+    return ensure_secrets(load_settings(environ=env))
 
 
 def test_auth(settings):
     c = Config()
     configure_auth(c, settings)
-    assert c.JupyterHub.authenticator_class == "shared-password"
+    assert c.JupyterHub.authenticator_class is AtelierAuthenticator
     assert c.SharedPasswordAuthenticator.user_password == "mot-de-passe-atelier"
     assert c.SharedPasswordAuthenticator.admin_password == "x" * 40
     assert c.Authenticator.admin_users == {"formateur"}
@@ -134,5 +134,5 @@ def test_configure_composes_without_overlap(settings):
     assert c.JupyterHub.db_url.endswith("jupyterhub.sqlite")
     assert str(settings.state_dir) in c.JupyterHub.db_url
     assert c.ConfigurableHTTPProxy.command == paths.proxy_command()
-    assert c.JupyterHub.authenticator_class == "shared-password"
+    assert c.JupyterHub.authenticator_class is AtelierAuthenticator
     assert c.JupyterHub.spawner_class.endswith("SimpleLocalProcessSpawner")

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import html
+import zipfile
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+
+import ipywidgets as widgets
 
 from atelier_ia import paths
+from atelier_ia.apps.common import text_box
+
+WORK_ARCHIVE_STEM = "mes-travaux"
 
 
 @dataclass(frozen=True)
@@ -139,10 +145,61 @@ def catalogue_html(server_prefix: str, workshops: tuple[Workshop, ...] = WORKSHO
     )
 
 
+def pack_work(work_dir: Path, archive: Path) -> int:
+    """Zip the person's « mes-travaux » folder; return how many files it holds."""
+    files = sorted(p for p in work_dir.rglob("*") if p.is_file()) if work_dir.is_dir() else []
+    partial = archive.with_name(archive.name + ".partiel")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for path in files:
+            out.write(path, f"{WORK_ARCHIVE_STEM}/{path.relative_to(work_dir).as_posix()}")
+    partial.replace(archive)
+    return len(files)
+
+
+class TakeAway:
+    """« Emporter mes travaux »: a ZIP of the person's own work, downloaded by the browser."""
+
+    def __init__(self, work_dir: Path, server_prefix: str) -> None:
+        self.work_dir = work_dir
+        self.archive = work_dir.parent / f"{WORK_ARCHIVE_STEM}.zip"
+        self.href = f"{server_prefix.rstrip('/')}/files/{self.archive.name}?download=1"
+        self.button = widgets.Button(
+            description="Emporter mes travaux",
+            icon="download",
+            tooltip="Télécharger un fichier ZIP de tout ce que vous avez produit aujourd'hui",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.link = widgets.HTML()
+        self.button.on_click(lambda _: self.pack())
+        self.widget = widgets.HBox([self.button, self.link])
+
+    def pack(self) -> int:
+        try:
+            count = pack_work(self.work_dir, self.archive)
+        except OSError as exc:
+            self.link.value = text_box(f"Archive impossible à créer : {exc.strerror}.", "error")
+            return -1
+        if not count:
+            self.link.value = (
+                "<span class='atelier-takeaway'>Rien à emporter pour l'instant : les textes "
+                "produits dans les ateliers seront rangés ici.</span>"
+            )
+            return 0
+        self.link.value = (
+            f"<a class='atelier-takeaway' href='{html.escape(self.href)}' download "
+            f"style='color:#0b3d91;font-weight:bold'>Télécharger {self.archive.name} "
+            f"({count} fichier{'s' if count > 1 else ''})</a>"
+        )
+        return count
+
+
 def show() -> None:
     import os
 
     from IPython.display import HTML, display
 
     # The hub gives every user server its URL prefix, e.g. /user/alice/.
-    display(HTML(catalogue_html(os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/"))))
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
+    display(HTML(catalogue_html(prefix)))
+    if os.environ.get("ATELIER_WORK_DIR"):
+        display(TakeAway(Path(os.environ["ATELIER_WORK_DIR"]), prefix).widget)

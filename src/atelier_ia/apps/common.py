@@ -4,7 +4,11 @@ error boxes, queue and privacy notes."""
 from __future__ import annotations
 
 import html
+import os
+import threading
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -164,7 +168,30 @@ def stream_answer(
     finally:
         button.disabled = False
     status.value = ""
+    save_work(getattr(client, "workshop", ""), prompt, text)
     return text
+
+
+def save_work(workshop: str, prompt: str, answer: str) -> Path | None:
+    """Keep a generated text in the person's « mes-travaux » folder, one Markdown file per
+    answer, so that nothing is lost when the page closes and the trainer's export (or
+    « Emporter mes travaux ») carries it. Only on a user server (ATELIER_WORK_DIR is set)."""
+    root = os.environ.get("ATELIER_WORK_DIR")
+    if not root or not answer.strip():
+        return None
+    folder = Path(root) / (workshop or "divers")
+    stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S_%f")
+    path = folder / f"{stamp}.md"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"# {workshop or 'Atelier IA'} — {datetime.now():%d/%m/%Y %H:%M}\n\n"
+            f"## Demande\n\n{prompt}\n\n## Réponse du modèle\n\n{answer}\n",
+            encoding="utf-8",
+        )
+    except OSError:
+        return None  # a full or read-only home must not break the workshop
+    return path
 
 
 class App:
@@ -177,3 +204,19 @@ class App:
         from IPython.display import display
 
         display(self.widget)
+        announce_opening(getattr(self, "client", None))
+
+
+def announce_opening(client: LLMClient | None) -> None:
+    """Tell the gateway which workshop this person opened, for the trainers' live view.
+    In the background: opening the page must not wait for it, nor fail because of it."""
+    if client is None or not getattr(client, "workshop", ""):
+        return
+
+    def send() -> None:
+        try:
+            client.record("ouverture", {"atelier": client.workshop})
+        except LLMError:
+            pass
+
+    threading.Thread(target=send, daemon=True).start()

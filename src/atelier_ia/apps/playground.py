@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import App, ModelChoice, pseudonymised_note, queue_message, text_box
+from atelier_ia.apps.common import (
+    App,
+    ModelChoice,
+    pseudonymised_note,
+    queue_message,
+    save_work,
+    text_box,
+)
 from atelier_ia.llm import ChatStats, LLMClient, LLMError
 
 WORKSHOP_ID = "bac-a-sable"
@@ -102,6 +109,7 @@ class Playground(App):
             f"<span class='atelier-stats'>Jetons : {stats.tokens_in} en entrée, "
             f"{stats.tokens_out} en sortie{cut} · {stats.seconds:.1f} s</span>"
         ) + pseudonymised_note(stats.pseudonymised)
+        save_work(getattr(self.client, "workshop", ""), prompt, text)
         return text
 
     def _show_queue(self, position: int) -> None:

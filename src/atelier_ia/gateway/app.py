@@ -181,6 +181,7 @@ def create_app(
         gw = gateway()
         summary = await asyncio.to_thread(gw.audit.room_summary, settings.gateway.session)
         summary["queue"] = {"waiting": gw.scheduler.queued, "running": gw.scheduler.in_flight}
+        summary["recent"] = await asyncio.to_thread(gw.audit.recent, settings.gateway.session)
         return summary
 
     def known_kind(kind: str) -> str:

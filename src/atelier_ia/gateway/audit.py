@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -173,9 +173,58 @@ class AuditLog:
                 "by_status": grouped(t.c.status),
             }
 
+    def recent(self, session: str, minutes: int = 15) -> dict[str, Any]:
+        """The last minutes of the room, for the trainers' live view: requests and waits per
+        minute, the latest errors, and the last workshop each person used."""
+        t = requests_table
+        since = datetime.now(UTC) - timedelta(minutes=minutes)
+        query = (
+            select(t.c.time, t.c.user, t.c.workshop, t.c.model, t.c.status, t.c.error)
+            .add_columns(t.c.queue_wait_s, t.c.tokens_in, t.c.tokens_out)
+            .where(t.c.session == session, t.c.time >= since)
+            .order_by(t.c.id)
+        )
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+            latest = select(func.max(t.c.id)).where(t.c.session == session).group_by(t.c.user)
+            last = connection.execute(
+                select(t.c.user, t.c.workshop, t.c.time).where(t.c.id.in_(latest))
+            ).all()
+        per_minute: dict[str, dict[str, float]] = {}
+        for row in rows:
+            minute = _aware(row.time).strftime("%H:%M")
+            slot = per_minute.setdefault(minute, {"requests": 0, "max_wait_s": 0.0})
+            slot["requests"] += 1
+            slot["max_wait_s"] = max(slot["max_wait_s"], row.queue_wait_s or 0.0)
+        errors = [
+            {
+                "time": _aware(row.time).isoformat(timespec="seconds"),
+                "user": row.user,
+                "workshop": row.workshop,
+                "model": row.model,
+                "error": row.error,
+            }
+            for row in rows
+            if row.status not in ("ok", "cancelled")
+        ][-10:]
+        return {
+            "minutes": minutes,
+            "per_minute": [{"minute": k, **v} for k, v in per_minute.items()],
+            "errors": errors,
+            "last_workshop": {
+                user: {"workshop": workshop, "time": _aware(when).isoformat(timespec="seconds")}
+                for user, workshop, when in last
+            },
+        }
+
     def count(self) -> int:
         with self.engine.connect() as connection:
             return connection.execute(select(func.count()).select_from(requests_table)).scalar_one()
+
+
+def _aware(when: datetime) -> datetime:
+    # SQLite hands back naive datetimes; they were written in UTC.
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:

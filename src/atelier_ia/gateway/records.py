@@ -12,7 +12,8 @@ from sqlalchemy.engine import Engine
 
 from atelier_ia.gateway.audit import metadata
 
-KINDS = ("arene", "quiz")
+# "ouverture": a workshop was opened (the live view shows who is on which workshop).
+KINDS = ("arene", "quiz", "ouverture")
 MAX_PAYLOAD = 10_000
 
 records_table = Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from traitlets.config import Config
 
-from atelier_ia.hub.services import GATEWAY, IDLE_CULLER
+from atelier_ia.hub.services import GATEWAY, IDLE_CULLER, LIVE_VIEW, SESSIONS
 from atelier_ia.settings import Settings
 
 ACCESS_GATEWAY = f"access:services!service={GATEWAY}"
@@ -31,5 +31,33 @@ def configure_roles(c: Config, settings: Settings) -> None:
             "name": GATEWAY,
             "scopes": [f"read:groups!group={settings.auth.trainers_group}"],
             "services": [GATEWAY],
+        },
+        # Only trainers may open the live view; a participant gets the hub's 403.
+        {
+            "name": "suivi-formateurs",
+            "scopes": [f"access:services!service={LIVE_VIEW}"],
+            "groups": [settings.auth.trainers_group],
+        },
+        # The live view reads who is connected (names, activity, servers) and the gateway's
+        # room figures; it cannot change anything.
+        {
+            "name": LIVE_VIEW,
+            "scopes": [
+                "list:users",
+                "read:users:activity",
+                "read:servers",
+                "read:users:groups",
+                "list:groups",
+                "read:groups",
+                ACCESS_GATEWAY,
+            ],
+            "services": [LIVE_VIEW],
+        },
+        # `atelier session` creates and removes participants, their group and servers;
+        # `atelier doctor` makes one short generation through the gateway.
+        {
+            "name": SESSIONS,
+            "scopes": ["admin:users", "admin:groups", "servers", ACCESS_GATEWAY],
+            "services": [SESSIONS],
         },
     ]

@@ -1,4 +1,5 @@
-"""Hub-managed services: the model gateway and the idle culler."""
+"""Hub-managed services: the model gateway, the trainers' live view, the idle culler, and the
+token of the `atelier session` commands."""
 
 from __future__ import annotations
 
@@ -7,14 +8,19 @@ import sys
 
 from traitlets.config import Config
 
+from atelier_ia import paths
 from atelier_ia.settings import Settings
 
 GATEWAY = "gateway"
 IDLE_CULLER = "idle-culler"
+LIVE_VIEW = "suivi"
+SESSIONS = "sessions"
+LIVE_VIEW_DIR = paths.PACKAGE_DIR / "sessions" / "live"
+LIVE_VIEW_NOTEBOOK = "suivi-de-salle.ipynb"
 
 
-def gateway_environment(settings: Settings) -> dict[str, str]:
-    """What the gateway needs to load the same settings as the hub, and no password."""
+def atelier_environment(settings: Settings) -> dict[str, str]:
+    """What a service needs to load the same settings as the hub, and no password."""
     env = {
         name: value
         for name, value in os.environ.items()
@@ -28,6 +34,32 @@ def gateway_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
+def live_view_service(settings: Settings) -> dict:
+    """The live view is a Jupyter server of its own, run by the hub as a service: the hub lets
+    in only those granted `access:services!service=suivi` (the trainers' group), and its
+    kernels call the hub and the gateway with the service's token, never a person's."""
+    from atelier_ia.hub.spawner import server_args
+
+    return {
+        "name": LIVE_VIEW,
+        "url": f"http://127.0.0.1:{settings.sessions.live_port}",
+        "command": [
+            str(paths.VENV_BIN / "jupyterhub-singleuser"),
+            *server_args(settings),
+            f"--ServerApp.root_dir={LIVE_VIEW_DIR}",
+            f"--ServerApp.default_url=/voila/render/{LIVE_VIEW_NOTEBOOK}",
+        ],
+        "environment": {
+            **atelier_environment(settings),
+            "PATH": f"{paths.VENV_BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+            "ATELIER_GATEWAY_URL": settings.gateway_url,
+        },
+        "oauth_no_confirm": True,
+        "display": True,
+        "info": {"description": "Suivi de la salle (formateurs)"},
+    }
+
+
 def configure_services(c: Config, settings: Settings) -> None:
     gateway = settings.gateway
     c.JupyterHub.services = [
@@ -35,9 +67,10 @@ def configure_services(c: Config, settings: Settings) -> None:
             "name": GATEWAY,
             "url": f"http://{gateway.ip}:{gateway.port}",
             "command": [sys.executable, "-m", "atelier_ia.gateway"],
-            "environment": gateway_environment(settings),
+            "environment": atelier_environment(settings),
             "display": False,
         },
+        live_view_service(settings),
         {
             "name": IDLE_CULLER,
             "command": [
@@ -47,4 +80,6 @@ def configure_services(c: Config, settings: Settings) -> None:
                 f"--timeout={settings.culling.server_idle_timeout}",
             ],
         },
+        # No process: its token is kept in the state dir for the `atelier` commands.
+        {"name": SESSIONS, "api_token": settings.sessions_token, "display": False},
     ]

@@ -14,6 +14,7 @@ from atelier_ia import paths
 from atelier_ia.settings import Settings
 
 CATALOGUE_URL = "/voila/render/workshops/index.ipynb"
+WORK_DIR = "mes-travaux"
 TRAINER_URL = "/lab"
 LAB_SETTINGS_DIR = Path(".jupyter/lab/user-settings/@jupyterlab")
 # JupyterLab settings a person starts with (they may change them): French, and no news
@@ -62,7 +63,7 @@ def make_pre_spawn_hook(settings: Settings, workshops: Path = paths.WORKSHOPS_DI
     def pre_spawn_hook(spawner: Any) -> None:
         home = settings.homes_dir / spawner.user.name
         home.mkdir(parents=True, exist_ok=True)
-        (home / "mes-travaux").mkdir(exist_ok=True)
+        (home / WORK_DIR).mkdir(exist_ok=True)
         sync_workshops(workshops, home)
         write_lab_defaults(home)
         spawner.default_url = TRAINER_URL if is_trainer(spawner.user, settings) else CATALOGUE_URL
@@ -80,6 +81,8 @@ def server_environment(settings: Settings) -> dict[str, Any]:
         "OLLAMA_API_KEY": lambda spawner: spawner.api_token,
         "ATELIER_GATEWAY_URL": settings.gateway_url,
         "ATELIER_DEFAULT_MODEL": settings.gateway.default_model,
+        # Where the apps keep what people produce (exported at the end of a session).
+        "ATELIER_WORK_DIR": lambda spawner: str(settings.homes_dir / spawner.user.name / WORK_DIR),
     }
 
 

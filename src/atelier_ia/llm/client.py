@@ -77,6 +77,7 @@ class LLMClient:
         token = (
             token or os.environ.get("OLLAMA_API_KEY") or os.environ.get("JUPYTERHUB_API_TOKEN", "")
         )
+        self.workshop = workshop
         headers = {"authorization": f"Bearer {token}"}
         if workshop:
             headers[WORKSHOP_HEADER] = workshop

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import httpx
 import ollama
@@ -100,3 +101,12 @@ class OllamaBackend:
 
     async def aclose(self) -> None:
         await self._client._client.aclose()
+
+
+def pull(spec: BackendSettings, model: str) -> Iterator[dict[str, Any]]:
+    """Ask an Ollama upstream to download a model; yields its progress lines (status, total,
+    completed) as Ollama streams them. Only the operator's `atelier models pull` calls this:
+    the gateway refuses the pull route to everyone."""
+    client = ollama.Client(host=spec.url, timeout=spec.timeout)
+    for progress in client.pull(model, stream=True):
+        yield progress.model_dump(exclude_none=True)

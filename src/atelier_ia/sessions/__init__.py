@@ -1,0 +1,1 @@
+"""Workshop days: accounts and badges, the room's export, closing, the live view, doctor."""

@@ -1,0 +1,69 @@
+"""How many participants one model can serve with a first answer in under ten seconds.
+
+A small simulation of the room, not a formula: each participant reads, thinks and writes for
+a while (exponential, 60 s on average), then asks for an answer of 200 tokens and waits for
+it; the upstream runs `parallel` generations at once, each taking the measured time to first
+token plus 200 tokens at the measured speed. The room fits when 90 % of requests see their
+first token within the target. Assumptions are written in docs/journee.md.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Load:
+    think_s: float = 60.0
+    answer_tokens: int = 200
+    target_s: float = 10.0
+    quantile: float = 0.9
+    minutes: float = 60.0
+
+
+def first_token_quantile(
+    participants: int, ttft_s: float, tokens_per_s: float, parallel: int, load: Load, seed=1
+) -> float:
+    """The `load.quantile` of the time from asking to the first token, over one simulated hour."""
+    rng = random.Random(seed)
+    service = ttft_s + load.answer_tokens / max(tokens_per_s, 1e-6)
+    horizon = load.minutes * 60
+    arrivals = [(rng.expovariate(1 / load.think_s), person) for person in range(participants)]
+    heapq.heapify(arrivals)
+    # When each generation slot is next free (the gateway serves in turn; with one request
+    # per person in flight this is first come, first served).
+    slots = [0.0] * parallel
+    waits: list[float] = []
+    while arrivals:
+        asked, person = heapq.heappop(arrivals)
+        if asked > horizon:
+            continue
+        free = heapq.heappop(slots)
+        start = max(asked, free)
+        done = start + service
+        heapq.heappush(slots, done)
+        waits.append(start - asked + ttft_s)
+        heapq.heappush(arrivals, (done + rng.expovariate(1 / load.think_s), person))
+    waits.sort()
+    return waits[min(len(waits) - 1, int(load.quantile * len(waits)))] if waits else 0.0
+
+
+def room_capacity(
+    ttft_s: float, tokens_per_s: float, parallel: int, load: Load = Load(), most: int = 1000
+) -> int:
+    """The largest room whose first answers arrive within the target (0 if not even one)."""
+
+    def fits(n: int) -> bool:
+        return first_token_quantile(n, ttft_s, tokens_per_s, parallel, load) <= load.target_s
+
+    if not fits(1):
+        return 0
+    low, high = 1, most
+    if fits(high):
+        return high
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low
