@@ -2,8 +2,9 @@
 
 It speaks Ollama's documented HTTP API (https://docs.ollama.com/api) for what the gateway uses —
 `/api/chat` streaming NDJSON with `done` and usage figures on the last line, `/api/tags`,
-`/api/ps` — over real HTTP on a loopback port, and it can be steered by tests: hold requests
-until released, pace tokens, fail in the middle of a stream. Like Ollama, it serves requests
+`/api/ps`, `/api/pull` streaming its progress lines — over real HTTP on a loopback port, and
+it can be steered by tests: hold requests until released, pace tokens, fail in the middle of a
+stream. Like Ollama, it serves requests
 first come, first served, `parallel` at a time, with an unbounded queue.
 """
 
@@ -57,6 +58,7 @@ class FakeOllama:
     behaviour: Behaviour = field(default_factory=Behaviour)
     served: list[Served] = field(default_factory=list)
     options_seen: list[dict] = field(default_factory=list)
+    pulled: list[str] = field(default_factory=list)
     port: int = 0
 
     def __post_init__(self) -> None:
@@ -96,6 +98,28 @@ class FakeOllama:
         @app.get("/api/ps")
         async def ps():
             return {"models": []}
+
+        @app.post("/api/pull")
+        async def pull(request: Request):
+            # Ollama's documented progress stream: status lines, then per-layer lines with
+            # digest, total and completed bytes, then {"status": "success"}; the model is
+            # listed by /api/tags afterwards.
+            body = await request.json()
+            name = body.get("model") or body.get("name")
+            self.pulled.append(name)
+            digest = "sha256:" + "ab" * 32
+            total = 4_000_000
+
+            async def lines():
+                yield json.dumps({"status": "pulling manifest"}) + "\n"
+                for completed in range(0, total + 1, total // 4):
+                    line = {"status": f"pulling {digest[7:19]}", "digest": digest}
+                    yield json.dumps({**line, "total": total, "completed": completed}) + "\n"
+                for status in ("verifying sha256 digest", "writing manifest", "success"):
+                    yield json.dumps({"status": status}) + "\n"
+                self.models = (*self.models, name)
+
+            return StreamingResponse(lines(), media_type="application/x-ndjson")
 
         @app.post("/api/chat")
         async def chat(request: Request):

@@ -50,7 +50,7 @@ def browser(chromium):
 def log_in(page, platform, username, password):
     page.goto(f"{platform.url}/hub/login")
     page.get_by_label("Votre identifiant").fill(username)
-    page.get_by_label("Mot de passe de l'atelier").fill(password)
+    page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
 
 

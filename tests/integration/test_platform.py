@@ -35,7 +35,7 @@ def test_wrong_password_is_refused_in_french(platform):
     session = platform.login("mallory", "pas-le-bon-mot-de-passe")
     assert session.login_status == 403
     page = session.get(f"{platform.url}/hub/login").text
-    assert "Mot de passe de l'atelier" in page
+    assert "Mot de passe (de l'atelier, ou celui de votre badge)" in page
 
 
 def test_participant_lands_on_the_catalogue(platform, alice):

@@ -102,12 +102,20 @@ def _served(name: str, served: list[str]) -> bool:
 
 
 def measure(settings: Settings, model: ModelSettings) -> Speed:
-    """One short generation through the gateway: time to first token and tokens per second."""
+    """Time to first token and tokens per second through the gateway. A first, one-token
+    generation loads the model (participants meet a loaded model); the second is measured."""
+    _generate(settings, model.name, 1)
+    ttft, rate = _generate(settings, model.name, MEASURE_TOKENS)
+    parallel = sum(b.parallel for b in settings.gateway.backends if b.name in model.backends)
+    return Speed(model.name, ttft, rate, parallel)
+
+
+def _generate(settings: Settings, model: str, tokens: int) -> tuple[float, float]:
     body = {
-        "model": model.name,
+        "model": model,
         "messages": [{"role": "user", "content": PROMPT}],
         "stream": True,
-        "options": {"num_predict": MEASURE_TOKENS, "temperature": 0},
+        "options": {"num_predict": tokens, "temperature": 0},
     }
     start = time.perf_counter()
     first = None
@@ -127,11 +135,10 @@ def measure(settings: Settings, model: ModelSettings) -> Speed:
     end = time.perf_counter()
     if first is None:
         raise RuntimeError("le modèle n'a rendu aucun texte")
-    tokens = max(int(last.get("eval_count") or 0), 1)
+    count = max(int(last.get("eval_count") or 0), 1)
     # Speed from the stream as the participant sees it, after the first token.
-    rate = (tokens - 1) / (end - first) if tokens > 1 and end > first else float(tokens)
-    parallel = sum(b.parallel for b in settings.gateway.backends if b.name in model.backends)
-    return Speed(model.name, first - start, rate, parallel)
+    rate = (count - 1) / (end - first) if count > 1 and end > first else float(count)
+    return first - start, rate
 
 
 def _lines(response: httpx.Response) -> Iterator[dict]:

@@ -106,13 +106,18 @@ def create(
         (building / "badges.pdf").chmod(0o600)
         session.save(building)
         building.rename(target)
-    except BaseException:
+    except BaseException as exc:
         if made_group:
             _try(hub.delete_group, session.group)
         if made_users:
             for user in session.users:
                 _try(hub.delete_user, user)
         shutil.rmtree(building, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise SessionError(
+                f"Création de la session impossible : {exc.strerror} "
+                f"({exc.filename or settings.sessions_dir}). Rien n'a été gardé."
+            ) from exc
         raise
     return session, True
 
