@@ -6,62 +6,10 @@ Screenshots go to tests/artifacts/ (git-ignored) for a person to review.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.hub_harness import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs the Debian package `chromium`")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        # Playwright gives the browser a fresh, temporary user-data dir.
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def browser(chromium):
-    """A fresh context per test: its own cookies, like a new person at a new laptop."""
-    context = chromium.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
-def log_in(page, platform, username, password):
-    page.goto(f"{platform.url}/hub/login")
-    page.get_by_label("Votre identifiant").fill(username)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
-
-
-def open_workshop(browser, platform, username: str, title: str, url_pattern: str):
-    """A participant logs in, lands on the catalogue and opens a workshop from its card."""
-    page = browser.new_page()
-    log_in(page, platform, username, platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
-    page.get_by_role("link", name=f"Ouvrir l'atelier « {title} »").click()
-    page.wait_for_url(url_pattern, timeout=60_000)
-    return page
+from tests.e2e.helpers import ARTIFACTS, log_in, open_workshop
 
 
 def test_participant_opens_playground_and_sees_text_stream(browser, platform):

@@ -192,7 +192,7 @@ class AuditLog:
             ).all()
         per_minute: dict[str, dict[str, float]] = {}
         for row in rows:
-            minute = _aware(row.time).strftime("%H:%M")
+            minute = _aware(row.time).astimezone().strftime("%H:%M")  # the server's clock
             slot = per_minute.setdefault(minute, {"requests": 0, "max_wait_s": 0.0})
             slot["requests"] += 1
             slot["max_wait_s"] = max(slot["max_wait_s"], row.queue_wait_s or 0.0)

@@ -17,8 +17,9 @@ from atelier_ia.sessions.hub_api import HubAPI, HubError
 from atelier_ia.sessions.session import SessionError
 from atelier_ia.settings import Settings
 
-console = Console()
-errors = Console(stderr=True)
+# soft_wrap: long French lines stay whole in logs and pipes (rich cuts at 80 columns there).
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 session_app = typer.Typer(
     help="Préparer, exporter et fermer une session d'atelier.", no_args_is_help=True
