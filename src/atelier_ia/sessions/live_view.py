@@ -82,6 +82,11 @@ def _ago(when: str | None, now: datetime) -> str:
     return f"il y a {seconds // 3600:.0f} h"
 
 
+def _clock(when: str) -> str:
+    """An ISO time as the server's clock shows it (HH:MM:SS)."""
+    return datetime.fromisoformat(when).astimezone().strftime("%H:%M:%S")
+
+
 def _table(headers: list[str], rows: list[list[str]], empty: str) -> str:
     if not rows:
         return f"<p><em>{html.escape(empty)}</em></p>"
@@ -170,7 +175,7 @@ def errors_html(room: Room) -> str:
     errors = room.summary.get("recent", {}).get("errors", [])
     rows = [
         [
-            e["time"][11:19],
+            _clock(e["time"]),
             html.escape(e["user"]),
             html.escape(e["workshop"] or "—"),
             html.escape(e["error"][:160]),
@@ -178,7 +183,7 @@ def errors_html(room: Room) -> str:
         for e in reversed(errors)
     ]
     return "<h3>Erreurs récentes</h3>" + _table(
-        ["Heure (UTC)", "Participant", "Atelier", "Erreur"], rows, "Aucune erreur."
+        ["Heure", "Participant", "Atelier", "Erreur"], rows, "Aucune erreur."
     )
 
 
