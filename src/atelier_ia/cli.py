@@ -75,6 +75,8 @@ def welcome(settings: Settings) -> Panel:
         f"  mot de passe de l'atelier : [bold green]{auth.workshop_password}[/]\n\n"
         f"[bold]Formateur[/] (administrateur) : identifiant [bold]{trainers}[/],\n"
         f"  mot de passe : [bold yellow]{auth.admin_password}[/]\n\n"
+        f"[bold]Suivi de la salle[/] (formateurs) : {settings.public_url}/services/suivi/\n"
+        "Préparer une journée : .venv/bin/atelier doctor, puis atelier session create\n\n"
         f"Mots de passe conservés dans {settings.secrets_file}\n"
         "Ctrl-C pour tout arrêter."
     )

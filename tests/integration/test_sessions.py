@@ -17,7 +17,7 @@ from tests.hub_harness import ATELIER, ROOT
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-def atelier(platform, *args: str, env: dict | None = None, timeout: float = 300):
+def atelier(platform, *args: str, env: dict | None = None, timeout: float = 300, input=None):
     return subprocess.run(
         [str(ATELIER), *args],
         env={**platform.env, **(env or {})},
@@ -25,6 +25,7 @@ def atelier(platform, *args: str, env: dict | None = None, timeout: float = 300)
         capture_output=True,
         text=True,
         timeout=timeout,
+        input=input,
     )
 
 
@@ -220,6 +221,17 @@ def test_warm_session_lands_on_the_catalogue_at_once(platform, trainer):
     assert response.headers["location"].startswith("/user/matin-01/")
     closed = atelier(platform, "session", "close", "matin", "--yes")
     assert closed.returncode == 0, closed.stderr
+
+
+def test_close_asks_first_in_french(platform, trainer):
+    assert atelier(platform, "session", "create", "question", "-n", "1").returncode == 0
+    kept = atelier(platform, "session", "close", "question", input="n\n")
+    assert kept.returncode == 1
+    assert "[o/N]" in kept.stdout and "rien n'a été supprimé" in kept.stderr
+    assert hub_user(platform, trainer, "question-01") is not None
+    closed = atelier(platform, "session", "close", "question", input="oui\n")
+    assert closed.returncode == 0, closed.stderr
+    assert hub_user(platform, trainer, "question-01") is None
 
 
 @pytest.mark.parametrize(

@@ -186,6 +186,12 @@ OUTPUT = typer.Option(
 )
 
 
+def _confirm(question: str) -> bool:
+    """A yes/no question answered in French (o, oui) or English (y, yes); no by default."""
+    answer = typer.prompt(f"{question} [o/N]", default="n", show_default=False)
+    return answer.strip().lower() in ("o", "oui", "y", "yes")
+
+
 def _hub(settings: Settings) -> HubAPI:
     return HubAPI(settings)
 
@@ -284,7 +290,7 @@ def session_close(
     hub = _hub(settings)
     try:
         session = load(settings, name)
-        if not yes and not typer.confirm(
+        if not yes and not _confirm(
             f"Fermer la session « {name} » : exporter, puis supprimer ses {len(session.users)} "
             "comptes et leurs dossiers ?"
         ):
