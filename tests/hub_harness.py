@@ -111,7 +111,7 @@ class Platform:
 
 def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platform:
     state = tmp / "var"
-    hub_port, api_port, proxy_api_port, gateway_port = (free_port() for _ in range(4))
+    hub_port, api_port, proxy_api_port, gateway_port, live_port = (free_port() for _ in range(5))
     # Only what the test says: no settings file of the developer's, no stray ATELIER_ variable.
     env = {k: v for k, v in os.environ.items() if not k.startswith("ATELIER_")}
     env |= {
@@ -120,6 +120,7 @@ def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platfo
         "ATELIER_HUB__HUB_PORT": str(api_port),
         "ATELIER_HUB__PROXY_API_PORT": str(proxy_api_port),
         "ATELIER_GATEWAY__PORT": str(gateway_port),
+        "ATELIER_SESSIONS__LIVE_PORT": str(live_port),
         "ATELIER_WORKSHOP_PASSWORD": "atelier-des-tests",
         **(extra_env or {}),
     }

@@ -35,13 +35,23 @@ def test_interrupt_stops_hub_proxy_gateway_and_user_servers(tmp_path):
     platform.start_server(session, "gaston")
     homes = str(platform.state_dir / "homes")
     assert processes_under(homes), "gaston's server runs in his home"
+    # A trainer has the live view open: its Jupyter server runs a kernel.
+    trainer = platform.login("formateur", platform.admin_password)
+    live = trainer.get(f"{platform.url}/services/suivi/voila/render/suivi-de-salle.ipynb")
+    assert live.status_code == 200
     ports = [
         int(platform.env[k])
-        for k in ("ATELIER_PORT", "ATELIER_HUB__HUB_PORT", "ATELIER_GATEWAY__PORT")
+        for k in (
+            "ATELIER_PORT",
+            "ATELIER_HUB__HUB_PORT",
+            "ATELIER_GATEWAY__PORT",
+            "ATELIER_SESSIONS__LIVE_PORT",
+        )
     ]
     assert all(port_open(p) for p in ports)
     children = psutil.Process(platform.process.pid).children(recursive=True)
-    assert len(children) >= 4  # hub, proxy, gateway, idle culler (user servers: own session)
+    # hub, proxy, gateway, live view (and its kernel), idle culler; user servers: own session
+    assert len(children) >= 6
 
     start = time.monotonic()
     platform.process.send_signal(signal.SIGINT)  # what Ctrl-C does

@@ -44,7 +44,9 @@ def live_view_service(settings: Settings) -> dict:
         "name": LIVE_VIEW,
         "url": f"http://127.0.0.1:{settings.sessions.live_port}",
         "command": [
-            str(paths.VENV_BIN / "jupyterhub-singleuser"),
+            sys.executable,
+            "-m",
+            "atelier_ia.sessions.live_server",
             *server_args(settings),
             f"--ServerApp.root_dir={LIVE_VIEW_DIR}",
             f"--ServerApp.default_url=/voila/render/{LIVE_VIEW_NOTEBOOK}",
