@@ -8,6 +8,7 @@ audit, metrics). The Ollama and OpenAI routes only translate formats.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 from collections.abc import Awaitable, Callable
@@ -127,6 +128,10 @@ def create_app(
             # Load the French name model now, not during someone's first request.
             asyncio.get_running_loop().run_in_executor(None, warm_up_privacy)
         state["gateway"] = app.state.gateway = Gateway(settings, made, audit)
+        # What was built at start-up lives as long as the process: keep it out of the garbage
+        # collector's later passes, which would otherwise walk it again during requests.
+        gc.collect()
+        gc.freeze()
         yield
         await state["gateway"].aclose()
         audit.engine.dispose()

@@ -46,7 +46,10 @@ async def serve(
             # The caller reads its place in the queue from the stream itself.
             events = gateway.run(call, updates=True)
             return StreamingResponse(fmt.stream(events), media_type=fmt.media_type, headers=headers)
-        lease = await until_disconnected(request, gateway.wait_for_slot(call))
+        if gateway.scheduler.granted(ticket):
+            lease = await gateway.wait_for_slot(call)  # returns at once
+        else:
+            lease = await until_disconnected(request, gateway.wait_for_slot(call))
         if stream:
             # The lease is released by the stream's end; the background task covers a stream
             # that never starts because the caller left first (release is idempotent).

@@ -145,6 +145,9 @@ class FairScheduler:
 
     async def wait(self, ticket: Ticket, timeout: float | None = None) -> Lease:
         """Wait for the ticket's turn; on timeout or cancellation it leaves the queue."""
+        if ticket.future.done():
+            # Served at once (the usual case in a calm room): no timer, no extra task.
+            return Lease(ticket.user, ticket.future.result(), time.monotonic() - ticket.created)
         try:
             upstream = await asyncio.wait_for(
                 asyncio.shield(ticket.future), self.max_wait if timeout is None else timeout
@@ -156,6 +159,10 @@ class FairScheduler:
             self._withdraw(ticket)
             raise
         return Lease(ticket.user, upstream, time.monotonic() - ticket.created)
+
+    def granted(self, ticket: Ticket) -> bool:
+        """Has the ticket's turn come (or failed) already?"""
+        return ticket.future.done()
 
     async def poll(self, ticket: Ticket, timeout: float) -> Lease | None:
         """Wait up to `timeout` for the ticket's turn, keeping its place if it has not come."""
