@@ -242,3 +242,24 @@ def test_accounts_file_is_private(tmp_path):
     assert path.stat().st_mode & 0o077 == 0
     assert accounts.stored_hash(tmp_path.parent, "x-01") == json.loads(path.read_text())["x-01"]
     assert accounts.stored_hash(tmp_path.parent, "absent") is None
+
+
+def test_export_keeps_each_persons_files_and_no_links(tmp_path):
+    from zipfile import ZipFile
+
+    from atelier_ia.sessions.export import export_session
+
+    settings = load_settings(environ={"ATELIER_STATE_DIR": str(tmp_path)})
+    work = settings.homes_dir / "salle-01" / "mes-travaux"
+    (work / "bac-a-sable").mkdir(parents=True)
+    (work / "bac-a-sable" / "texte.md").write_text("mon texte", encoding="utf-8")
+    secret = tmp_path / "secrets.toml"
+    secret.write_text("admin_password = 'x'")
+    (work / "lien.toml").symlink_to(secret)
+    path = export_session(settings, _session(), tmp_path / "exports")
+    with ZipFile(path) as archive:
+        names = archive.namelist()
+        assert archive.read("participants/salle-01/bac-a-sable/texte.md") == b"mon texte"
+    assert "participants/salle-01/lien.toml" not in names
+    assert "participants/salle-02/LISEZMOI.txt" in names  # nothing saved: said so
+    assert not list((tmp_path / "exports").glob("*.partiel"))

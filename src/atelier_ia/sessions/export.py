@@ -268,7 +268,13 @@ def export_session(settings: Settings, session: Session, target_dir: Path) -> Pa
 
 
 def _add_work(archive: zipfile.ZipFile, work: Path, prefix: str) -> None:
-    files = sorted(p for p in work.rglob("*") if p.is_file()) if work.is_dir() else []
+    # Links are left out: the export runs with the platform's rights, and a link made by a
+    # participant could point at someone else's files.
+    files = (
+        sorted(p for p in work.rglob("*") if p.is_file() and not p.is_symlink())
+        if work.is_dir() and not work.is_symlink()
+        else []
+    )
     if not files:
         archive.writestr(
             f"{prefix}/LISEZMOI.txt", "Aucun travail enregistré dans « mes-travaux ».\n"

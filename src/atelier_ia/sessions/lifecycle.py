@@ -153,9 +153,11 @@ def close(
         exported = export_session(settings, session, export_dir or _exports(settings, name))
     except SessionError as exc:
         raise SessionError(f"{exc} Rien n'a été supprimé.") from exc
+    progress("Arrêt des serveurs")
     for user in session.users:
-        progress(f"Arrêt et suppression de {user}")
-        hub.stop_server(user)
+        hub.stop_server(user)  # all at once: the hub stops them in parallel
+    for user in session.users:
+        progress(f"Suppression de {user}")
         hub.wait_stopped(user)
         hub.delete_user(user)
         shutil.rmtree(settings.homes_dir / user, ignore_errors=True)
