@@ -53,7 +53,9 @@ class Sources:
         )
 
     def read(self) -> Room:
-        users = self.hub.get("/users").raise_for_status().json()
+        # Only people whose server runs or starts: the view shows no one else, and the list
+        # stays within one page of the hub's API however many accounts sessions have made.
+        users = self.hub.get("/users", params={"state": "active"}).raise_for_status().json()
         groups = {
             g["name"]: g.get("users", [])
             for g in self.hub.get("/groups").raise_for_status().json()
