@@ -57,13 +57,14 @@ def doctor(
         "[green]✓[/] Réglages : valides"
         + (f" ({settings.source})" if settings.source else " (valeurs par défaut)")
     )
-    results = [checks.check_hub(settings), checks.check_gateway(settings)]
+    gateway = checks.check_gateway(settings)
+    results = [checks.check_hub(settings), gateway]
     with console.status("Vérification des serveurs de modèles …"):
         results += [checks.check_upstream(settings, spec) for spec in settings.gateway.backends]
     for result in results:
         _show(result)
     blocked = any(not r.ok and r.blocking for r in results)
-    if not results[1].ok:
+    if not gateway.ok:
         console.print("Mesure des modèles impossible sans la passerelle.")
     else:
         for model in settings.gateway.models:
