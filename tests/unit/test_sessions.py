@@ -242,6 +242,10 @@ def test_accounts_file_is_private(tmp_path):
     assert path.stat().st_mode & 0o077 == 0
     assert accounts.stored_hash(tmp_path.parent, "x-01") == json.loads(path.read_text())["x-01"]
     assert accounts.stored_hash(tmp_path.parent, "absent") is None
+    building = tmp_path.parent / ".en-cours"
+    building.mkdir(exist_ok=True)
+    accounts.write_accounts(building, {"y-01": "abcd-efgh"})
+    assert accounts.stored_hash(tmp_path.parent, "y-01") is None
 
 
 def test_export_keeps_each_persons_files_and_no_links(tmp_path):

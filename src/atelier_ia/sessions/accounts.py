@@ -74,6 +74,8 @@ def write_private(path: Path, text: str) -> None:
 def stored_hash(sessions_dir: Path, login: str) -> str | None:
     """The password hash of `login` if a session gave it its own account."""
     for path in sorted(sessions_dir.glob(f"*/{ACCOUNTS_FILE}")):
+        if path.parent.name.startswith("."):
+            continue  # a session still being created (or left half-made): not open yet
         try:
             hashes = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
