@@ -68,9 +68,10 @@ def pseudonymised_note(count: int) -> str:
 class ModelChoice:
     """The model selector every app shows, and the banner that warns about the demo model."""
 
-    def __init__(self, client: LLMClient, show_error: Callable[[str], None]) -> None:
+    def __init__(self, client: LLMClient, errors: widgets.HTML) -> None:
         self.client = client
-        self.show_error = show_error
+        # Where the app shows its errors: a gateway that cannot list models is one.
+        self.errors = errors
         self.dropdown = widgets.Dropdown(description="Modèle", options=[])
         self.banner = widgets.HTML()
         self.dropdown.observe(lambda _: self._update_banner(), names="value")
@@ -85,12 +86,16 @@ class ModelChoice:
         try:
             names = self.client.list_models()
         except LLMError as exc:
-            self.show_error(text_box(str(exc), "error"))
+            self.errors.value = text_box(str(exc), "error")
             return ""
         self.dropdown.options = names
         if names and not self.dropdown.value:
             self.dropdown.value = names[0]
         return self.value
+
+    def ready(self) -> bool:
+        """Is a model chosen? If not, ask the gateway again (it may have been down)."""
+        return bool(self.value or self.load())
 
     def _update_banner(self) -> None:
         self.banner.value = DEMO_BANNER if is_demo_model(self.value) else ""
@@ -124,6 +129,13 @@ def checklist_html(findings: list, text: str = "") -> str:
         f"<div class='atelier-checklist'><p><strong>Vérification par le programme : {passed} "
         f"sur {len(findings)}</strong></p><ul style='list-style:none;padding-left:0'>{items}"
         "</ul></div>"
+    )
+
+
+def action_button(description: str) -> widgets.Button:
+    """The app's main button for one step: prominent, as wide as its text."""
+    return widgets.Button(
+        description=description, button_style="primary", layout=widgets.Layout(width="auto")
     )
 
 

@@ -117,7 +117,7 @@ class Deliberation(App):
         self.check_button = widgets.Button(description="Vérifier", button_style="primary")
         self.status = widgets.HTML()
         self.result = widgets.HTML()
-        self.model = ModelChoice(self.client, lambda error: setattr(self.status, "value", error))
+        self.model = ModelChoice(self.client, self.status)
         self.draft_button.on_click(lambda _: self.write_draft())
         self.check_button.on_click(lambda _: self.check())
         self.widget = widgets.VBox(
@@ -160,7 +160,7 @@ class Deliberation(App):
         )
 
     def write_draft(self) -> str:
-        if not self.model.value and not self.model.load():
+        if not self.model.ready():
             return ""
         self.result.value = ""
         text = stream_answer(

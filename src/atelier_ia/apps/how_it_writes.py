@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from atelier_ia.apps.common import (
     App,
     ModelChoice,
+    action_button,
     box,
     checklist_html,
     stream_answer,
@@ -102,11 +103,7 @@ class HowItWrites(App):
         self.seed = widgets.BoundedIntText(
             description="Graine", value=1, min=0, max=1_000_000, style=style
         )
-        self.draw_button = widgets.Button(
-            description=f"Tirer {DRAWS} fois le mot suivant",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.draw_button = action_button(f"Tirer {DRAWS} fois le mot suivant")
         self.draws = widgets.HTML()
         self.trap = widgets.Dropdown(
             options=TRAP_QUESTIONS,
@@ -114,15 +111,11 @@ class HowItWrites(App):
             style=style,
             layout=widgets.Layout(width="100%"),
         )
-        self.ask_button = widgets.Button(
-            description="Demander au modèle",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.ask_button = action_button("Demander au modèle")
         self.answer = widgets.HTML()
         self.verdict = widgets.HTML()
         self.status = widgets.HTML()
-        self.model = ModelChoice(self.client, lambda error: setattr(self.status, "value", error))
+        self.model = ModelChoice(self.client, self.status)
         self.tokens_button.on_click(lambda _: self.show_tokens())
         self.draw_button.on_click(lambda _: self.draw())
         self.ask_button.on_click(lambda _: self.ask())
@@ -169,7 +162,7 @@ class HowItWrites(App):
         return pieces
 
     def draw(self) -> Counter:
-        if not self.model.value and not self.model.load():
+        if not self.model.ready():
             return Counter()
         self.draw_button.disabled = True
         counts: Counter = Counter()
@@ -194,7 +187,7 @@ class HowItWrites(App):
         return counts
 
     def ask(self) -> str:
-        if not self.model.value and not self.model.load():
+        if not self.model.ready():
             return ""
         text = stream_answer(
             self.client,

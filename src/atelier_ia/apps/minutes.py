@@ -12,6 +12,7 @@ import ipywidgets as widgets
 from atelier_ia.apps.common import (
     App,
     ModelChoice,
+    action_button,
     box,
     checklist_html,
     stream_answer,
@@ -94,11 +95,7 @@ class Minutes(App):
         self.published = widgets.Checkbox(
             value=True, indent=False, description="Le procès-verbal sera publié en ligne"
         )
-        self.draft_button = widgets.Button(
-            description="Rédiger le PV et la liste",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.draft_button = action_button("Rédiger le PV et la liste")
         self.output = widgets.Textarea(
             description="Projet (modifiable)",
             style=style,
@@ -108,7 +105,7 @@ class Minutes(App):
         self.status = widgets.HTML()
         self.result = widgets.HTML()
         self.marked = widgets.HTML()
-        self.model = ModelChoice(self.client, lambda error: setattr(self.status, "value", error))
+        self.model = ModelChoice(self.client, self.status)
         self.draft_button.on_click(lambda _: self.write())
         self.check_button.on_click(lambda _: self.check())
         self.widget = widgets.VBox(
@@ -136,7 +133,7 @@ class Minutes(App):
         )
 
     def write(self) -> str:
-        if not self.model.value and not self.model.load():
+        if not self.model.ready():
             return ""
         self.result.value = self.marked.value = ""
         text = stream_answer(

@@ -140,7 +140,7 @@ class PersonalData(App):
         self.pseudo_button.on_click(lambda _: self.pseudonymise())
         self.send_button.on_click(lambda _: self.send())
         self.restore_button.on_click(lambda _: self.restore())
-        self.model = ModelChoice(self.client, lambda error: setattr(self.status, "value", error))
+        self.model = ModelChoice(self.client, self.status)
         self.widget = widgets.VBox(
             [
                 widgets.HTML(WHY_IT_MATTERS),
@@ -203,7 +203,7 @@ class PersonalData(App):
     def send(self) -> str:
         if self.send_button.disabled:
             return ""
-        if not self.model.value and not self.model.load():
+        if not self.model.ready():
             return ""
         letter = self.session.pseudonymise(self.letter.value).text
         prompt = f"{self.instruction.value.strip()}\n\nCourrier :\n{letter}"

@@ -52,7 +52,7 @@ class Playground(App):
         self.answer = widgets.HTML(text_box(""))
         self.stats = widgets.HTML()
         self.button.on_click(lambda _: self.generate())
-        self.model = ModelChoice(self.client, lambda error: setattr(self.answer, "value", error))
+        self.model = ModelChoice(self.client, self.answer)
         self.widget = widgets.VBox(
             [
                 widgets.HTML(
@@ -78,7 +78,7 @@ class Playground(App):
                 "Écrivez d'abord une demande dans la zone de texte.", "error"
             )
             return ""
-        if not self.model.value and not self.model.load():
+        if not self.model.ready():
             return ""  # the gateway is still down; the error is on the page
         self.button.disabled = True
         self.stats.value = "<em>Le modèle réfléchit…</em>"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import App, box, text_box
+from atelier_ia.apps.common import App, action_button, box, text_box
 from atelier_ia.llm import LLMClient, LLMError
 
 WORKSHOP_ID = "quiz"
@@ -141,11 +141,7 @@ class Quiz(App):
             for q in QUESTIONS
         }
         self.feedback = {q.key: widgets.HTML() for q in QUESTIONS}
-        self.submit = widgets.Button(
-            description="Valider mes réponses",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.submit = action_button("Valider mes réponses")
         self.result = widgets.HTML()
         self.submit.on_click(lambda _: self.validate())
         items: list[widgets.Widget] = []

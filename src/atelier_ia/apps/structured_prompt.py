@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from atelier_ia.apps.common import (
     App,
     ModelChoice,
+    action_button,
     box,
     checklist_html,
     stream_answer,
@@ -66,20 +67,12 @@ class StructuredPrompt(App):
         self.context = widgets.Textarea(value=DEFAULTS["context"], description="Contexte", **field)
         self.task = widgets.Textarea(value=DEFAULTS["task"], description="Tâche", **field)
         self.format = widgets.Textarea(value=DEFAULTS["format"], description="Format", **field)
-        self.vague_button = widgets.Button(
-            description="Essayer la demande vague",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
-        self.structured_button = widgets.Button(
-            description="Essayer la demande structurée",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.vague_button = action_button("Essayer la demande vague")
+        self.structured_button = action_button("Essayer la demande structurée")
         self.status = widgets.HTML()
         self.vague_answer, self.vague_check = widgets.HTML(), widgets.HTML()
         self.structured_answer, self.structured_check = widgets.HTML(), widgets.HTML()
-        self.model = ModelChoice(self.client, lambda error: setattr(self.status, "value", error))
+        self.model = ModelChoice(self.client, self.status)
         self.vague_button.on_click(lambda _: self.try_vague())
         self.structured_button.on_click(lambda _: self.try_structured())
         column = widgets.Layout(width="50%", padding="0 8px")
@@ -138,7 +131,7 @@ class StructuredPrompt(App):
         )
 
     def _run(self, prompt: str, button, answer, check) -> str:
-        if not self.model.value and not self.model.load():
+        if not self.model.ready():
             return ""
         check.value = ""
         # Temperature 0: the same request gives the same answer, so the two can be compared.

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from atelier_ia.apps.common import (
     App,
     ModelChoice,
+    action_button,
     box,
     checklist_html,
     stream_answer,
@@ -106,15 +107,11 @@ class Territory(App):
         self.table = widgets.HTML()
         self.chart = widgets.ToggleButtons(options=CHARTS, description="Graphique", style=style)
         self.figure = widgets.Output()
-        self.comment_button = widgets.Button(
-            description="Demander un commentaire au modèle",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.comment_button = action_button("Demander un commentaire au modèle")
         self.status = widgets.HTML()
         self.comment = widgets.HTML()
         self.result = widgets.HTML()
-        self.model = ModelChoice(self.client, lambda error: setattr(self.status, "value", error))
+        self.model = ModelChoice(self.client, self.status)
         self.sort.observe(lambda _: self.update_table(), names="value")
         self.filter.observe(lambda _: self.update_table(), names="value")
         self.chart.observe(lambda _: self.draw_chart(), names="value")
@@ -205,7 +202,7 @@ class Territory(App):
         )
 
     def ask_comment(self) -> str:
-        if not self.model.value and not self.model.load():
+        if not self.model.ready():
             return ""
         self.result.value = ""
         text = stream_answer(

@@ -11,7 +11,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from atelier_ia.apps.common import App, box, checklist_html
+from atelier_ia.apps.common import App, action_button, box, checklist_html
 from atelier_ia.checks.mention import check_mention
 
 WORKSHOP_ID = "confiance-transparence"
@@ -151,11 +151,7 @@ class Trust(App):
             for _ in CASES
         ]
         self.feedback = [widgets.HTML() for _ in CASES]
-        self.check_cases_button = widgets.Button(
-            description="Vérifier mes réponses",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.check_cases_button = action_button("Vérifier mes réponses")
         self.score = widgets.HTML()
         self.mention = widgets.Textarea(
             description="Votre mention",
@@ -164,11 +160,7 @@ class Trust(App):
             layout=widgets.Layout(width="100%", height="120px"),
             style={"description_width": "initial"},
         )
-        self.check_mention_button = widgets.Button(
-            description="Vérifier ma mention",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.check_mention_button = action_button("Vérifier ma mention")
         self.example_button = widgets.Button(
             description="Voir un exemple", layout=widgets.Layout(width="auto")
         )
@@ -191,11 +183,7 @@ class Trust(App):
             )
             for item in FORBIDDEN
         ]
-        self.charter_button = widgets.Button(
-            description="Créer la charte",
-            button_style="primary",
-            layout=widgets.Layout(width="auto"),
-        )
+        self.charter_button = action_button("Créer la charte")
         self.charter = widgets.HTML()
         self.check_cases_button.on_click(lambda _: self.check_cases())
         self.check_mention_button.on_click(lambda _: self.check_mention())

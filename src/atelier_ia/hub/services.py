@@ -9,6 +9,7 @@ import sys
 from traitlets.config import Config
 
 from atelier_ia import paths
+from atelier_ia.hub.spawner import server_args
 from atelier_ia.settings import Settings
 
 GATEWAY = "gateway"
@@ -38,8 +39,6 @@ def live_view_service(settings: Settings) -> dict:
     """The live view is a Jupyter server of its own, run by the hub as a service: the hub lets
     in only those granted `access:services!service=suivi` (the trainers' group), and its
     kernels call the hub and the gateway with the service's token, never a person's."""
-    from atelier_ia.hub.spawner import server_args
-
     return {
         "name": LIVE_VIEW,
         "url": f"http://127.0.0.1:{settings.sessions.live_port}",
