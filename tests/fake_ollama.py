@@ -30,6 +30,8 @@ class Served:
 
     user_text: str
     arrived: float
+    # The caller's address and port: the same port twice means the connection was reused.
+    peer: str = ""
     started: float = 0.0
     finished: float = 0.0
     cancelled: bool = False
@@ -129,7 +131,9 @@ class FakeOllama:
             self.options_seen.append(
                 {**body.get("options", {}), "keep_alive": body.get("keep_alive")}
             )
-            record = Served(body["messages"][-1]["content"], time.monotonic())
+            client = request.client
+            peer = f"{client.host}:{client.port}" if client else ""
+            record = Served(body["messages"][-1]["content"], time.monotonic(), peer)
             self.served.append(record)
             behaviour = self.behaviour
 

@@ -69,6 +69,7 @@ class OllamaBackend:
     async def stream_chat(self, request: ChatRequest) -> AsyncIterator[Delta | Done]:
         messages = [{"role": m.role, "content": m.content} for m in request.messages]
         started = False
+        done: Done | None = None
         try:
             stream = await self._client.chat(
                 model=request.model,
@@ -77,17 +78,20 @@ class OllamaBackend:
                 options=ollama_options(request, self.num_ctx),
                 keep_alive=self.keep_alive,
             )
+            # Read the stream to its end, past the `done` line: a response left unread makes
+            # httpx close the connection, and the next request would open a new one.
             async for part in stream:
                 started = True
+                if done is not None:
+                    continue
                 if part.message and part.message.content:
                     yield Delta(part.message.content)
                 if part.done:
-                    yield Done(
+                    done = Done(
                         prompt_tokens=part.prompt_eval_count or 0,
                         completion_tokens=part.eval_count or 0,
                         done_reason=part.done_reason or "stop",
                     )
-                    return
         except ollama.ResponseError as exc:
             raise BackendError(f"Ollama ({self.name}) a renvoyé une erreur : {exc.error}") from exc
         except (httpx.HTTPError, ConnectionError) as exc:
@@ -97,7 +101,9 @@ class OllamaBackend:
             raise BackendError(
                 f"Ollama ({self.name}) ne répond pas : {exc}", unreachable=unreachable
             ) from exc
-        raise BackendError(f"Ollama ({self.name}) a coupé la réponse avant la fin.")
+        if done is None:
+            raise BackendError(f"Ollama ({self.name}) a coupé la réponse avant la fin.")
+        yield done
 
     async def aclose(self) -> None:
         await self._client._client.aclose()

@@ -80,12 +80,16 @@ class OpenAIBackend:
                         f"le serveur {self.name} a refusé la demande "
                         f"({response.status_code} : {detail})"
                     )
+                finished = False
+                # Read to the end of the body, past `[DONE]`: a response left unread makes
+                # httpx close the connection, and the next request would open a new one.
                 async for line in response.aiter_lines():
-                    if not line.startswith("data:"):
+                    if finished or not line.startswith("data:"):
                         continue
                     data = line[5:].strip()
                     if data == "[DONE]":
-                        break
+                        finished = True
+                        continue
                     chunk = json.loads(data)
                     if chunk.get("usage"):
                         usage = chunk["usage"]
@@ -96,7 +100,7 @@ class OpenAIBackend:
                             yield Delta(text)
                         if choice.get("finish_reason") == "length":
                             reason = "length"
-                else:
+                if not finished:
                     raise BackendError(f"le serveur {self.name} a coupé la réponse")
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             raise self._unreachable(exc) from exc
