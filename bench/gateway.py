@@ -1,20 +1,21 @@
 """Gateway benchmark (not a test): `.venv/bin/python -m bench.gateway`.
 
 Everything runs as it does in production, each piece in its own process: the real platform
-(`atelier up`: proxy, hub token check, gateway with its fair queue and audit log) with three
-upstreams: the embedded model (llama.cpp, SmolLM2-135M) and two stand-in Ollama servers
-(tests/fake_ollama.py; Ollama itself cannot run here) that serve one request at a time as
-Ollama does: one paced like a 7-8B model on a modest GPU (150 ms to the first token, then
-40 tokens/s), one fast (10 ms per token) for the fairness runs.
+(`atelier up`: proxy, hub token check, gateway with its fair queue and audit log) with four
+upstreams: the embedded model (llama.cpp, SmolLM2-135M); llama.cpp's OpenAI-compatible server
+(llama-cpp-python's, tests/llama_server.py) with the same model, behind the `openai` backend;
+and two stand-in Ollama servers (tests/fake_ollama.py; Ollama itself cannot run here) that
+serve one request at a time as Ollama does: one paced like a 7-8B model on a modest GPU
+(150 ms to the first token, then 40 tokens/s), one fast (10 ms per token) for the fairness runs.
 
 1. Overhead. The same backend called directly and through the gateway, interleaved (for the
    embedded model with a pause between calls, so that llama.cpp's spinning threads of one side
    do not slow the other):
-   - embedded model: the backend in this process vs the platform over HTTP;
-   - stand-in Ollama (7-8B pace): its HTTP API directly vs the platform in front of it.
-   The gateway's cost is a few milliseconds per request, whatever the model: the embedded
-   demo model answers so fast (~30 ms) that those milliseconds show as a large ratio, a
-   real model's do not.
+   - stand-in Ollama (7-8B pace): its HTTP API directly vs the platform in front of it;
+   - llama.cpp's server: its OpenAI API directly vs the platform's OpenAI API in front of it;
+   - embedded model: the backend in this process vs the platform over HTTP.
+   The gateway's cost is a few milliseconds per request, whatever the model: SmolLM2 answers
+   so fast (~20 ms) that those milliseconds show as a large ratio, a real model's do not.
    Median time to first token (TTFT) and tokens/s; ratio = gateway / direct for TTFT and
    direct / gateway for tokens/s (both: how many times slower through the gateway).
 2. Fairness. One greedy user sends 10 requests at once, then 9 polite users one each, to the
@@ -58,6 +59,7 @@ ROUNDS = 20
 SETTLE_S = 0.3
 REALISTIC_MODEL = "mistral:7b"
 FAST_MODEL = "rapide:1b"
+SERVER_MODEL = "smollm2:serveur"
 
 
 def p95(values: list[float]) -> float:
@@ -65,23 +67,47 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def ndjson_timed(client: httpx.Client, url: str, headers: dict, body: dict) -> tuple[float, float]:
-    """(ttft_s, tokens_per_s) measured by the caller on an Ollama NDJSON stream."""
+def timed(client: httpx.Client, url: str, headers: dict, body: dict, read) -> tuple[float, float]:
+    """(ttft_s, tokens_per_s) measured by the caller on a streamed answer. `read(line)` says
+    whether the line carries text, and gives the token count where the line states it."""
     start = time.perf_counter()
     first = None
     count = 0
     with client.stream("POST", url, headers=headers, json=body) as response:
         response.raise_for_status()
         for line in response.iter_lines():
-            if not line:
-                continue
-            part = json.loads(line)
-            if part.get("message", {}).get("content"):
+            has_text, stated = read(line)
+            if has_text:
                 first = first or time.perf_counter()
-            if part.get("done"):
-                count = part["eval_count"]
+                count += 1
+            if stated is not None:
+                count = stated
     end = time.perf_counter()
     return first - start, (count - 1) / (end - first) if count > 1 and end > first else 0.0
+
+
+def ollama_line(line: str) -> tuple[bool, int | None]:
+    """An Ollama NDJSON line; the last one states the count (eval_count)."""
+    if not line:
+        return False, None
+    part = json.loads(line)
+    return bool(part.get("message", {}).get("content")), part.get("eval_count")
+
+
+def openai_line(line: str) -> tuple[bool, int | None]:
+    """An OpenAI server-sent event; one chunk with text is one token."""
+    if not line.startswith("data:") or line.endswith("[DONE]"):
+        return False, None
+    choices = json.loads(line[5:])["choices"]
+    return any((c.get("delta") or {}).get("content") for c in choices), None
+
+
+def ndjson_timed(client: httpx.Client, url: str, headers: dict, body: dict) -> tuple[float, float]:
+    return timed(client, url, headers, body, ollama_line)
+
+
+def sse_timed(client: httpx.Client, url: str, headers: dict, body: dict) -> tuple[float, float]:
+    return timed(client, url, headers, body, openai_line)
 
 
 def embedded_direct(backend: EmbeddedBackend) -> tuple[float, float]:
@@ -106,7 +132,7 @@ def embedded_direct(backend: EmbeddedBackend) -> tuple[float, float]:
     return asyncio.run(run())
 
 
-def platform_config(tmp: Path, realistic_url: str, fast_url: str) -> Path:
+def platform_config(tmp: Path, realistic_url: str, fast_url: str, server_url: str) -> Path:
     config = tmp / "atelier.toml"
     config.write_text(
         f"""
@@ -124,6 +150,11 @@ name = "rapide"
 kind = "ollama"
 url = "{fast_url}"
 
+[[gateway.backends]]
+name = "serveur"
+kind = "openai"
+url = "{server_url}"
+
 [[gateway.models]]
 name = "smollm2:135m"
 backends = ["embarque"]
@@ -135,6 +166,10 @@ backends = ["realiste"]
 [[gateway.models]]
 name = "{FAST_MODEL}"
 backends = ["rapide"]
+
+[[gateway.models]]
+name = "{SERVER_MODEL}"
+backends = ["serveur"]
 """,
         encoding="utf-8",
     )
@@ -149,7 +184,19 @@ def tokens_for(platform, names: list[str]) -> dict[str, str]:
     return {name: platform.new_token(admin, name) for name in names}
 
 
-def overhead(platform, token: str, fake_url: str, hop_url: str) -> list[dict]:
+def settled_pairs(direct, through) -> tuple[list, list]:
+    """Interleaved rounds with a pause before each call, so that llama.cpp's spinning threads
+    of one side do not slow the other."""
+    direct_runs, gateway_runs = [], []
+    for _ in range(ROUNDS):
+        time.sleep(SETTLE_S)
+        direct_runs.append(direct())
+        time.sleep(SETTLE_S)
+        gateway_runs.append(through())
+    return direct_runs, gateway_runs
+
+
+def overhead(platform, token: str, fake_url: str, hop_url: str, server_url: str) -> list[dict]:
     url = f"{platform.url}/services/gateway/api/chat"
     headers = {"Authorization": f"Bearer {token}"}
     fake_body = {"model": REALISTIC_MODEL, "messages": [{"role": "user", "content": PROMPT}]}
@@ -174,6 +221,26 @@ def overhead(platform, token: str, fake_url: str, hop_url: str) -> list[dict]:
         row["bare_hop_ttft_ratio"] = round(hop * 1000 / row["direct_ttft_ms"], 3)
         rows.append(row)
 
+        server_body = {
+            "model": SERVER_MODEL,
+            "messages": [{"role": "user", "content": PROMPT}],
+            "stream": True,
+            "temperature": 0,
+            "seed": 1,
+            "max_tokens": MAX_TOKENS,
+        }
+        server_direct = lambda: sse_timed(  # noqa: E731
+            client, f"{server_url}/v1/chat/completions", {}, server_body
+        )
+        server_through = lambda: sse_timed(  # noqa: E731
+            client, f"{platform.url}/services/gateway/v1/chat/completions", headers, server_body
+        )
+        server_direct()
+        server_through()
+        rows.append(
+            summarise("llama.cpp server, OpenAI API", *settled_pairs(server_direct, server_through))
+        )
+
         backend = EmbeddedBackend(BackendSettings(name="e", kind="embedded"), EmbeddedSettings())
         embedded_body = {
             "model": "smollm2:135m",
@@ -182,15 +249,11 @@ def overhead(platform, token: str, fake_url: str, hop_url: str) -> list[dict]:
         }
         ndjson_timed(client, url, headers, embedded_body)
         embedded_direct(backend)
-        direct_runs, gateway_runs = [], []
-        for _ in range(ROUNDS):
-            # A pause between calls, so that llama.cpp's spinning threads of one side do not
-            # slow the other.
-            time.sleep(SETTLE_S)
-            direct_runs.append(embedded_direct(backend))
-            time.sleep(SETTLE_S)
-            gateway_runs.append(ndjson_timed(client, url, headers, embedded_body))
-        rows.append(summarise("embedded llama.cpp", direct_runs, gateway_runs))
+        pairs = settled_pairs(
+            lambda: embedded_direct(backend),
+            lambda: ndjson_timed(client, url, headers, embedded_body),
+        )
+        rows.append(summarise("embedded llama.cpp", *pairs))
     return rows
 
 
@@ -204,6 +267,7 @@ def summarise(name: str, direct: list, through: list) -> dict:
         "rounds": len(direct),
         "direct_ttft_ms": round(d_ttft * 1000, 1),
         "gateway_ttft_ms": round(g_ttft * 1000, 1),
+        "ttft_added_ms": round((g_ttft - d_ttft) * 1000, 1),
         "ttft_ratio": round(g_ttft / d_ttft, 3),
         "direct_tokens_per_s": round(d_tps, 1),
         "gateway_tokens_per_s": round(g_tps, 1),
@@ -302,7 +366,19 @@ def run_all() -> dict:
         hop_url = f"http://127.0.0.1:{hop_port}"
         # It answers GET with 405: it is up.
         wait_until(lambda: httpx.get(f"{hop_url}/api/chat").status_code == 405, 30, "bare hop")
-        config = platform_config(tmp, realistic_url, fast_url)
+        server_port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "tests.llama_server", str(server_port), SERVER_MODEL],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        fakes.append(server)
+        server_url = f"http://127.0.0.1:{server_port}"
+        wait_until(
+            lambda: httpx.get(f"{server_url}/v1/models").status_code == 200, 90, "llama server"
+        )
+        config = platform_config(tmp, realistic_url, fast_url, server_url)
         platform = start_platform(
             tmp, {"ATELIER_CONFIG": str(config), "ATELIER_GATEWAY__MAX_WAIT": "300"}
         )
@@ -312,7 +388,7 @@ def run_all() -> dict:
             return {
                 "machine": f"{host.machine()}, Python {host.python_version()}",
                 "when": time.strftime("%Y-%m-%d %H:%M:%S"),
-                "overhead": overhead(platform, tokens["bench"], realistic_url, hop_url),
+                "overhead": overhead(platform, tokens["bench"], realistic_url, hop_url, server_url),
                 "fairness": fairness(platform, tokens, fast_url),
             }
         finally:
@@ -327,13 +403,13 @@ def main() -> None:
     results = run_all()
     print("\nOverhead (median of interleaved rounds; ratio > 1 = slower through the gateway)")
     print(
-        f"{'backend':40} {'TTFT direct':>12} {'gateway':>9} {'ratio':>6} "
+        f"{'backend':32} {'TTFT direct':>12} {'gateway':>9} {'added':>8} {'ratio':>6} "
         f"{'tok/s direct':>13} {'gateway':>9} {'ratio':>6}"
     )
     for row in results["overhead"]:
         print(
-            f"{row['backend']:40} {row['direct_ttft_ms']:>10} ms {row['gateway_ttft_ms']:>6} ms "
-            f"{row['ttft_ratio']:>6} {row['direct_tokens_per_s']:>13} "
+            f"{row['backend']:32} {row['direct_ttft_ms']:>9} ms {row['gateway_ttft_ms']:>6} ms "
+            f"{row['ttft_added_ms']:>5} ms {row['ttft_ratio']:>6} {row['direct_tokens_per_s']:>13} "
             f"{row['gateway_tokens_per_s']:>9} {row['tokens_per_s_ratio']:>6}"
         )
     for row in results["overhead"]:
