@@ -7,6 +7,7 @@ is covered by tests/integration/test_platform.py and test_gateway_hub.py); upstr
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -43,9 +44,9 @@ async def is_trainer(caller: Caller) -> bool:
     return "formateurs" in caller.groups
 
 
-def gateway_settings(tmp: Path, backends: list[dict], models: list[dict], **gateway) -> Settings:
-    # The same structure as an atelier.toml.
-    data = {
+def gateway_data(tmp: Path, backends: list[dict], models: list[dict], **gateway) -> dict:
+    """The same structure as an atelier.toml."""
+    return {
         "state_dir": str(tmp),
         "gateway": {
             "backends": backends,
@@ -54,16 +55,21 @@ def gateway_settings(tmp: Path, backends: list[dict], models: list[dict], **gate
             **gateway,
         },
     }
-    return Settings.model_validate(data)
+
+
+def gateway_settings(tmp: Path, backends: list[dict], models: list[dict], **gateway) -> Settings:
+    return Settings.model_validate(gateway_data(tmp, backends, models, **gateway))
+
+
+def app_for(settings: Settings):
+    return create_app(settings, authenticate=TokenTable(), is_trainer=is_trainer, prefix=PREFIX)
 
 
 class RunningGateway:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.port = free_port()
-        self.app = create_app(
-            settings, authenticate=TokenTable(), is_trainer=is_trainer, prefix=PREFIX
-        )
+        self.app = app_for(settings)
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="error")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -88,3 +94,14 @@ class RunningGateway:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=15)
+
+
+def main() -> None:
+    """`python -m tests.gateway_harness SETTINGS_JSON PORT`: the gateway in a process of its
+    own, for tests that kill it."""
+    settings = Settings.model_validate_json(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    uvicorn.run(app_for(settings), host="127.0.0.1", port=int(sys.argv[2]), log_level="error")
+
+
+if __name__ == "__main__":
+    main()

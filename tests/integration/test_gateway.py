@@ -5,18 +5,32 @@ token table here; the real one is tested with a real hub in test_gateway_hub.py.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import ollama
 import openai
 import pytest
 
+from atelier_ia.gateway.audit import AuditLog
+from atelier_ia.settings import Settings
 from tests.fake_ollama import Behaviour, FakeOllama
-from tests.gateway_harness import TRAINER, RunningGateway, gateway_settings, token_for
-from tests.hub_harness import wait_until
+from tests.gateway_harness import (
+    PREFIX,
+    TRAINER,
+    RunningGateway,
+    gateway_data,
+    gateway_settings,
+    token_for,
+)
+from tests.hub_harness import free_port, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
 
 MODEL = "mistral:7b"
 
@@ -450,6 +464,66 @@ def test_throughput_figures_are_plausible(gateway, fake):
         if line.startswith("atelier_gateway_tokens_per_second_count")
     ]
     assert count and count[0].endswith(" 1.0")
+
+
+def test_a_killed_gateway_loses_no_written_row(tmp_path, fake):
+    # The gateway in a process of its own, killed (SIGKILL) with a request in flight.
+    backends, models = one_backend(fake)
+    data = gateway_data(tmp_path, backends, models)
+    config = tmp_path / "gateway.json"
+    config.write_text(json.dumps(data), encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{PREFIX}"
+    headers = {"Authorization": f"Bearer {token_for('ana')}"}
+    body = {"model": MODEL, "stream": False, "messages": [{"role": "user", "content": "Bonjour"}]}
+
+    def start() -> subprocess.Popen:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tests.gateway_harness", str(config), str(port)], cwd=ROOT
+        )
+        wait_until(
+            lambda: httpx.get(f"{url}/api/version", headers=headers).status_code == 200,
+            30,
+            "the gateway process",
+        )
+        return process
+
+    process = start()
+    try:
+        for _ in range(3):
+            assert httpx.post(f"{url}/api/chat", headers=headers, json=body).status_code == 200
+        gate = threading.Event()
+        fake.behaviour = Behaviour(gate=gate)
+        cut: list[Exception] = []
+
+        def ask() -> None:
+            try:
+                httpx.post(f"{url}/api/chat", headers=headers, json=body, timeout=30)
+            except httpx.HTTPError as exc:
+                cut.append(exc)
+
+        in_flight = threading.Thread(target=ask, daemon=True)
+        in_flight.start()
+        wait_until(lambda: len(fake.served) == 4, 10, "the fourth request upstream")
+        process.kill()
+        process.wait(10)
+        gate.set()
+        in_flight.join(10)
+        assert cut, "the request in flight should have been cut by the kill"
+        audit = AuditLog(Settings.model_validate(data).audit_database_url)
+        with audit.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        # Every answered request is there; the one cut by the kill was never answered.
+        assert [r["status"] for r in audit.rows_for("ana")] == ["ok"] * 3
+        audit.engine.dispose()
+        fake.behaviour = Behaviour()
+        process = start()
+        assert httpx.post(f"{url}/api/chat", headers=headers, json=body).status_code == 200
+        rows = httpx.get(f"{url}/audit/me", headers=headers).json()["requests"]
+        assert len(rows) == 4
+    finally:
+        process.kill()
+        process.wait(10)
 
 
 # -- Personal data ------------------------------------------------------------------------------
