@@ -150,6 +150,7 @@ def test_management_routes_are_refused(gateway):
         lambda: client.delete(MODEL),
         lambda: client.copy(MODEL, "autre"),
         lambda: client.create(model="x", from_=MODEL),
+        lambda: client.push(MODEL),
     ):
         with pytest.raises(ollama.ResponseError) as refused:
             action()
@@ -290,6 +291,22 @@ def test_limits_on_size_and_budget(tmp_path, fake):
             timeout=30,
         )
         assert huge.status_code == 413 and "volumineuse" in huge.json()["error"]
+        # The same without a declared length (chunked): counted as it arrives.
+        chunked = httpx.post(
+            f"{gw.url}/api/chat",
+            headers=gw.headers("ana"),
+            content=(b" " * 100_000 for _ in range(100)),
+            timeout=30,
+        )
+        assert chunked.status_code == 413 and "volumineuse" in chunked.json()["error"]
+        openai_chunked = httpx.post(
+            f"{gw.url}/v1/chat/completions",
+            headers=gw.headers("ana"),
+            content=(b" " * 100_000 for _ in range(100)),
+            timeout=30,
+        )
+        assert openai_chunked.status_code == 413
+        assert "volumineuse" in openai_chunked.json()["error"]["message"]
         # Each answer costs 7 + 5 tokens: the second reaches the budget, the third is refused.
         assert chat(gw, "ana", stream=False).status_code == 200
         assert chat(gw, "ana", stream=False).status_code == 200
@@ -298,6 +315,48 @@ def test_limits_on_size_and_budget(tmp_path, fake):
         assert chat(gw, "bob", stream=False).status_code == 200, "budgets are per person"
         statuses = [r["status"] for r in gw.core.audit.rows_for("ana")]
         assert statuses.count("ok") == 2 and statuses.count("refused") == 1
+
+
+def test_answers_are_capped_at_max_new_tokens(tmp_path, fake):
+    backends, models = one_backend(fake)
+    with RunningGateway(gateway_settings(tmp_path, backends, models, max_new_tokens=3)) as gw:
+        for options in ({}, {"num_predict": -1}, {"num_predict": 50}, {"num_predict": 2}):
+            body = {
+                "model": MODEL,
+                "stream": False,
+                "options": options,
+                "messages": [{"role": "user", "content": "Bonjour"}],
+            }
+            response = httpx.post(f"{gw.url}/api/chat", headers=gw.headers("ana"), json=body)
+            assert response.status_code == 200
+        client = openai.OpenAI(base_url=f"{gw.url}/v1", api_key=token_for("ana"))
+        for extra in ({}, {"max_tokens": 50}):
+            client.chat.completions.create(
+                model=MODEL, messages=[{"role": "user", "content": "Bonjour"}], **extra
+            )
+    # Ollama reads num_predict -1 as "no limit": the gateway's cap applies then.
+    assert [seen["num_predict"] for seen in fake.options_seen] == [3, 3, 3, 2, 3, 3]
+
+
+def test_a_stalled_upstream_becomes_a_clean_error_and_frees_its_slot(tmp_path, fake):
+    gate = threading.Event()  # never set while the request waits: nothing comes back
+    fake.behaviour = Behaviour(gate=gate)
+    backends, models = one_backend(fake)
+    backends[0]["timeout"] = 1
+    try:
+        with RunningGateway(gateway_settings(tmp_path, backends, models)) as gw:
+            started = time.monotonic()
+            stalled = chat(gw, "ana", stream=False)
+            assert stalled.status_code == 502
+            assert "ne répond pas" in stalled.json()["error"]
+            assert time.monotonic() - started < 10
+            gate.set()
+            fake.behaviour = Behaviour()
+            # One generation at a time upstream: this one proves the slot was given back.
+            assert chat(gw, "bob", stream=False).status_code == 200
+            assert [r["status"] for r in gw.core.audit.rows_for("ana")] == ["error"]
+    finally:
+        gate.set()
 
 
 def test_bad_requests_get_clear_errors_and_no_row_is_lost(gateway):
@@ -358,8 +417,19 @@ def test_broken_upstream_mid_stream_becomes_a_clean_error(gateway, fake):
     assert "CUDA out of memory" in failed.value.error
     whole = chat(gateway, "ana", stream=False)
     assert whole.status_code == 502 and "n'a pas pu répondre" in whole.json()["error"]
+    # The official openai client sees an error event in its stream and raises.
+    client = openai.OpenAI(base_url=f"{gateway.url}/v1", api_key=token_for("ana"))
+    with pytest.raises(openai.APIError) as failed_openai:
+        stream = client.chat.completions.create(
+            model=MODEL, messages=[{"role": "user", "content": "x"}], stream=True
+        )
+        list(stream)
+    assert "CUDA out of memory" in str(failed_openai.value)
+    # The client raised on the error event; the gateway writes the row just after sending it.
+    wait_until(lambda: len(gateway.core.audit.rows_for("ana")) == 3, 5, "the third row")
     rows = gateway.core.audit.rows_for("ana")
-    assert [r["status"] for r in rows[:2]] == ["error", "error"]
+    assert [r["status"] for r in rows] == ["error"] * 3
+    assert "CUDA out of memory" in rows[0]["error"]
     fake.behaviour = Behaviour(tokens=1)
     assert chat(gateway, "ana", stream=False).status_code == 200, "the gateway is still up"
 
@@ -373,7 +443,7 @@ def test_failover_to_another_upstream(tmp_path):
             {"name": "vivant", "kind": "ollama", "url": alive.url, "parallel": 1},
         ]
         models = [{"name": MODEL, "backends": ["mort", "vivant"]}]
-        with RunningGateway(gateway_settings(tmp_path, backends, models)) as gw:
+        with RunningGateway(gateway_settings(tmp_path, backends, models, down_for=1)) as gw:
             # "mort" looks least busy, so the first request goes there, fails to connect, and
             # is moved to "vivant" without the caller noticing.
             results = [chat(gw, user, stream=False) for user in ("ana", "bob", "cyd")]
@@ -385,8 +455,14 @@ def test_failover_to_another_upstream(tmp_path):
             assert rows[0]["upstream"] == "vivant"
             alive.stop()
             down = chat(gw, "dan", stream=False)
-            assert down.status_code in (502, 503)
+            assert down.status_code == 503 and down.headers["Retry-After"] == "1"
             assert "ne répond pas" in down.json()["error"]
+            # Once down_for has passed, the upstream that came back serves again.
+            alive.start()
+            time.sleep(1.2)
+            assert chat(gw, "dan", stream=False).status_code == 200
+            metrics = httpx.get(f"{gw.url}/metrics", headers=gw.headers(TRAINER)).text
+            assert 'atelier_gateway_upstream_up{upstream="vivant"} 1.0' in metrics
     finally:
         alive.stop()
 
@@ -513,6 +589,7 @@ def test_a_killed_gateway_loses_no_written_row(tmp_path, fake):
         audit = AuditLog(Settings.model_validate(data).audit_database_url)
         with audit.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         # Every answered request is there; the one cut by the kill was never answered.
         assert [r["status"] for r in audit.rows_for("ana")] == ["ok"] * 3
         audit.engine.dispose()

@@ -102,13 +102,16 @@ def test_gateway_serves_an_openai_compatible_upstream(tmp_path, server, monkeypa
     assert len(ports) == 2 and len(set(ports)) == 1, ports
 
 
-def test_a_refused_api_key_is_a_clean_error_that_does_not_show_the_key(tmp_path, server):
-    with RunningGateway(settings_for(tmp_path, server, api_key="mauvaise-cle")) as gw:
-        body = {
-            "model": MODEL,
-            "stream": False,
-            "messages": [{"role": "user", "content": "Bonjour"}],
-        }
+def test_the_key_from_the_settings_and_a_refused_key(tmp_path, server):
+    body = {
+        "model": MODEL,
+        "stream": False,
+        "options": {"num_predict": 4},
+        "messages": [{"role": "user", "content": "Bonjour"}],
+    }
+    with RunningGateway(settings_for(tmp_path / "ok", server, api_key=API_KEY)) as gw:
+        assert httpx.post(f"{gw.url}/api/chat", headers=gw.headers("ana"), json=body).is_success
+    with RunningGateway(settings_for(tmp_path / "refuse", server, api_key="mauvaise-cle")) as gw:
         response = httpx.post(f"{gw.url}/api/chat", headers=gw.headers("ana"), json=body)
         assert response.status_code == 502
         error = response.json()["error"]

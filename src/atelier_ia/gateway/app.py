@@ -39,14 +39,17 @@ class BodySizeLimit:
         self.limit = limit
         self.openai_prefix = openai_prefix
 
-    def _refusal(self, scope: dict[str, Any]) -> JSONResponse:
-        message = (
+    @property
+    def message(self) -> str:
+        return (
             f"Requête trop volumineuse : au plus {self.limit // 1000} ko. "
             "Raccourcissez le texte envoyé."
         )
+
+    def _refusal(self, scope: dict[str, Any]) -> JSONResponse:
         if scope["path"].startswith(self.openai_prefix):
-            return openai_api.error_response(413, message)
-        return ollama_api.error_response(413, message)
+            return openai_api.error_response(413, self.message)
+        return ollama_api.error_response(413, self.message)
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -59,22 +62,18 @@ class BodySizeLimit:
         seen = 0
 
         async def limited_receive():
+            # A body sent without its length (chunked) is counted as it arrives. The
+            # HTTPException rises from the route's body reading, which FastAPI passes on to
+            # the exception handler below: a 413 in the API's format.
             nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _TooLarge
+                    raise HTTPException(413, self.message)
             return message
 
-        try:
-            await self.app(scope, limited_receive, send)
-        except _TooLarge:
-            await self._refusal(scope)(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, limited_receive, send)
 
 
 def warm_up_privacy() -> None:

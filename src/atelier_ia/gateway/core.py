@@ -65,6 +65,14 @@ class Queued:
 @dataclass(frozen=True)
 class Failed:
     message: str
+    # What a whole (not streamed) answer gets: 502 when the model failed, the refusal's own
+    # status (503 with Retry-After when no upstream can take it) otherwise.
+    status: int = 502
+    headers: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def refusal(cls, error: GatewayError) -> Failed:
+        return cls(error.message, error.status, tuple(error.headers.items()))
 
 
 Event = Queued | Delta | Done | Failed
@@ -286,7 +294,7 @@ class Gateway:
                             )
                         except (NoUpstream, QueueFull):
                             row.status, row.error = "error", str(exc)
-                            yield Failed(self._down_error(call.request.model).message)
+                            yield Failed.refusal(self._down_error(call.request.model))
                             return
                         continue
                     row.status, row.error = "error", str(exc)
@@ -294,7 +302,7 @@ class Gateway:
                     return
         except GatewayError as exc:
             row.status, row.error = "error", exc.message
-            yield Failed(exc.message)
+            yield Failed.refusal(exc)
         finally:
             if lease is not None:
                 self.scheduler.release(lease, time.monotonic() - started)

@@ -60,9 +60,10 @@ async def serve(
                 background=BackgroundTask(gateway.release, lease),
             )
         text, done, failed = await until_disconnected(request, _collect(gateway.run(call, lease)))
-        if failed is not None or done is None:
-            message = failed.message if failed else "Le modèle a coupé la réponse avant la fin."
-            return fmt.error(502, message, headers)
+        if failed is not None:
+            return fmt.error(failed.status, failed.message, {**headers, **dict(failed.headers)})
+        if done is None:
+            return fmt.error(502, "Le modèle a coupé la réponse avant la fin.", headers)
         return JSONResponse(fmt.whole(text, done), headers=headers)
     except GatewayError as exc:
         return fmt.error(exc.status, exc.message, exc.headers)
