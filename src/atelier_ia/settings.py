@@ -177,7 +177,11 @@ class GatewaySettings(_Section):
                 name=EMBEDDED_MODEL,
                 backends=["embarque"],
                 label="SmolLM2 135M (démonstration)",
-                notes="Très petit modèle embarqué, hors ligne ; faible en français.",
+                # Size, languages, speed: what a person weighs when choosing a model.
+                notes=(
+                    "98 Mo, hors ligne ; surtout l'anglais, faible en français ; "
+                    "rapide, même sans GPU."
+                ),
             )
         ]
     )

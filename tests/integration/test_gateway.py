@@ -86,7 +86,8 @@ def test_official_ollama_client_chat_generate_and_catalogue(gateway, fake):
     )
     assert "".join(p.message.content for p in parts) == "mot0 mot1 mot2 mot3 mot4 "
     assert parts[-1].done and parts[-1].prompt_eval_count == 7 and parts[-1].eval_count == 5
-    assert parts[-1].total_duration > 0
+    assert parts[-1].total_duration > 0 and parts[-1].eval_duration > 0
+    assert parts[-1].prompt_eval_duration >= 0 and parts[-1].load_duration == 0
     whole = client.chat(model=MODEL, messages=[{"role": "user", "content": "Salut"}])
     assert whole.message.content == "mot0 mot1 mot2 mot3 mot4 "
     generated = client.generate(model=MODEL, prompt="Il était une fois")
@@ -197,6 +198,10 @@ def test_queue_position_is_streamed_to_apps_that_ask(gateway, fake):
             assert response.headers["X-Atelier-Queue-Position"] == "2"
             lines = response.iter_lines()
             assert json.loads(next(lines))["queue_position"] == 2
+            # What the trainers' scraper sees meanwhile: two waiting for the model, one running.
+            metrics = httpx.get(f"{gateway.url}/metrics", headers=gateway.headers(TRAINER)).text
+            assert f'atelier_gateway_queue_depth{{model="{MODEL}"}} 2.0' in metrics
+            assert 'atelier_gateway_in_flight{upstream="gpu"} 1.0' in metrics
             fake.behaviour.gate.set()
             rest = [json.loads(line) for line in lines if line]
         assert rest[-1]["done"] is True

@@ -106,6 +106,9 @@ def test_gateway_lists_the_embedded_model(platform, alice):
     models = response.json()["models"]
     assert [m["name"] for m in models] == [MODEL]
     assert models[0]["details"]["parameter_size"] == "135M"
+    # The operator's French description: size, languages, speed.
+    notes = models[0]["atelier"]["notes"]
+    assert "98 Mo" in notes and "français" in notes and "rapide" in notes
 
 
 @pytest.mark.parametrize(

@@ -219,7 +219,9 @@ class Gateway:
         )
 
     def _gauge_queue(self) -> None:
-        self.metrics.queue_depth.set(self.scheduler.queued)
+        waiting = self.scheduler.queued_by_model()
+        for model in self.catalogue:
+            self.metrics.queue_depth.labels(model).set(waiting[model])
         for upstream in self.scheduler.upstreams.values():
             self.metrics.in_flight.labels(upstream.name).set(upstream.in_flight)
 

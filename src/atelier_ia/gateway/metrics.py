@@ -10,9 +10,12 @@ CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 class GatewayMetrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
+        # Per model, not per upstream: a waiting request gets its upstream only when a slot
+        # frees up on one of those that serve its model.
         self.queue_depth = Gauge(
             "atelier_gateway_queue_depth",
-            "Requests waiting for a model slot",
+            "Requests waiting for a slot, per model",
+            ["model"],
             registry=self.registry,
         )
         self.in_flight = Gauge(

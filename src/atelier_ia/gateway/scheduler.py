@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import OrderedDict, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -101,6 +101,9 @@ class FairScheduler:
     @property
     def queued(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+    def queued_by_model(self) -> Counter[str]:
+        return Counter(ticket.model for queue in self._queues.values() for ticket in queue)
 
     @property
     def in_flight(self) -> int:
