@@ -289,27 +289,18 @@ def test_limits_on_size_and_budget(tmp_path, fake):
     with RunningGateway(settings) as gw:
         long = chat(gw, "ana", "x" * 201)
         assert long.status_code == 413 and "trop longue" in long.json()["error"]
-        huge = httpx.post(
-            f"{gw.url}/api/chat",
-            headers=gw.headers("ana"),
-            content=b"{" + b" " * 10_000_000 + b"}",
-            timeout=30,
-        )
+
+        def send(path: str, content) -> httpx.Response:
+            return httpx.post(
+                f"{gw.url}{path}", headers=gw.headers("ana"), content=content, timeout=30
+            )
+
+        huge = send("/api/chat", b"{" + b" " * 10_000_000 + b"}")
         assert huge.status_code == 413 and "volumineuse" in huge.json()["error"]
         # The same without a declared length (chunked): counted as it arrives.
-        chunked = httpx.post(
-            f"{gw.url}/api/chat",
-            headers=gw.headers("ana"),
-            content=(b" " * 100_000 for _ in range(100)),
-            timeout=30,
-        )
+        chunked = send("/api/chat", (b" " * 100_000 for _ in range(100)))
         assert chunked.status_code == 413 and "volumineuse" in chunked.json()["error"]
-        openai_chunked = httpx.post(
-            f"{gw.url}/v1/chat/completions",
-            headers=gw.headers("ana"),
-            content=(b" " * 100_000 for _ in range(100)),
-            timeout=30,
-        )
+        openai_chunked = send("/v1/chat/completions", (b" " * 100_000 for _ in range(100)))
         assert openai_chunked.status_code == 413
         assert "volumineuse" in openai_chunked.json()["error"]["message"]
         # Each answer costs 7 + 5 tokens: the second reaches the budget, the third is refused.
