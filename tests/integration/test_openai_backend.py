@@ -89,7 +89,10 @@ def test_gateway_serves_an_openai_compatible_upstream(tmp_path, server, monkeypa
         assert 1 <= done.eval_count <= 8
         whole = openai.OpenAI(base_url=f"{gw.url}/v1", api_key=token_for("ana"))
         answer = whole.chat.completions.create(
-            model=MODEL, messages=[{"role": "user", "content": "Bonjour"}], max_tokens=6
+            model=MODEL,
+            messages=[{"role": "user", "content": "Bonjour"}],
+            max_tokens=6,
+            temperature=0,
         )
         assert answer.choices[0].message.content.strip()
         assert answer.usage.completion_tokens >= 1
