@@ -1,5 +1,6 @@
 # The two commands of the README: `make up` and `make test`.
-PYTHON ?= python3
+# Debian's Python, not pyenv's (inside root's 0700 home): participant accounts must run the venv.
+PYTHON ?= /usr/bin/python3
 VENV := .venv
 BIN := $(VENV)/bin
 PROXY := node_modules/.bin/configurable-http-proxy

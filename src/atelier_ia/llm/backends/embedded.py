@@ -116,6 +116,14 @@ class EmbeddedBackend:
         max_tokens = min(opts.max_tokens or room, room)
         produced = 0
         reason = "stop"
+        # Forget the previous request's KV cache. llama-cpp-python would otherwise reuse the
+        # longest common prefix and evaluate only the rest, in a batch whose size depends on
+        # what came before; on CPUs where llama.cpp's batched and single-token kernels round
+        # differently, a near tie then flips with the history (workshop 1 showed « il » once
+        # in twelve « la » at temperature 0). Evaluated whole from position 0, in the same
+        # batches every time, a prompt's answer depends on the request alone. It costs a
+        # re-read of the prompt, a few milliseconds per hundred tokens for this model.
+        self._llm.reset()
         for chunk in self._llm.create_completion(
             tokens,
             max_tokens=max_tokens,
