@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +102,13 @@ class Platform:
         response.raise_for_status()
         return response.json()["token"]
 
+    @property
+    def private_dir(self) -> Path:
+        return self.state_dir / "private"
+
+    def home(self, username: str) -> Path:
+        return self.state_dir / "homes" / username
+
     def stop(self, timeout: float = 60) -> float:
         """SIGTERM `atelier up`, as Ctrl-C does; return how long everything took to stop."""
         start = time.monotonic()
@@ -108,9 +117,29 @@ class Platform:
             self.process.wait(timeout=timeout)
         return time.monotonic() - start
 
+    def remove(self) -> None:
+        """After stop(): remove the Unix accounts this platform made, and its state dir."""
+        from atelier_ia.isolation import accounts
+
+        homes = self.state_dir / "homes"
+        for entry in accounts.managed_accounts():
+            if Path(entry.pw_dir).parent == homes:
+                accounts.remove_account(
+                    entry.pw_gecos.removeprefix(accounts.MARKER).strip(), Path(entry.pw_dir)
+                )
+        shutil.rmtree(self.state_dir, ignore_errors=True)
+
+
+def reachable_state_dir() -> Path:
+    """A state dir participant accounts can reach: pytest's own temporary folders are 0700."""
+    state = Path(tempfile.mkdtemp(prefix="atelier-test-"))
+    state.chmod(0o711)
+    return state
+
 
 def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platform:
-    state = tmp / "var"
+    """`tmp` keeps the log; the state dir is made where participant accounts can reach it."""
+    state = reachable_state_dir()
     hub_port, api_port, proxy_api_port, gateway_port, live_port = (free_port() for _ in range(5))
     # Only what the test says: no settings file of the developer's, no stray ATELIER_ variable.
     env = {k: v for k, v in os.environ.items() if not k.startswith("ATELIER_")}
@@ -139,7 +168,7 @@ def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platfo
 
     wait_until(gateway_up, 120, "the hub, proxy and gateway")
     wait_until(lambda: "Atelier IA est prêt" in log_path.read_text(), 30, "the welcome banner")
-    secrets = (state / "secrets.toml").read_text()
+    secrets = (state / "private" / "secrets.toml").read_text()
     admin_password = re.search(r'admin_password = "([^"]+)"', secrets).group(1)
     return Platform(url, state, "atelier-des-tests", admin_password, process, log_path, env)
 

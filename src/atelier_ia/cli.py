@@ -33,8 +33,12 @@ def _commands() -> None:
 
 
 def settings_or_exit() -> Settings:
+    from atelier_ia.isolation import layout
+
     try:
-        return ensure_secrets(load_settings())
+        settings = load_settings()
+        layout.prepare(settings)
+        return ensure_secrets(settings)
     except SettingsError as exc:
         errors.print(f"[bold red]Erreur :[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
@@ -86,8 +90,21 @@ def welcome(settings: Settings) -> Panel:
 @app.command()
 def up() -> None:
     """Démarre la plateforme (hub, proxy, passerelle des modèles) sur cette machine."""
+    from atelier_ia.isolation import mode as isolation
+    from atelier_ia.isolation import reach
+
     settings = settings_or_exit()
-    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = isolation.resolve(settings)
+        if mode == isolation.ACCOUNTS:
+            reach.check(settings.homes_dir)
+    except (SettingsError, reach.Unreachable) as exc:
+        errors.print(f"[bold red]Erreur :[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if mode == isolation.DEMO:
+        console.print(f"[bold yellow]{isolation.DEMO_BANNER}[/]")
+    # What the hub, proxy and gateway write is theirs alone (databases, logs, WAL files).
+    os.umask(0o077)
     command = [
         str(paths.VENV_BIN / "jupyterhub"),
         "-f",
@@ -97,7 +114,7 @@ def up() -> None:
     # The hub gets its own session so that Ctrl-C reaches only us; we then stop it once, with
     # SIGTERM, and it stops the proxy, the gateway and the user servers.
     process = subprocess.Popen(
-        command, env=hub_environment(settings), cwd=settings.state_dir, start_new_session=True
+        command, env=hub_environment(settings), cwd=settings.private_dir, start_new_session=True
     )
     # Both stop everything; set explicitly, since a shell may start us with SIGINT ignored.
     signal.signal(signal.SIGTERM, _raise_interrupt)

@@ -246,6 +246,18 @@ class SessionSettings(_Section):
     live_refresh: float = Field(5.0, ge=1, le=300)
 
 
+class IsolationSettings(_Section):
+    """How people are kept apart (docs/exploitation.md, « Isolation »)."""
+
+    # accounts: one Unix account per person (needs root); demo: everyone under the operator's
+    # account, on loopback only, for one person trying the platform; auto: accounts when
+    # started as root, else demo.
+    mode: Literal["auto", "accounts", "demo"] = "auto"
+    # Participants' servers offer JupyterLab (« Pour aller plus loin », with code) only when
+    # this is on, or when their session was created with --code. Trainers always have it.
+    participants_code: bool = False
+
+
 class Settings(_Section):
     state_dir: Path = Path("var")
     hub: HubSettings = Field(default_factory=HubSettings)
@@ -254,6 +266,7 @@ class Settings(_Section):
     embedded: EmbeddedSettings = Field(default_factory=EmbeddedSettings)
     culling: CullingSettings = Field(default_factory=CullingSettings)
     sessions: SessionSettings = Field(default_factory=SessionSettings)
+    isolation: IsolationSettings = Field(default_factory=IsolationSettings)
     # Secrets generated once and kept in the state dir (see ensure_secrets).
     _secrets: dict[str, str] = PrivateAttr(default_factory=dict)
     # The file these settings were read from, so child processes can read the same one.
@@ -273,20 +286,32 @@ class Settings(_Section):
         return f"{self.public_url}/services/gateway"
 
     @property
+    def private_dir(self) -> Path:
+        """The operator's part of the state dir (mode 0700): hub and gateway databases, cookie
+        secret, secrets, sessions, exports, pid files. No participant account can enter it."""
+        return self.state_dir / "private"
+
+    @property
     def audit_database_url(self) -> str:
-        return self.gateway.database_url or f"sqlite:///{self.state_dir / 'gateway.sqlite'}"
+        return self.gateway.database_url or f"sqlite:///{self.private_dir / 'gateway.sqlite'}"
 
     @property
     def homes_dir(self) -> Path:
+        """Each person's home (0700, their own account's) under a folder anyone may cross but
+        not list."""
         return self.state_dir / "homes"
 
     @property
     def secrets_file(self) -> Path:
-        return self.state_dir / "secrets.toml"
+        return self.private_dir / "secrets.toml"
 
     @property
     def sessions_dir(self) -> Path:
-        return self.state_dir / "sessions"
+        return self.private_dir / "sessions"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.private_dir / "exports"
 
     @property
     def sessions_token(self) -> str:
@@ -393,7 +418,7 @@ def ensure_secrets(settings: Settings) -> Settings:
             stored[key] = make()
             changed = True
     if changed:
-        settings.state_dir.mkdir(parents=True, exist_ok=True)
+        settings.private_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         body = "".join(f'{key} = "{value}"\n' for key, value in stored.items())
         fd = os.open(settings.secrets_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -63,3 +63,4 @@ def test_interrupt_stops_hub_proxy_gateway_and_user_servers(tmp_path):
     assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
     assert took < 30, f"stopping took {took:.1f} s"
     assert "Arrêt en cours" in platform.log()
+    platform.remove()

@@ -53,10 +53,8 @@ def test_participant_lands_on_the_catalogue(platform, alice):
     )
     assert html.count("atelier-card") == 10
     assert html.count("Bientôt") == 0
-    assert html.count("atelier-with-code") == 8
-    assert (
-        "/user/alice/lab/tree/workshops/06-donnees-personnelles/pour-aller-plus-loin.ipynb" in html
-    )
+    # Code is off for participants: no « Pour aller plus loin » link (the server refuses /lab).
+    assert html.count("atelier-with-code") == 0
     # Voilà shows no code.
     assert "catalogue.show()" not in response.text
 
@@ -181,9 +179,35 @@ def test_official_ollama_client_with_a_hub_token(platform, alice):
     assert caught.value.status_code == 404
 
 
-def test_ollama_client_inside_a_user_server_uses_its_environment(platform, alice):
+@pytest.fixture(scope="module")
+def curious(platform):
+    """A participant with code on: the trainer put them in the hub group « avec-code »."""
+    session = platform.login("curieux")
+    assert session.login_status == 302
+    trainer = platform.login("formateur", platform.admin_password)
+    made = platform.api(trainer, "POST", "/groups/avec-code")
+    assert made.status_code in (201, 409), made.text
+    added = platform.api(trainer, "POST", "/groups/avec-code/users", json={"users": ["curieux"]})
+    assert added.ok, added.text
+    platform.start_server(session, "curieux")
+    return session
+
+
+def test_code_on_shows_the_lab_links_and_opens_jupyterlab(platform, curious):
+    page = curious.get(f"{platform.url}/user/curieux/voila/render/workshops/index.ipynb")
+    html = " ".join(o["data"].get("text/html", "") for o in voila_outputs(page.text))
+    assert html.count("atelier-with-code") == 8
+    assert (
+        "/user/curieux/lab/tree/workshops/06-donnees-personnelles/pour-aller-plus-loin.ipynb"
+        in html
+    )
+    assert curious.get(f"{platform.url}/user/curieux/lab").status_code == 200
+
+
+def test_ollama_client_inside_a_user_server_uses_its_environment(platform, curious):
     """`import ollama; ollama.chat(...)` in a notebook, with no configuration at all."""
-    token = platform.new_token(alice, "alice")
+    alice = curious
+    token = platform.new_token(alice, "curieux")
     code = (
         "import os, ollama\n"
         "r = ollama.chat(model='smollm2:135m', messages=[{'role': 'user', 'content': 'Salut'}],"
@@ -205,11 +229,11 @@ def test_ollama_client_inside_a_user_server_uses_its_environment(platform, alice
         "nbformat": 4,
         "nbformat_minor": 5,
     }
-    api = f"{platform.url}/user/alice/api/contents/mes-travaux/essai-ollama.ipynb"
+    api = f"{platform.url}/user/curieux/api/contents/mes-travaux/essai-ollama.ipynb"
     headers = {"Authorization": f"token {token}"}
     put = requests.put(api, json={"type": "notebook", "content": notebook}, headers=headers)
     assert put.status_code in (200, 201), put.text
-    page = alice.get(f"{platform.url}/user/alice/voila/render/mes-travaux/essai-ollama.ipynb")
+    page = alice.get(f"{platform.url}/user/curieux/voila/render/mes-travaux/essai-ollama.ipynb")
     assert page.status_code == 200
     text = voila_text(page.text)
     assert f"HOST {platform.url}/services/gateway" in text

@@ -59,7 +59,7 @@ def hub_user(platform, trainer, name: str):
 
 
 def test_session_day_from_create_to_close(platform, trainer, small_disk):
-    folder = platform.state_dir / "sessions" / "salle"
+    folder = platform.private_dir / "sessions" / "salle"
     created = atelier(platform, "session", "create", "salle", "--participants", "5", "--accounts")
     assert created.returncode == 0, created.stderr
     assert "Session « salle » créée" in created.stdout
@@ -139,7 +139,7 @@ def test_session_day_from_create_to_close(platform, trainer, small_disk):
     # Export: the room's figures, the log under pseudonyms, each person's folder.
     exported = atelier(platform, "session", "export", "salle")
     assert exported.returncode == 0, exported.stderr
-    zips = sorted((platform.state_dir / "exports").glob("export-salle-*.zip"))
+    zips = sorted((platform.private_dir / "exports").glob("export-salle-*.zip"))
     assert len(zips) == 1
     with zipfile.ZipFile(zips[0]) as archive:
         names = set(archive.namelist())
@@ -200,7 +200,7 @@ def test_session_day_from_create_to_close(platform, trainer, small_disk):
         assert not (platform.state_dir / "homes" / row["identifiant"]).exists()
     assert platform.api(trainer, "GET", "/groups/session-salle").status_code == 404
     assert not folder.exists()
-    assert len(list((platform.state_dir / "exports").glob("export-salle-*.zip"))) == 2
+    assert len(list((platform.private_dir / "exports").glob("export-salle-*.zip"))) == 2
     assert platform.login(first["identifiant"], first["mot_de_passe"]).login_status == 403
     assert atelier(platform, "session", "export", "salle").returncode == 1
 
@@ -264,8 +264,9 @@ def test_session_create_with_the_hub_down_makes_nothing(platform, tmp_path):
     )
     assert done.returncode == 1
     assert "Le hub ne répond pas" in done.stderr
-    assert not (state / "sessions" / "panne").exists()
-    assert not list((state / "sessions").glob(".*")) if (state / "sessions").exists() else True
+    sessions = state / "private" / "sessions"
+    assert not (sessions / "panne").exists()
+    assert not list(sessions.glob(".*")) if sessions.exists() else True
 
 
 def test_a_name_taken_on_the_hub_is_refused(platform, trainer):
@@ -276,13 +277,13 @@ def test_a_name_taken_on_the_hub_is_refused(platform, trainer):
     assert "déjà utilisé sur le hub (conflit-03)" in done.stderr
     for name in ("conflit-01", "conflit-02", "conflit-04"):
         assert hub_user(platform, trainer, name) is None
-    assert not (platform.state_dir / "sessions" / "conflit").exists()
+    assert not (platform.private_dir / "sessions" / "conflit").exists()
 
 
 def test_a_failed_create_removes_what_it_made(platform, trainer):
     # A file where the session's folder must go: creation fails after the accounts and the
     # group were made on the hub, and must undo them.
-    sessions = platform.state_dir / "sessions"
+    sessions = platform.private_dir / "sessions"
     sessions.mkdir(exist_ok=True)
     obstacle = sessions / "rate"
     obstacle.write_text("pas un dossier")

@@ -12,13 +12,18 @@ from atelier_ia import paths
 from atelier_ia.hub import configure
 from atelier_ia.hub.auth import AtelierAuthenticator, configure_auth
 from atelier_ia.hub.roles import configure_roles
+from atelier_ia.hub.server_policy import permitted
 from atelier_ia.hub.services import configure_services
+from atelier_ia.hub.singleuser import extension_args, prepare_home
 from atelier_ia.hub.spawner import (
     CATALOGUE_URL,
     TRAINER_URL,
+    AccountSpawner,
+    DemoSpawner,
     configure_spawner,
     make_pre_spawn_hook,
 )
+from atelier_ia.isolation import mode
 from atelier_ia.settings import ensure_secrets, load_settings
 
 
@@ -53,12 +58,31 @@ def test_spawner_environment_points_ollama_at_the_gateway(settings):
     assert token == "abc123"
     assert env["PATH"].startswith(str(paths.VENV_BIN))
     assert c.Spawner.default_url == CATALOGUE_URL
-    assert "--ServerApp.allow_root=True" in c.Spawner.args
+    assert c.Spawner.cmd[-2:] == ["-m", "atelier_ia.hub.singleuser"]
+    assert c.Spawner.disable_user_config is True
     assert "--MappingKernelManager.cull_connected=False" in c.Spawner.args
     assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in c.Spawner.args)
-    assert c.SimpleLocalProcessSpawner.home_dir_template == str(
-        settings.state_dir / "homes" / "{username}"
+    assert (
+        "--ServerApp.authorizer_class=atelier_ia.hub.server_policy.AtelierAuthorizer"
+        in c.Spawner.args
     )
+
+
+def test_root_gets_one_account_per_person_and_never_allow_root(settings, monkeypatch):
+    monkeypatch.setattr(mode, "can_create_accounts", lambda: True)
+    c = Config()
+    configure_spawner(c, settings)
+    assert c.JupyterHub.spawner_class is AccountSpawner
+    assert c.AccountSpawner.homes_dir == str(settings.homes_dir)
+    assert "--ServerApp.allow_root=True" not in c.Spawner.args
+
+
+def test_without_root_the_demo_keeps_the_operators_account(settings, monkeypatch):
+    monkeypatch.setattr(mode, "can_create_accounts", lambda: False)
+    c = Config()
+    configure_spawner(c, settings)
+    assert c.JupyterHub.spawner_class is DemoSpawner
+    assert c.DemoSpawner.home_dir_template == str(settings.homes_dir / "{username}")
 
 
 def _spawner(name, admin=False, groups=()):
@@ -66,38 +90,70 @@ def _spawner(name, admin=False, groups=()):
     return SimpleNamespace(user=user, default_url=CATALOGUE_URL)
 
 
-def test_pre_spawn_hook_prepares_home_and_landing_page(settings, tmp_path):
-    workshops = tmp_path / "shipped"
-    (workshops / "00-x").mkdir(parents=True)
-    (workshops / "index.ipynb").write_text("{}")
-    (workshops / "00-x" / "x.ipynb").write_text("{}")
-    hook = make_pre_spawn_hook(settings, workshops)
-
+def test_pre_spawn_hook_picks_the_landing_page(settings):
+    hook = make_pre_spawn_hook(settings)
     participant = _spawner("alice")
     hook(participant)
-    home = settings.homes_dir / "alice"
     assert participant.default_url == CATALOGUE_URL
-    copied = home / "workshops" / "00-x" / "x.ipynb"
-    assert copied.read_text() == "{}"
-    assert not stat.S_IMODE(copied.stat().st_mode) & 0o222, "workshops are read-only"
-    assert (home / "mes-travaux").is_dir()
-    locale = home / ".jupyter/lab/user-settings/@jupyterlab/translation-extension"
-    assert '"fr_FR"' in (locale / "plugin.jupyterlab-settings").read_text()
-    # A language the person picked later is kept at the next start.
-    (locale / "plugin.jupyterlab-settings").write_text('{"locale": "en"}')
-
-    # A fix to a shipped workshop reaches the home at the next start.
-    (workshops / "00-x" / "x.ipynb").write_text('{"v": 2}')
-    hook(participant)
-    assert copied.read_text() == '{"v": 2}'
-    assert '"en"' in (locale / "plugin.jupyterlab-settings").read_text()
-
     trainer = _spawner("claire", groups=["formateurs"])
     hook(trainer)
     assert trainer.default_url == TRAINER_URL
     admin = _spawner("formateur", admin=True)
     hook(admin)
     assert admin.default_url == TRAINER_URL
+
+
+def test_the_home_links_the_shipped_workshops_and_keeps_choices(tmp_path):
+    workshops = tmp_path / "shipped"
+    (workshops / "00-x").mkdir(parents=True)
+    (workshops / "00-x" / "x.ipynb").write_text("{}")
+    home = tmp_path / "homes" / "alice"
+    # An earlier version copied the workshops into the home, read-only.
+    (home / "workshops" / "old").mkdir(parents=True)
+    (home / "workshops" / "old" / "y.ipynb").write_text("{}")
+    for path in (home / "workshops" / "old" / "y.ipynb", home / "workshops" / "old"):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    prepare_home(home, workshops)
+    link = home / "workshops"
+    assert link.is_symlink() and link.resolve() == workshops.resolve()
+    assert (link / "00-x" / "x.ipynb").read_text() == "{}"
+    assert (home / "mes-travaux").is_dir()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    locale = home / ".jupyter/lab/user-settings/@jupyterlab/translation-extension"
+    assert '"fr_FR"' in (locale / "plugin.jupyterlab-settings").read_text()
+    # A language the person picked later is kept at the next start; a fix to a shipped
+    # workshop reaches everyone at once.
+    (locale / "plugin.jupyterlab-settings").write_text('{"locale": "en"}')
+    (workshops / "00-x" / "x.ipynb").write_text('{"v": 2}')
+    prepare_home(home, workshops)
+    assert (link / "00-x" / "x.ipynb").read_text() == '{"v": 2}'
+    assert '"en"' in (locale / "plugin.jupyterlab-settings").read_text()
+
+
+def test_participants_without_code_get_voila_alone():
+    light = extension_args(with_lab=False)
+    assert "--ServerApp.jpserver_extensions=jupyterlab=False" in light
+    assert "--ServerApp.jpserver_extensions=atelier_ia.hub.server_policy=True" in light
+    assert extension_args(with_lab=True) == [
+        "--ServerApp.jpserver_extensions=atelier_ia.hub.server_policy=True"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("trainer", "code", "action", "resource", "allowed"),
+    [
+        (False, False, "write", "terminals", False),
+        (False, True, "write", "terminals", False),
+        (True, False, "write", "terminals", True),
+        (False, False, "execute", "kernels", True),
+        (False, False, "write", "kernels", False),
+        (False, False, "write", "contents", False),
+        (False, False, "read", "contents", True),
+        (False, True, "write", "contents", True),
+    ],
+)
+def test_server_policy(trainer, code, action, resource, allowed):
+    assert permitted(trainer, code, action, resource) is allowed
 
 
 def test_services_and_roles(settings, monkeypatch):
@@ -135,4 +191,6 @@ def test_configure_composes_without_overlap(settings):
     assert str(settings.state_dir) in c.JupyterHub.db_url
     assert c.ConfigurableHTTPProxy.command == paths.proxy_command()
     assert c.JupyterHub.authenticator_class is AtelierAuthenticator
-    assert c.JupyterHub.spawner_class.endswith("SimpleLocalProcessSpawner")
+    assert c.JupyterHub.spawner_class in (AccountSpawner, DemoSpawner)
+    assert str(settings.private_dir) in c.JupyterHub.db_url
+    assert c.JupyterHub.cookie_secret_file.startswith(str(settings.private_dir))

@@ -107,7 +107,7 @@ def workshop_url(notebook: str, server_prefix: str) -> str:
     return f"{server_prefix.rstrip('/')}/voila/render/workshops/{notebook}"
 
 
-def card_html(workshop: Workshop, server_prefix: str) -> str:
+def card_html(workshop: Workshop, server_prefix: str, with_code: bool = False) -> str:
     heading = html.escape(workshop.title)
     summary = f"<p style='margin:6px 0'>{html.escape(workshop.summary)}</p>"
     if workshop.notebook:
@@ -116,7 +116,7 @@ def card_html(workshop: Workshop, server_prefix: str) -> str:
             f"<a href='{href}' target='_self' style='color:#0b3d91;font-weight:bold'>"
             f"Ouvrir l'atelier « {heading} »</a>"
         )
-        if workshop.with_code:
+        if with_code and workshop.with_code:
             lab = html.escape(
                 f"{server_prefix.rstrip('/')}/lab/tree/workshops/{workshop.with_code}"
             )
@@ -134,8 +134,12 @@ def card_html(workshop: Workshop, server_prefix: str) -> str:
     return _CARD.format(body=body)
 
 
-def catalogue_html(server_prefix: str, workshops: tuple[Workshop, ...] = WORKSHOPS) -> str:
-    cards = "".join(card_html(w, server_prefix) for w in workshops)
+def catalogue_html(
+    server_prefix: str, workshops: tuple[Workshop, ...] = WORKSHOPS, with_code: bool = False
+) -> str:
+    """The cards; the « Pour aller plus loin » links only where the server offers JupyterLab
+    (trainers, or code turned on), since the server refuses /lab otherwise."""
+    cards = "".join(card_html(w, server_prefix, with_code) for w in workshops)
     return (
         "<main class='atelier-catalogue' lang='fr'>"
         "<h1>Atelier IA</h1>"
@@ -200,6 +204,7 @@ def show() -> None:
 
     # The hub gives every user server its URL prefix, e.g. /user/alice/.
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
-    display(HTML(catalogue_html(prefix)))
+    # Set by the spawner: on for trainers and when the settings or the session turn code on.
+    display(HTML(catalogue_html(prefix, with_code=os.environ.get("ATELIER_CODE") == "1")))
     if os.environ.get("ATELIER_WORK_DIR"):
         display(TakeAway(Path(os.environ["ATELIER_WORK_DIR"]), prefix).widget)

@@ -118,8 +118,6 @@ def create_app(
         made = backends
         if made is None:
             made = {spec.name: make_backend(spec, settings) for spec in settings.gateway.backends}
-        if not settings.gateway.database_url:
-            settings.state_dir.mkdir(parents=True, exist_ok=True)
         audit = await asyncio.to_thread(AuditLog, settings.audit_database_url, pseudonymise_texts)
         if settings.gateway.store_texts or any(
             not spec.is_local for spec in settings.gateway.backends

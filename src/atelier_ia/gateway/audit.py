@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -77,6 +78,10 @@ class AuditRow:
 def make_engine(url: str) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if database and database != ":memory:":
+            # The operator's private folder (0700): participants never read the audit log.
+            Path(database).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection: Any, _: Any) -> None:

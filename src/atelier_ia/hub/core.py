@@ -11,14 +11,14 @@ TEMPLATES_DIR = paths.PACKAGE_DIR / "hub" / "templates"
 
 
 def configure_core(c: Config, settings: Settings) -> None:
-    state = settings.state_dir
+    private = settings.private_dir
     c.JupyterHub.ip = settings.hub.ip
     c.JupyterHub.port = settings.hub.port
     c.JupyterHub.hub_ip = "127.0.0.1"
     c.JupyterHub.hub_port = settings.hub.hub_port
-    c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
-    c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
-    c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
+    c.JupyterHub.db_url = f"sqlite:///{private / 'jupyterhub.sqlite'}"
+    c.JupyterHub.cookie_secret_file = str(private / "jupyterhub_cookie_secret")
+    c.JupyterHub.pid_file = str(private / "jupyterhub.pid")
     # French login page and error pages for participants.
     c.JupyterHub.template_paths = [str(TEMPLATES_DIR)]
     # Ctrl-C on `make up` stops everything: user servers and the proxy go with the hub.
@@ -26,5 +26,5 @@ def configure_core(c: Config, settings: Settings) -> None:
     c.JupyterHub.cleanup_proxy = True
     c.ConfigurableHTTPProxy.command = paths.proxy_command()
     c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings.hub.proxy_api_port}"
-    c.ConfigurableHTTPProxy.pid_file = str(state / "jupyterhub-proxy.pid")
+    c.ConfigurableHTTPProxy.pid_file = str(private / "jupyterhub-proxy.pid")
     c.ConfigurableHTTPProxy.should_start = True

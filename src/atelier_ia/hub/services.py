@@ -47,6 +47,8 @@ def live_view_service(settings: Settings) -> dict:
             "-m",
             "atelier_ia.sessions.live_server",
             *server_args(settings),
+            # The operator's own process (root on a server): never a participant's account.
+            "--ServerApp.allow_root=True",
             f"--ServerApp.root_dir={LIVE_VIEW_DIR}",
             f"--ServerApp.default_url=/voila/render/{LIVE_VIEW_NOTEBOOK}",
         ],

@@ -1,71 +1,95 @@
-"""How each person's Jupyter server starts: its home, its landing page, its way to the models."""
+"""How each person's server starts: under their own Unix account (or, in the loopback demo,
+under the operator's), with its landing page and its way to the models.
+
+The hub only decides; the files of a home are made by the person's own process
+(:mod:`atelier_ia.hub.singleuser`), never by root.
+"""
 
 from __future__ import annotations
 
-import json
+import asyncio
 import os
-import shutil
+import pwd
 from pathlib import Path
 from typing import Any
 
+from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner, set_user_setuid
+from traitlets import Bool, Unicode
 from traitlets.config import Config
 
 from atelier_ia import paths
+from atelier_ia.hub.server_policy import PARTICIPANT, TRAINER
+from atelier_ia.hub.singleuser import WORK_DIR
+from atelier_ia.isolation import accounts
+from atelier_ia.isolation.mode import ACCOUNTS, resolve
 from atelier_ia.settings import Settings
 
 CATALOGUE_URL = "/voila/render/workshops/index.ipynb"
-WORK_DIR = "mes-travaux"
 TRAINER_URL = "/lab"
-LAB_SETTINGS_DIR = Path(".jupyter/lab/user-settings/@jupyterlab")
-# JupyterLab settings a person starts with (they may change them): French, and no news
-# fetched from the Internet, which a workshop server often cannot reach.
-LAB_DEFAULTS = {
-    "translation-extension/plugin.jupyterlab-settings": {"locale": "fr_FR"},
-    "apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
-}
+# Members of this hub group get JupyterLab (`atelier session create --code`).
+CODE_GROUP = "avec-code"
+TRAINER_SHELL = "/bin/bash"
+
+
+def group_names(user: Any) -> set[str]:
+    return {getattr(group, "name", group) for group in getattr(user, "groups", [])}
 
 
 def is_trainer(user: Any, settings: Settings) -> bool:
-    groups = {getattr(group, "name", group) for group in getattr(user, "groups", [])}
-    return bool(getattr(user, "admin", False)) or settings.auth.trainers_group in groups
+    return bool(getattr(user, "admin", False)) or settings.auth.trainers_group in group_names(user)
 
 
-def sync_workshops(source: Path, home: Path) -> Path:
-    """Put a fresh copy of the shipped workshops in the home, read-only.
+class AtelierSpawner(LocalProcessSpawner):
+    """What both spawners add: who the person is to their server, and whether code is on."""
 
-    Refreshed at every server start so a fix to a workshop reaches everyone; people keep their
-    own work elsewhere in their home (the apps save under ``mes-travaux/``).
-    """
-    target = home / "workshops"
-    if target.exists():
-        for path in target.rglob("*"):
-            path.chmod(0o755 if path.is_dir() else 0o644)
-        shutil.rmtree(target)
-    shutil.copytree(
-        source, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
-    )
-    for path in sorted(target.rglob("*"), reverse=True):
-        path.chmod(0o555 if path.is_dir() else 0o444)
-    target.chmod(0o555)
-    return target
+    trainers_group = Unicode("formateurs").tag(config=True)
+    participants_code = Bool(False).tag(config=True)
+
+    def person_env(self, env: dict[str, str]) -> dict[str, str]:
+        trainer = bool(self.user.admin) or self.trainers_group in group_names(self.user)
+        code = trainer or self.participants_code or CODE_GROUP in group_names(self.user)
+        env["ATELIER_ROLE"] = TRAINER if trainer else PARTICIPANT
+        env["ATELIER_CODE"] = "1" if code else "0"
+        if trainer:
+            env["SHELL"] = TRAINER_SHELL  # the accounts have no login shell; terminals need one
+        return env
 
 
-def write_lab_defaults(home: Path) -> None:
-    """Start JupyterLab in French, without overwriting a choice the person made since."""
-    for name, values in LAB_DEFAULTS.items():
-        settings_file = home / LAB_SETTINGS_DIR / name
-        if not settings_file.exists():
-            settings_file.parent.mkdir(parents=True, exist_ok=True)
-            settings_file.write_text(json.dumps(values), encoding="utf-8")
+class AccountSpawner(AtelierSpawner):
+    """LocalProcessSpawner under ``atelier-<name>``, an account made at the first start."""
+
+    homes_dir = Unicode(help="Folder of the homes, one per hub user").tag(config=True)
+
+    @property
+    def home(self) -> Path:
+        return Path(self.homes_dir) / self.user.name
+
+    async def start(self):
+        await asyncio.to_thread(accounts.ensure_account, self.user.name, self.home)
+        return await super().start()
+
+    def make_preexec_fn(self, name):
+        return set_user_setuid(accounts.unix_name(name))
+
+    def user_env(self, env):
+        entry = pwd.getpwnam(accounts.unix_name(self.user.name))
+        env["USER"] = entry.pw_name
+        env["HOME"] = entry.pw_dir
+        return self.person_env(env)
+
+    async def move_certs(self, paths):
+        raise NotImplementedError("internal_ssl is not used by Atelier IA")
 
 
-def make_pre_spawn_hook(settings: Settings, workshops: Path = paths.WORKSHOPS_DIR):
+class DemoSpawner(AtelierSpawner, SimpleLocalProcessSpawner):
+    """The loopback demo: everyone's server under the operator's own account."""
+
+    def user_env(self, env):
+        return self.person_env(super().user_env(env))
+
+
+def make_pre_spawn_hook(settings: Settings):
     def pre_spawn_hook(spawner: Any) -> None:
-        home = settings.homes_dir / spawner.user.name
-        home.mkdir(parents=True, exist_ok=True)
-        (home / WORK_DIR).mkdir(exist_ok=True)
-        sync_workshops(workshops, home)
-        write_lab_defaults(home)
         spawner.default_url = TRAINER_URL if is_trainer(spawner.user, settings) else CATALOGUE_URL
 
     return pre_spawn_hook
@@ -74,7 +98,7 @@ def make_pre_spawn_hook(settings: Settings, workshops: Path = paths.WORKSHOPS_DI
 def server_environment(settings: Settings) -> dict[str, Any]:
     return {
         # nbgrader shells out to alembic: the venv's bin/ must be on PATH.
-        "PATH": f"{paths.VENV_BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+        "PATH": f"{paths.VENV_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin",
         # The official ollama client reads these: `import ollama; ollama.chat(...)` goes to
         # the gateway with the person's own token.
         "OLLAMA_HOST": settings.gateway_url,
@@ -87,10 +111,9 @@ def server_environment(settings: Settings) -> dict[str, Any]:
 
 
 def server_args(settings: Settings) -> list[str]:
+    """Options of every Jupyter server the platform starts (people's and the live view)."""
     culling = settings.culling
     return [
-        # Development machines and CI run as root; SimpleLocalProcessSpawner keeps that user.
-        "--ServerApp.allow_root=True",
         # A closed Voilà page leaves its kernel behind: cull idle kernels with no connection.
         f"--MappingKernelManager.cull_idle_timeout={culling.kernel_idle_timeout}",
         f"--MappingKernelManager.cull_interval={culling.kernel_cull_interval}",
@@ -100,13 +123,31 @@ def server_args(settings: Settings) -> list[str]:
     ]
 
 
+def person_server_args(settings: Settings, mode: str) -> list[str]:
+    args = [
+        *server_args(settings),
+        "--ServerApp.authorizer_class=atelier_ia.hub.server_policy.AtelierAuthorizer",
+    ]
+    if mode != ACCOUNTS and os.geteuid() == 0:
+        args.append("--ServerApp.allow_root=True")  # a demo explicitly asked for as root
+    return args
+
+
 def configure_spawner(c: Config, settings: Settings) -> None:
-    c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
-    c.SimpleLocalProcessSpawner.home_dir_template = str(settings.homes_dir / "{username}")
-    c.Spawner.cmd = [str(paths.VENV_BIN / "jupyterhub-singleuser")]
-    c.Spawner.args = server_args(settings)
+    mode = resolve(settings)
+    spawner = AccountSpawner if mode == ACCOUNTS else DemoSpawner
+    c.JupyterHub.spawner_class = spawner
+    c.AccountSpawner.homes_dir = str(settings.homes_dir)
+    c.DemoSpawner.home_dir_template = str(settings.homes_dir / "{username}")
+    c.AtelierSpawner.trainers_group = settings.auth.trainers_group
+    c.AtelierSpawner.participants_code = settings.isolation.participants_code
+    c.Spawner.cmd = [str(paths.VENV_BIN / "python"), "-m", "atelier_ia.hub.singleuser"]
+    c.Spawner.args = person_server_args(settings, mode)
     c.Spawner.default_url = CATALOGUE_URL
     c.Spawner.environment = server_environment(settings)
     c.Spawner.pre_spawn_hook = make_pre_spawn_hook(settings)
+    # A person's server reads no config from their home (they could otherwise turn the
+    # server's policy off for themselves).
+    c.Spawner.disable_user_config = True
     c.Spawner.start_timeout = 120
     c.Spawner.http_timeout = 60

@@ -173,7 +173,7 @@ def export(settings: Settings, name: str, export_dir: Path | None = None) -> Pat
 
 
 def _exports(settings: Settings, name: str) -> Path:
-    return settings.state_dir / "exports"
+    return settings.exports_dir
 
 
 def _mode_words(mode: str) -> str:
