@@ -48,6 +48,7 @@ def main() -> None:
             )
     finally:
         platform.stop()
+        platform.remove()
     baseline = next(r["median_s"] for r in rows if r["notebook"] == "workshops/index.ipynb")
     print(f"{'notebook':62} {'median':>7} {'max':>6} {'vs catalogue':>13}")
     for row in rows:

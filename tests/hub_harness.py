@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -117,16 +119,22 @@ class Platform:
             self.process.wait(timeout=timeout)
         return time.monotonic() - start
 
+    @property
+    def prefix(self) -> str:
+        """This platform's own prefix of Unix accounts (two platforms never share one)."""
+        return self.env["ATELIER_ISOLATION__ACCOUNT_PREFIX"]
+
+    def account(self, username: str):
+        from atelier_ia.isolation import accounts
+
+        return accounts.lookup(username, self.prefix)
+
     def remove(self) -> None:
         """After stop(): remove the Unix accounts this platform made, and its state dir."""
         from atelier_ia.isolation import accounts
 
-        homes = self.state_dir / "homes"
-        for entry in accounts.managed_accounts():
-            if Path(entry.pw_dir).parent == homes:
-                accounts.remove_account(
-                    entry.pw_gecos.removeprefix(accounts.MARKER).strip(), Path(entry.pw_dir)
-                )
+        for entry in accounts.managed_accounts(self.prefix):
+            accounts.remove_account(accounts.hub_name_of(entry), Path(entry.pw_dir), self.prefix)
         shutil.rmtree(self.state_dir, ignore_errors=True)
 
 
@@ -137,9 +145,15 @@ def reachable_state_dir() -> Path:
     return state
 
 
-def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platform:
-    """`tmp` keeps the log; the state dir is made where participant accounts can reach it."""
+def start_platform(
+    tmp: Path, extra_env: dict[str, str] | None = None, user: str | None = None
+) -> Platform:
+    """`tmp` keeps the log; the state dir is made where participant accounts can reach it.
+    With `user`, `atelier up` runs under that account (as an operator without root would)."""
     state = reachable_state_dir()
+    if user is not None:
+        entry = pwd.getpwnam(user)
+        os.chown(state, entry.pw_uid, entry.pw_gid)
     hub_port, api_port, proxy_api_port, gateway_port, live_port = (free_port() for _ in range(5))
     # Only what the test says: no settings file of the developer's, no stray ATELIER_ variable.
     env = {k: v for k, v in os.environ.items() if not k.startswith("ATELIER_")}
@@ -151,12 +165,22 @@ def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platfo
         "ATELIER_GATEWAY__PORT": str(gateway_port),
         "ATELIER_SESSIONS__LIVE_PORT": str(live_port),
         "ATELIER_WORKSHOP_PASSWORD": "atelier-des-tests",
+        "ATELIER_ISOLATION__ACCOUNT_PREFIX": "t" + secrets.token_hex(3) + "-",
         **(extra_env or {}),
     }
+    if user is not None:
+        env["HOME"] = pwd.getpwnam(user).pw_dir  # the operator's own home, not /root
     log_path = tmp / "atelier-up.log"
     log = log_path.open("w")
     process = subprocess.Popen(
-        [str(ATELIER), "up"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+        [str(ATELIER), "up"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        user=user,
+        group=None if user is None else pwd.getpwnam(user).pw_gid,
+        extra_groups=None if user is None else [],
     )
     url = f"http://127.0.0.1:{hub_port}"
 
@@ -168,8 +192,8 @@ def start_platform(tmp: Path, extra_env: dict[str, str] | None = None) -> Platfo
 
     wait_until(gateway_up, 120, "the hub, proxy and gateway")
     wait_until(lambda: "Atelier IA est prêt" in log_path.read_text(), 30, "the welcome banner")
-    secrets = (state / "private" / "secrets.toml").read_text()
-    admin_password = re.search(r'admin_password = "([^"]+)"', secrets).group(1)
+    stored = (state / "private" / "secrets.toml").read_text()
+    admin_password = re.search(r'admin_password = "([^"]+)"', stored).group(1)
     return Platform(url, state, "atelier-des-tests", admin_password, process, log_path, env)
 
 

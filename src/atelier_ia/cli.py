@@ -70,7 +70,7 @@ def wait_for_hub(settings: Settings, process: subprocess.Popen, deadline_s: floa
     return False
 
 
-def welcome(settings: Settings) -> Panel:
+def welcome(settings: Settings, isolated: bool) -> Panel:
     auth = settings.auth
     trainers = ", ".join(auth.admin_users)
     text = (
@@ -81,7 +81,12 @@ def welcome(settings: Settings) -> Panel:
         f"  mot de passe : [bold yellow]{auth.admin_password}[/]\n\n"
         f"[bold]Suivi de la salle[/] (formateurs) : {settings.public_url}/services/suivi/\n"
         "Préparer une journée : .venv/bin/atelier doctor, puis atelier session create\n\n"
-        f"Mots de passe conservés dans {settings.secrets_file}\n"
+        + (
+            "Isolation : un compte Unix par personne\n"
+            if isolated
+            else "Mode démonstration : un seul compte pour tous, adresse locale uniquement\n"
+        )
+        + f"Mots de passe conservés dans {settings.secrets_file}\n"
         "Ctrl-C pour tout arrêter."
     )
     return Panel(text, title="Atelier IA est prêt", expand=False)
@@ -121,7 +126,7 @@ def up() -> None:
     signal.signal(signal.SIGINT, _raise_interrupt)
     try:
         if wait_for_hub(settings, process):
-            console.print(welcome(settings))
+            console.print(welcome(settings, mode == isolation.ACCOUNTS))
         code = process.wait()
     except KeyboardInterrupt:
         console.print("Arrêt en cours (hub, proxy, passerelle, serveurs des participants) …")

@@ -256,6 +256,9 @@ class IsolationSettings(_Section):
     # Participants' servers offer JupyterLab (« Pour aller plus loin », with code) only when
     # this is on, or when their session was created with --code. Trainers always have it.
     participants_code: bool = False
+    # The Unix accounts are named <prefix><login>. Two platforms on one machine need two
+    # prefixes, or they would share (and remove) each other's accounts.
+    account_prefix: str = Field("atelier-", pattern=r"^[a-z][a-z0-9]{0,10}-$")
 
 
 class Settings(_Section):

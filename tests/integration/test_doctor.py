@@ -41,6 +41,8 @@ def test_doctor_passes_on_the_running_platform(platform):
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
     assert "✓ Hub : JupyterHub" in out
+    # Tests run as root (CI): one account per person.
+    assert f"✓ Isolation : un compte Unix par personne ({platform.prefix}<identifiant>)" in out
     assert "✓ Passerelle" in out
     assert "✓ Amont « embarque » (embedded) : sert smollm2:135m" in out
     assert "✓ Modèle smollm2:135m : premier mot en" in out

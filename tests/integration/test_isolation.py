@@ -12,6 +12,10 @@ from __future__ import annotations
 import json
 import os
 import pwd
+import secrets
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import psutil
@@ -20,7 +24,7 @@ import requests
 
 from atelier_ia.hub.auth import USERNAME_PATTERN, AtelierAuthenticator
 from atelier_ia.isolation import accounts
-from tests.hub_harness import Platform, start_platform, voila_text, wait_until
+from tests.hub_harness import ATELIER, Platform, start_platform, voila_text, wait_until
 
 pytestmark = pytest.mark.skipif(
     os.geteuid() != 0, reason="Unix accounts need root (CI runs as root)"
@@ -157,7 +161,7 @@ class Room:
             platform.start_server(session, name)
         victim_home = platform.home(VICTIM)
         (victim_home / "mes-travaux" / "lettre.txt").write_text("Courrier de la victime")
-        entry = accounts.lookup(VICTIM)
+        entry = platform.account(VICTIM)
         if entry is not None:
             for path in (victim_home / "mes-travaux", victim_home / "mes-travaux" / "lettre.txt"):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
@@ -252,7 +256,7 @@ def test_files_that_are_not_hers_are_closed_to_her(isolated, unprotected, attack
 
 
 def test_her_kernel_runs_as_her_own_account(isolated, unprotected):
-    assert isolated.results["uid"] == pwd.getpwnam(accounts.unix_name(ATTACKER)).pw_uid
+    assert isolated.results["uid"] == isolated.platform.account(ATTACKER).pw_uid
     assert unprotected.results["uid"] == 0
 
 
@@ -319,7 +323,7 @@ def test_no_jupyterlab_while_code_is_off(isolated, unprotected):
 
 def test_the_platform_itself_never_runs_as_a_participant(isolated):
     platform = isolated.platform
-    participant_uids = {entry.pw_uid for entry in accounts.managed_accounts()}
+    participant_uids = {entry.pw_uid for entry in accounts.managed_accounts(platform.prefix)}
     people = set()
     for process in psutil.Process(platform.process.pid).children(recursive=True):
         try:
@@ -332,7 +336,7 @@ def test_the_platform_itself_never_runs_as_a_participant(isolated):
             assert "atelier_ia.hub.singleuser" in command or "ipykernel" in command, command
         else:
             assert uid == 0, command
-    assert accounts.unix_name(ATTACKER) in people
+    assert accounts.unix_name(ATTACKER, platform.prefix) in people
 
 
 def test_homes_and_private_state_modes(isolated):
@@ -341,7 +345,7 @@ def test_homes_and_private_state_modes(isolated):
     assert platform.state_dir.stat().st_mode & 0o777 == 0o711
     assert (platform.state_dir / "homes").stat().st_mode & 0o777 == 0o711
     home = platform.home(ATTACKER)
-    entry = pwd.getpwnam(accounts.unix_name(ATTACKER))
+    entry = platform.account(ATTACKER)
     assert (home.stat().st_uid, home.stat().st_mode & 0o777) == (entry.pw_uid, 0o700)
     assert entry.pw_shell == accounts.NOLOGIN
     assert entry.pw_dir == str(home)
@@ -380,3 +384,61 @@ def test_unix_names_are_prefixed(name):
     long = "a" * 32
     assert len(accounts.unix_name(long)) == 32
     assert accounts.unix_name(long) != accounts.unix_name("a" * 31 + "b")
+
+
+@pytest.fixture
+def operator():
+    """An operator's own unprivileged account, with a real home, made for this test."""
+    name = "op" + secrets.token_hex(3)
+    home = Path(tempfile.mkdtemp(prefix="atelier-test-op-"))
+    home.chmod(0o711)
+    subprocess.run(
+        ["useradd", "--no-create-home", "--home-dir", str(home), "--shell", "/bin/sh", name],
+        check=True,
+    )
+    entry = pwd.getpwnam(name)
+    os.chown(home, entry.pw_uid, entry.pw_gid)
+    yield entry
+    accounts.stop_processes(entry.pw_uid)
+    subprocess.run(["userdel", name], check=True)
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def test_without_root_it_runs_as_the_loopback_demo(tmp_path_factory, operator):
+    """`make up` by an operator without root: no account can be made, so one person's demo,
+    on loopback only, said in French at start."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("ATELIER_")},
+        "ATELIER_STATE_DIR": str(Path(operator.pw_dir) / "var"),
+        "ATELIER_HUB__IP": "0.0.0.0",
+        "HOME": operator.pw_dir,
+    }
+    refused = subprocess.run(
+        [str(ATELIER), "up"],
+        env=env,
+        user=operator.pw_name,
+        group=operator.pw_gid,
+        extra_groups=[],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd="/",
+    )
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    # One message (the terminal may wrap it), naming the key and why.
+    message = " ".join(refused.stderr.split())
+    assert message.startswith("Erreur : Réglage « hub.ip » = 0.0.0.0 refusé en mode démonstration")
+    assert message.count("Erreur") == 1 and "Traceback" not in refused.stderr
+
+    platform = start_platform(tmp_path_factory.mktemp("demo"), user=operator.pw_name)
+    try:
+        assert "Mode démonstration" in platform.log()
+        session = platform.login("seule")
+        assert session.login_status == 302
+        platform.start_server(session, "seule")
+        server = server_process(platform.home("seule"))
+        assert server.uids().real == operator.pw_uid
+        assert accounts.managed_accounts(platform.prefix) == []
+    finally:
+        platform.stop()
+        platform.remove()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import subprocess
 import zipfile
 
@@ -12,6 +13,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 
+from atelier_ia.isolation import accounts
 from tests.hub_harness import ATELIER, ROOT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -180,7 +182,7 @@ def test_session_day_from_create_to_close(platform, trainer, small_disk):
 
     # A full disk: a clear message, no half-written file, and close deletes nothing.
     (platform.state_dir / "homes" / first["identifiant"] / "mes-travaux" / "gros.bin").write_bytes(
-        __import__("os").urandom(200_000)
+        os.urandom(200_000)
     )
     full = atelier(platform, "session", "export", "salle", "--output", str(small_disk))
     assert full.returncode == 1
@@ -191,13 +193,21 @@ def test_session_day_from_create_to_close(platform, trainer, small_disk):
     assert hub_user(platform, trainer, first["identifiant"]) is not None
     assert (folder / "comptes.json").exists()
 
-    # Close: export first, then servers, accounts and homes go; the export stays.
+    # Close: export first, then servers, hub users, Unix accounts and homes go; the export
+    # stays.
+    unix = {row["identifiant"]: platform.account(row["identifiant"]) for row in rows}
+    if os.geteuid() == 0:
+        assert unix[first["identifiant"]] is not None, "her server ran under her own account"
+        assert accounts.processes_of(unix[first["identifiant"]].pw_uid)
     closed = atelier(platform, "session", "close", "salle", "--yes")
     assert closed.returncode == 0, closed.stderr
     assert "fermée" in closed.stdout
     for row in rows:
         assert hub_user(platform, trainer, row["identifiant"]) is None
         assert not (platform.state_dir / "homes" / row["identifiant"]).exists()
+        assert platform.account(row["identifiant"]) is None
+        if unix[row["identifiant"]] is not None:
+            assert not accounts.processes_of(unix[row["identifiant"]].pw_uid)
     assert platform.api(trainer, "GET", "/groups/session-salle").status_code == 404
     assert not folder.exists()
     assert len(list((platform.private_dir / "exports").glob("export-salle-*.zip"))) == 2
@@ -206,12 +216,13 @@ def test_session_day_from_create_to_close(platform, trainer, small_disk):
 
 
 def test_warm_session_lands_on_the_catalogue_at_once(platform, trainer):
-    created = atelier(platform, "session", "create", "matin", "-n", "2", "--warm")
+    created = atelier(platform, "session", "create", "matin", "-n", "2", "--warm", "--code")
     assert created.returncode == 0, created.stderr
     assert "Tous les serveurs sont prêts" in created.stdout
     for name in ("matin-01", "matin-02"):
-        server = hub_user(platform, trainer, name)["servers"][""]
-        assert server["ready"] is True
+        user = hub_user(platform, trainer, name)
+        assert user["servers"][""]["ready"] is True
+        assert "avec-code" in user["groups"], "--code opens JupyterLab to the session"
     # Shared-password session: the workshop password opens it, and the server is up, so the
     # hub sends the person straight to it, not to the "starting" page.
     person = platform.login("matin-01")

@@ -26,7 +26,7 @@ RESERVED_NAMES = frozenset(
 
 
 def is_reserved(name: str) -> bool:
-    if name in RESERVED_NAMES or name.startswith(accounts.PREFIX):
+    if name in RESERVED_NAMES or name.startswith(accounts.PREFIX[:-1]):
         return True
     try:
         pwd.getpwnam(name)  # daemon, www-data, the operator's own login…
@@ -42,6 +42,7 @@ class AtelierAuthenticator(SharedPasswordAuthenticator):
     sessions_dir = Unicode(help="Folder of the sessions (state dir / sessions)").tag(config=True)
     homes_dir = Unicode(help="Folder of the homes, one per hub user").tag(config=True)
     unix_accounts = Bool(False, help="Each hub user has a Unix account").tag(config=True)
+    account_prefix = Unicode(accounts.PREFIX, help="Prefix of the Unix accounts").tag(config=True)
 
     def normalize_username(self, username: str) -> str:
         # No case folding: « Camille » is refused by the pattern rather than let into camille's
@@ -56,7 +57,7 @@ class AtelierAuthenticator(SharedPasswordAuthenticator):
         super().delete_user(user)
         if self.unix_accounts:
             home = Path(self.homes_dir) / user.name
-            await asyncio.to_thread(accounts.remove_account, user.name, home)
+            await asyncio.to_thread(accounts.remove_account, user.name, home, self.account_prefix)
 
     async def authenticate(self, handler, data):
         username = self.normalize_username(data["username"])
@@ -75,6 +76,7 @@ def configure_auth(c: Config, settings: Settings) -> None:
     c.AtelierAuthenticator.sessions_dir = str(settings.sessions_dir)
     c.AtelierAuthenticator.homes_dir = str(settings.homes_dir)
     c.AtelierAuthenticator.unix_accounts = resolve(settings) == ACCOUNTS
+    c.AtelierAuthenticator.account_prefix = settings.isolation.account_prefix
     c.SharedPasswordAuthenticator.user_password = auth.workshop_password
     c.SharedPasswordAuthenticator.admin_password = auth.admin_password
     c.Authenticator.admin_users = set(auth.admin_users)

@@ -59,20 +59,23 @@ class AccountSpawner(AtelierSpawner):
     """LocalProcessSpawner under ``atelier-<name>``, an account made at the first start."""
 
     homes_dir = Unicode(help="Folder of the homes, one per hub user").tag(config=True)
+    account_prefix = Unicode(accounts.PREFIX, help="Prefix of the Unix accounts").tag(config=True)
 
     @property
     def home(self) -> Path:
         return Path(self.homes_dir) / self.user.name
 
     async def start(self):
-        await asyncio.to_thread(accounts.ensure_account, self.user.name, self.home)
+        await asyncio.to_thread(
+            accounts.ensure_account, self.user.name, self.home, self.account_prefix
+        )
         return await super().start()
 
     def make_preexec_fn(self, name):
-        return set_user_setuid(accounts.unix_name(name))
+        return set_user_setuid(accounts.unix_name(name, self.account_prefix))
 
     def user_env(self, env):
-        entry = pwd.getpwnam(accounts.unix_name(self.user.name))
+        entry = pwd.getpwnam(accounts.unix_name(self.user.name, self.account_prefix))
         env["USER"] = entry.pw_name
         env["HOME"] = entry.pw_dir
         return self.person_env(env)
@@ -138,6 +141,7 @@ def configure_spawner(c: Config, settings: Settings) -> None:
     spawner = AccountSpawner if mode == ACCOUNTS else DemoSpawner
     c.JupyterHub.spawner_class = spawner
     c.AccountSpawner.homes_dir = str(settings.homes_dir)
+    c.AccountSpawner.account_prefix = settings.isolation.account_prefix
     c.DemoSpawner.home_dir_template = str(settings.homes_dir / "{username}")
     c.AtelierSpawner.trainers_group = settings.auth.trainers_group
     c.AtelierSpawner.participants_code = settings.isolation.participants_code

@@ -34,29 +34,35 @@ class AccountError(RuntimeError):
     """An account that cannot be made or removed; the message is French, for the operator."""
 
 
-def unix_name(hub_name: str) -> str:
+def unix_name(hub_name: str, prefix: str = PREFIX) -> str:
     """The Unix account of a hub user: ``atelier-<name>``, shortened with a hash past 32
-    characters (useradd's limit), so that two hub names never share an account."""
-    name = PREFIX + hub_name
+    characters (useradd's limit), so that two hub names never share an account. Two platforms
+    on one machine (or the test suite's) use different prefixes (``isolation.account_prefix``).
+    """
+    name = prefix + hub_name
     if len(name) <= MAX_UNIX_NAME:
         return name
     digest = hashlib.sha256(hub_name.encode()).hexdigest()[:8]
-    return f"{PREFIX}{hub_name[: MAX_UNIX_NAME - len(PREFIX) - 9]}-{digest}"
+    return f"{prefix}{hub_name[: MAX_UNIX_NAME - len(prefix) - 9]}-{digest}"
 
 
-def lookup(hub_name: str) -> pwd.struct_passwd | None:
+def lookup(hub_name: str, prefix: str = PREFIX) -> pwd.struct_passwd | None:
     try:
-        return pwd.getpwnam(unix_name(hub_name))
+        return pwd.getpwnam(unix_name(hub_name, prefix))
     except KeyError:
         return None
 
 
-def is_managed(entry: pwd.struct_passwd) -> bool:
-    return entry.pw_name.startswith(PREFIX) and entry.pw_gecos.startswith(MARKER)
+def is_managed(entry: pwd.struct_passwd, prefix: str = PREFIX) -> bool:
+    return entry.pw_name.startswith(prefix) and entry.pw_gecos.startswith(MARKER)
 
 
-def managed_accounts() -> list[pwd.struct_passwd]:
-    return [entry for entry in pwd.getpwall() if is_managed(entry)]
+def hub_name_of(entry: pwd.struct_passwd) -> str:
+    return entry.pw_gecos.removeprefix(MARKER).strip()
+
+
+def managed_accounts(prefix: str = PREFIX) -> list[pwd.struct_passwd]:
+    return [entry for entry in pwd.getpwall() if is_managed(entry, prefix)]
 
 
 def _run_locked(command: list[str]) -> subprocess.CompletedProcess:
@@ -69,11 +75,11 @@ def _run_locked(command: list[str]) -> subprocess.CompletedProcess:
         return done
 
 
-def ensure_account(hub_name: str, home: Path) -> pwd.struct_passwd:
+def ensure_account(hub_name: str, home: Path, prefix: str = PREFIX) -> pwd.struct_passwd:
     """The person's account and home, made if missing (idempotent; runs as root)."""
-    entry = lookup(hub_name)
+    entry = lookup(hub_name, prefix)
     if entry is None:
-        name = unix_name(hub_name)
+        name = unix_name(hub_name, prefix)
         done = _run_locked(
             [
                 "useradd",
@@ -88,15 +94,19 @@ def ensure_account(hub_name: str, home: Path) -> pwd.struct_passwd:
                 name,
             ]
         )
-        entry = lookup(hub_name)
+        entry = lookup(hub_name, prefix)
         if entry is None:
             why = done.stderr.strip() or f"code {done.returncode}"
             raise AccountError(f"Création du compte Unix {name} impossible : {why}")
-    if not is_managed(entry):
+    if not is_managed(entry, prefix):
         raise AccountError(
             f"Le compte Unix {entry.pw_name} existe déjà et n'a pas été créé par Atelier IA : "
             "il ne sera pas utilisé."
         )
+    if entry.pw_dir != str(home):
+        # Left by an earlier install with another state dir: point it at this one's home.
+        _run_locked(["usermod", "--home", str(home), entry.pw_name])
+        entry = pwd.getpwnam(entry.pw_name)
     _ensure_home(entry, home)
     return entry
 
@@ -143,15 +153,15 @@ def stop_processes(uid: int, grace_s: float = 3.0) -> None:
             return
 
 
-def remove_account(hub_name: str, home: Path) -> bool:
+def remove_account(hub_name: str, home: Path, prefix: str = PREFIX) -> bool:
     """Stop the account's processes, delete it, its group and its home; False if there was
     none. An account Atelier IA did not make is never touched."""
-    entry = lookup(hub_name)
-    if entry is None or not is_managed(entry):
+    entry = lookup(hub_name, prefix)
+    if entry is None or not is_managed(entry, prefix):
         return False
     stop_processes(entry.pw_uid)
     done = _run_locked(["userdel", entry.pw_name])
-    if lookup(hub_name) is not None:
+    if lookup(hub_name, prefix) is not None:
         raise AccountError(
             f"Suppression du compte Unix {entry.pw_name} impossible : {done.stderr.strip()}"
         )

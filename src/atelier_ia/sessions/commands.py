@@ -58,7 +58,7 @@ def doctor(
         + (f" ({settings.source})" if settings.source else " (valeurs par défaut)")
     )
     gateway = checks.check_gateway(settings)
-    results = [checks.check_hub(settings), gateway]
+    results = [checks.check_isolation(settings), checks.check_hub(settings), gateway]
     with console.status("Vérification des serveurs de modèles …"):
         results += [checks.check_upstream(settings, spec) for spec in settings.gateway.backends]
     for result in results:
@@ -209,6 +209,11 @@ def session_create(
     warm_up: bool = typer.Option(
         False, "--warm", help="Démarrer dès maintenant les serveurs des participants."
     ),
+    code: bool = typer.Option(
+        False,
+        "--code",
+        help="Ouvrir JupyterLab et le code aux participants (« Pour aller plus loin »).",
+    ),
 ) -> None:
     """Crée les comptes d'une session, leurs badges et la liste des participants."""
     from atelier_ia.sessions import lifecycle
@@ -218,7 +223,7 @@ def session_create(
     try:
         with console.status("Création de la session …") as status:
             session, made = lifecycle.create(
-                settings, hub, name, participants, accounts, progress=status.update
+                settings, hub, name, participants, accounts, progress=status.update, code=code
             )
         folder = settings.sessions_dir / name
         if made:

@@ -17,7 +17,7 @@ import httpx
 from atelier_ia.llm.backends import make_backend
 from atelier_ia.sessions.capacity import room_capacity
 from atelier_ia.sessions.hub_api import HubAPI, HubError
-from atelier_ia.settings import BackendSettings, ModelSettings, Settings
+from atelier_ia.settings import BackendSettings, ModelSettings, Settings, SettingsError
 
 PROMPT = "Écris trois phrases sur le rôle d'un conseil municipal."
 MEASURE_TOKENS = 48
@@ -41,6 +41,25 @@ class Speed:
     @property
     def capacity(self) -> int:
         return room_capacity(self.ttft_s, self.tokens_per_s, self.parallel)
+
+
+def check_isolation(settings: Settings) -> Check:
+    """Which isolation is in force, and whether participant accounts can run the servers."""
+    from atelier_ia.isolation import mode, reach
+
+    try:
+        current = mode.resolve(settings)
+        if current == mode.ACCOUNTS:
+            reach.check(settings.homes_dir)
+    except (SettingsError, reach.Unreachable) as exc:
+        return Check("Isolation", False, str(exc))
+    if current == mode.ACCOUNTS:
+        return Check(
+            "Isolation",
+            True,
+            f"un compte Unix par personne ({settings.isolation.account_prefix}<identifiant>)",
+        )
+    return Check("Isolation", True, mode.DEMO_BANNER, blocking=False)
 
 
 def check_hub(settings: Settings) -> Check:

@@ -68,6 +68,11 @@ class HubAPI:
         self._call("POST", f"/groups/{name}", ok=(201,))
         self._call("POST", f"/groups/{name}/users", json={"users": users})
 
+    def add_to_group(self, name: str, users: list[str]) -> None:
+        """Add to a group made on first use (and kept: other sessions share it)."""
+        self._call("POST", f"/groups/{name}", ok=(201, 409))
+        self._call("POST", f"/groups/{name}/users", json={"users": users})
+
     def delete_group(self, name: str) -> None:
         self._call("DELETE", f"/groups/{name}", ok=(204, 404))
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from atelier_ia.hub.spawner import CODE_GROUP
 from atelier_ia.sessions.accounts import logins, new_password, write_accounts, write_private
 from atelier_ia.sessions.badges import Badge, write_badges
 from atelier_ia.sessions.export import export_session
@@ -55,6 +56,7 @@ def create(
     participants: int,
     accounts: bool,
     progress: Progress = _quiet,
+    code: bool = False,
 ) -> tuple[Session, bool]:
     """Create the session; returns it and whether anything was made (False: it existed)."""
     check_name(name)
@@ -96,6 +98,9 @@ def create(
         hub.create_users(session.users)
         made_group = True
         hub.create_group(session.group, session.users)
+        if code:
+            # Their servers then offer JupyterLab (« Pour aller plus loin »), in their account.
+            hub.add_to_group(CODE_GROUP, session.users)
         progress("Écriture de participants.csv et badges.pdf")
         write_private(
             building / "participants.csv",
