@@ -297,3 +297,29 @@ def test_bad_setting_stops_atelier_up_with_one_french_line(tmp_path):
     )
     assert result.returncode == 2
     assert "« gateway.backends »" in result.stderr
+
+
+def test_the_pages_around_a_server_start_are_french(platform):
+    session = platform.login("patiente")
+    assert session.login_status == 302
+    session.get(f"{platform.url}/hub/spawn/patiente", allow_redirects=False)
+    # A server takes seconds to start: the hub shows its « spawn pending » page meanwhile.
+    page = session.get(f"{platform.url}/hub/spawn-pending/patiente", allow_redirects=False)
+    assert page.status_code == 200, page.status_code
+    # The hub sends text/html without a charset; the page declares UTF-8, as a browser reads.
+    text = page.content.decode("utf-8")
+    assert "Votre espace se prépare" in text
+    assert "Your server is starting" not in text and "Event log" not in text
+    platform.start_server(session, "patiente")
+    stopped = platform.api(session, "DELETE", "/users/patiente/server")
+    assert stopped.status_code in (202, 204)
+    wait_until(
+        lambda: (
+            "Votre espace est en pause"
+            in session.get(f"{platform.url}/hub/user/patiente/").content.decode("utf-8")
+        ),
+        30,
+        "the French « not running » page",
+    )
+    text = session.get(f"{platform.url}/hub/user/patiente/").content.decode("utf-8")
+    assert "Redémarrer mon espace" in text and "Launch Server" not in text

@@ -121,15 +121,23 @@ def test_session_day_from_create_to_close(platform, trainer, small_disk):
         f"{gateway}/records/quiz", headers=headers, json={"phase": "avant", "score": 6}
     )
     assert quiz.status_code == 201
-    saved = alice.put(
-        f"{platform.url}/user/{first['identifiant']}/api/contents/mes-travaux/brouillon.md",
-        headers={
-            "X-XSRFToken": alice.cookies.get("_xsrf", path=f"/user/{first['identifiant']}/") or "",
-            "Authorization": f"token {token}",
-        },
-        json={"type": "file", "format": "text", "content": "Mon brouillon de délibération"},
+    # Her file is written under her own account, as her workshop's kernel does (with code
+    # off, the contents API refuses writes: see test_isolation).
+    own = platform.account(first["identifiant"])
+    saved = subprocess.run(
+        [
+            "sh",
+            "-c",
+            'printf %s "Mon brouillon de délibération" > "$1"',
+            "sh",
+            str(platform.home(first["identifiant"]) / "mes-travaux" / "brouillon.md"),
+        ],
+        user=own.pw_uid if own else None,
+        group=own.pw_gid if own else None,
+        capture_output=True,
+        text=True,
     )
-    assert saved.status_code in (200, 201), saved.text
+    assert saved.returncode == 0, saved.stderr
 
     # Running create again changes nothing; the same name with other figures is refused.
     again = atelier(platform, "session", "create", "salle", "--participants", "5", "--accounts")
