@@ -45,6 +45,8 @@ def main() -> None:
     if os.geteuid() != 0:
         sys.exit("bench.isolation: à lancer en root (création des comptes Unix).")
     tmp = Path(tempfile.mkdtemp(prefix="bench-isolation-"))
+    for kind in ("comptes", "demo"):
+        (tmp / kind).mkdir()
     accounts = start_platform(tmp / "comptes")
     demo = start_platform(tmp / "demo", {"ATELIER_ISOLATION__MODE": "demo"})
     times: dict[str, list[float]] = {"accounts": [], "demo": []}
