@@ -60,6 +60,9 @@ class HubSettings(_Section):
     proxy_api_port: Port = Field(8001, ge=1, le=65535)
     # The address people type in their browser, printed by `atelier up` and put on badges.
     public_url: str = ""
+    # Servers that start at the same time; the others wait their turn (0: one per core, at
+    # least two). A room logging in at once otherwise saturates the machine and times out.
+    spawn_slots: int = Field(0, ge=0, le=64)
 
     @field_validator("ip")
     @classmethod

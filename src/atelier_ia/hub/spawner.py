@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner, set_user_setuid
-from traitlets import Bool, Unicode
+from jupyterhub.utils import wait_for_http_server
+from traitlets import Bool, Float, Integer, Unicode
 from traitlets.config import Config
 
 from atelier_ia import paths
 from atelier_ia.hub.server_policy import PARTICIPANT, TRAINER
 from atelier_ia.hub.singleuser import WORK_DIR
+from atelier_ia.hub.spawn_queue import SpawnQueue, waiting_message
 from atelier_ia.isolation import accounts
 from atelier_ia.isolation.mode import ACCOUNTS, resolve
 from atelier_ia.settings import Settings
@@ -39,11 +41,65 @@ def is_trainer(user: Any, settings: Settings) -> bool:
     return bool(getattr(user, "admin", False)) or settings.auth.trainers_group in group_names(user)
 
 
+_queues: dict[int, SpawnQueue] = {}
+
+
+def shared_queue(slots: int) -> SpawnQueue:
+    """One queue for every server start of this hub (spawners are one per person)."""
+    if slots not in _queues:
+        _queues[slots] = SpawnQueue(slots)
+    return _queues[slots]
+
+
 class AtelierSpawner(LocalProcessSpawner):
-    """What both spawners add: who the person is to their server, and whether code is on."""
+    """What both spawners add: who the person is to their server, whether code is on, and a
+    place in the queue of starts."""
 
     trainers_group = Unicode("formateurs").tag(config=True)
     participants_code = Bool(False).tag(config=True)
+    spawn_slots = Integer(2, help="Servers starting at the same time").tag(config=True)
+    launch_timeout = Float(
+        120, help="Seconds a server has, once its turn comes, to answer HTTP"
+    ).tag(config=True)
+    _ticket: int | None = None
+
+    @property
+    def queue(self) -> SpawnQueue:
+        return shared_queue(self.spawn_slots)
+
+    async def start(self):
+        self._ticket = ticket = self.queue.take_ticket()
+        try:
+            async with self.queue.slot(ticket):
+                return await asyncio.wait_for(self._launch_and_answer(), self.launch_timeout)
+        except TimeoutError:
+            await self.stop(now=True)
+            raise TimeoutError(f"server not answering after {self.launch_timeout} s") from None
+        finally:
+            self._ticket = None
+
+    async def launch(self) -> tuple[str, int]:
+        return await super().start()
+
+    async def _launch_and_answer(self) -> tuple[str, int]:
+        ip, port = await self.launch()
+        # The slot is held until the server answers: that is where a start spends its CPU.
+        url = f"http://{ip or '127.0.0.1'}:{port}{self.server.base_url}api"
+        await wait_for_http_server(url, timeout=self.launch_timeout)
+        return ip, port
+
+    async def progress(self):
+        for _ in range(50):  # the hub may ask before start() took its ticket
+            if self._ticket is not None:
+                break
+            await asyncio.sleep(0.1)
+        shown = None
+        while self._ticket is not None and (position := self.queue.position(self._ticket)):
+            if position != shown:
+                shown = position
+                yield {"progress": 10, "message": waiting_message(position)}
+            await self.queue.changed(timeout=5)
+        yield {"progress": 50, "message": "Démarrage de votre serveur…"}
 
     def person_env(self, env: dict[str, str]) -> dict[str, str]:
         trainer = bool(self.user.admin) or self.trainers_group in group_names(self.user)
@@ -65,11 +121,11 @@ class AccountSpawner(AtelierSpawner):
     def home(self) -> Path:
         return Path(self.homes_dir) / self.user.name
 
-    async def start(self):
+    async def launch(self):
         await asyncio.to_thread(
             accounts.ensure_account, self.user.name, self.home, self.account_prefix
         )
-        return await super().start()
+        return await super().launch()
 
     def make_preexec_fn(self, name):
         return set_user_setuid(accounts.unix_name(name, self.account_prefix))
@@ -153,5 +209,9 @@ def configure_spawner(c: Config, settings: Settings) -> None:
     # A person's server reads no config from their home (they could otherwise turn the
     # server's policy off for themselves).
     c.Spawner.disable_user_config = True
-    c.Spawner.start_timeout = 120
+    # A start waits its turn in the queue, then has launch_timeout to answer; the hub's own
+    # start_timeout only bounds the whole, for a room of 60 (at ~3 s a start).
+    c.AtelierSpawner.spawn_slots = settings.hub.spawn_slots or max(2, os.cpu_count() or 2)
+    c.AtelierSpawner.launch_timeout = 120
+    c.Spawner.start_timeout = 900
     c.Spawner.http_timeout = 60

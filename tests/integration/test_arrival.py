@@ -1,0 +1,68 @@
+"""A room that logs in at once: server starts wait their turn in the hub's queue (one slot
+here, to make the queue long on any machine), every server comes up, and the people who wait
+are told their place in French on the page the hub shows during a start."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.hub_harness import start_platform, wait_until
+
+ROOM = [f"arrivee{i}" for i in range(5)]
+
+
+@pytest.fixture(scope="module")
+def one_slot(tmp_path_factory):
+    running = start_platform(tmp_path_factory.mktemp("arrival"), {"ATELIER_HUB__SPAWN_SLOTS": "1"})
+    yield running
+    running.stop()
+    running.remove()
+
+
+def progress_messages(platform, session, name: str) -> list[str]:
+    """The events the spawn-pending page reads (server-sent), until the server is ready."""
+    messages = []
+    with platform.api(
+        session, "GET", f"/users/{name}/server/progress", stream=True, timeout=300
+    ) as stream:
+        assert stream.status_code == 200, stream.text
+        for line in stream.iter_lines(decode_unicode=False):
+            if not line.startswith(b"data:"):
+                continue
+            event = json.loads(line[5:].decode("utf-8"))
+            messages.append(event.get("message", ""))
+            if event.get("ready") or event.get("failed"):
+                break
+    return messages
+
+
+def test_a_room_arriving_at_once_all_gets_in_and_waiters_see_their_place(one_slot):
+    sessions = {name: one_slot.login(name) for name in ROOM}
+    assert all(s.login_status == 302 for s in sessions.values())
+    # Everyone asks at the same moment, as after « allez-y ».
+    with ThreadPoolExecutor(len(ROOM)) as pool:
+        asked = list(
+            pool.map(
+                lambda name: one_slot.api(sessions[name], "POST", f"/users/{name}/server"),
+                ROOM,
+            )
+        )
+    assert all(r.status_code in (201, 202) for r in asked), [r.text for r in asked]
+    last = ROOM[-1]
+    messages = progress_messages(one_slot, sessions[last], last)
+    assert any("dans la file d'attente" in m for m in messages), messages
+    assert not any(m.startswith("Spawning server") for m in messages)
+
+    def all_up():
+        users = [one_slot.api(sessions[n], "GET", f"/users/{n}").json() for n in ROOM]
+        return all(u["servers"].get("", {}).get("ready") for u in users)
+
+    wait_until(all_up, 240, "every server of the room to be ready")
+    # Each one lands on their catalogue, through the proxy.
+    for name, session in sessions.items():
+        page = session.get(f"{one_slot.url}/hub/")
+        assert page.status_code == 200
+        assert page.url.endswith(f"/user/{name}/voila/render/workshops/index.ipynb")
