@@ -61,7 +61,7 @@ class Platform:
     def login(self, username: str, password: str | None = None) -> requests.Session:
         """Log in through the form, as a browser does (xsrf cookie and field included)."""
         session = requests.Session()
-        page = session.get(f"{self.url}/hub/login")
+        page = session.get(f"{self.url}/hub/login", timeout=120)
         page.raise_for_status()
         xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
         response = session.post(
@@ -72,6 +72,7 @@ class Platform:
                 "_xsrf": xsrf,
             },
             allow_redirects=False,
+            timeout=120,
         )
         session.login_status = response.status_code  # type: ignore[attr-defined]
         return session

@@ -1,0 +1,126 @@
+"""A room arriving at once (not a test): `.venv/bin/python -m bench.arrival [N]`.
+
+N people (30 by default) log in at the same moment and ask for their server, on a real platform,
+cold (no server running). Run twice, one after the other on the same machine: with the hub's
+queue of starts as configured by default (one slot per core, at least two) and with the queue
+effectively off (64 slots, every start at once, as before the queue). For each person: login,
+server ready, catalogue page served (the Voilà page with the catalogue's kernel executed; the
+widgets then draw in the browser). Writes bench/results/arrival.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform as host
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.hub_harness import start_platform  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+DEADLINE_S = 300
+
+
+def arrive(platform, name: str) -> dict:
+    start = time.perf_counter()
+    try:
+        session = platform.login(name)
+        if session.login_status != 302:
+            return {"error": f"login {session.login_status}"}
+        logged = time.perf_counter() - start
+        platform.api(session, "POST", f"/users/{name}/server")
+        while time.perf_counter() - start < DEADLINE_S:
+            user = platform.api(session, "GET", f"/users/{name}").json()
+            server = user["servers"].get("")
+            if server and server.get("ready"):
+                break
+            if not server and not user.get("pending"):
+                return {"error": "server stopped by the hub", "login_s": logged}
+            time.sleep(0.5)
+        else:
+            return {"error": "deadline", "login_s": logged}
+        ready = time.perf_counter() - start
+        page = session.get(f"{platform.url}/hub/", timeout=DEADLINE_S)
+        if page.status_code != 200 or "voila/render/workshops/index.ipynb" not in page.url:
+            return {"error": f"catalogue {page.status_code}", "login_s": logged}
+        return {"login_s": logged, "ready_s": ready, "catalogue_s": time.perf_counter() - start}
+    except Exception as exc:  # a bench counts failures by kind, it does not stop at one
+        return {"error": type(exc).__name__}
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    values = sorted(values)
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
+
+
+def run(n: int, slots: str | None, tmp: Path) -> dict:
+    folder = tmp / (slots or "defaut")
+    folder.mkdir()
+    platform = start_platform(folder, {"ATELIER_HUB__SPAWN_SLOTS": slots} if slots else {})
+    try:
+        with ThreadPoolExecutor(n) as pool:
+            people = list(pool.map(lambda i: arrive(platform, f"salle{i:02d}"), range(n)))
+    finally:
+        platform.stop(timeout=120)
+        platform.remove()
+    done = [p["catalogue_s"] for p in people if "catalogue_s" in p]
+    errors: dict[str, int] = {}
+    for p in people:
+        if "error" in p:
+            errors[p["error"]] = errors.get(p["error"], 0) + 1
+    return {
+        "slots": slots or f"default ({max(2, os.cpu_count() or 2)})",
+        "got_in": len(done),
+        "errors": errors,
+        "login_p50_s": percentile([p["login_s"] for p in people if "login_s" in p], 0.5),
+        "catalogue_p50_s": percentile(done, 0.5),
+        "catalogue_p95_s": percentile(done, 0.95),
+        "catalogue_max_s": max(done) if done else None,
+        "catalogue_s": [round(v, 2) for v in done],
+    }
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    if os.geteuid() != 0:
+        sys.exit("bench.arrival: à lancer en root (comptes Unix).")
+    tmp = Path(tempfile.mkdtemp(prefix="bench-arrival-"))
+    runs = [run(n, None, tmp), run(n, "64", tmp)]
+    print(f"{n} personnes en même temps, à froid")
+    print(f"{'file de démarrage':22}{'entrés':>8}{'p50':>8}{'p95':>8}{'max':>8}  erreurs")
+    for r in runs:
+        cells = [r["catalogue_p50_s"], r["catalogue_p95_s"], r["catalogue_max_s"]]
+        shown = "".join(f"{v:>7.1f}s" if v is not None else f"{'-':>8}" for v in cells)
+        print(f"{r['slots']:22}{r['got_in']:>5}/{n}{shown}  {r['errors'] or '-'}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "arrival.json").write_text(
+        json.dumps(
+            {
+                "what": "N people log in and ask for a server at once, cold; seconds from login "
+                "to the catalogue page served",
+                "participants": n,
+                "runs": runs,
+                "median_of_ready": {
+                    r["slots"]: statistics.median(r["catalogue_s"] or [0]) for r in runs
+                },
+                "machine": f"{host.machine()}, {os.cpu_count()} cores, "
+                f"Python {host.python_version()}",
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
