@@ -1,0 +1,20 @@
+"""Benchmarks (not tests): each prints a table and writes JSON under bench/results/."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform as host
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def write_result(name: str, data: dict) -> Path:
+    """Write bench/results/<name>.json with the machine described (figures are only read on
+    the machine they came from)."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    machine = f"{host.machine()}, {os.cpu_count()} cores, Python {host.python_version()}"
+    path.write_text(json.dumps({**data, "machine": machine}, indent=2) + "\n")
+    return path

@@ -10,10 +10,7 @@ widgets then draw in the browser). Writes bench/results/arrival.json.
 
 from __future__ import annotations
 
-import json
 import os
-import platform as host
-import statistics
 import sys
 import tempfile
 import time
@@ -23,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import write_result  # noqa: E402
 from tests.hub_harness import start_platform  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results"
 DEADLINE_S = 300
 
 
@@ -102,23 +99,14 @@ def main() -> None:
         cells = [r["catalogue_p50_s"], r["catalogue_p95_s"], r["catalogue_max_s"]]
         shown = "".join(f"{v:>7.1f}s" if v is not None else f"{'-':>8}" for v in cells)
         print(f"{r['slots']:22}{r['got_in']:>5}/{n}{shown}  {r['errors'] or '-'}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "arrival.json").write_text(
-        json.dumps(
-            {
-                "what": "N people log in and ask for a server at once, cold; seconds from login "
-                "to the catalogue page served",
-                "participants": n,
-                "runs": runs,
-                "median_of_ready": {
-                    r["slots"]: statistics.median(r["catalogue_s"] or [0]) for r in runs
-                },
-                "machine": f"{host.machine()}, {os.cpu_count()} cores, "
-                f"Python {host.python_version()}",
-            },
-            indent=2,
-        )
-        + "\n"
+    write_result(
+        "arrival",
+        {
+            "what": "N people log in and ask for a server at once, cold; seconds from login "
+            "to the catalogue page served",
+            "participants": n,
+            "runs": runs,
+        },
     )
 
 

@@ -12,9 +12,7 @@ bench/results/isolation.json.
 
 from __future__ import annotations
 
-import json
 import os
-import platform as host
 import statistics
 import sys
 import tempfile
@@ -24,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import write_result  # noqa: E402
 from tests.hub_harness import start_platform  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results"
 ROUNDS = 8
 
 
@@ -66,21 +64,15 @@ def main() -> None:
         values = times[kind]
         print(f"{label:24}{medians[kind]:>9.2f}s{min(values):>7.2f}s{max(values):>7.2f}s")
     print(f"rapport (comptes / sans) : {ratio:.3f}, sur {ROUNDS} démarrages chacun")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "isolation.json").write_text(
-        json.dumps(
-            {
-                "what": "server start (spawn request to server answering), fresh person each time",
-                "rounds": ROUNDS,
-                "seconds": {kind: [round(v, 3) for v in values] for kind, values in times.items()},
-                "median_s": {kind: round(v, 3) for kind, v in medians.items()},
-                "ratio_accounts_over_demo": round(ratio, 3),
-                "machine": f"{host.machine()}, {os.cpu_count()} cores, "
-                f"Python {host.python_version()}",
-            },
-            indent=2,
-        )
-        + "\n"
+    write_result(
+        "isolation",
+        {
+            "what": "server start (spawn request to server answering), fresh person each time",
+            "rounds": ROUNDS,
+            "seconds": {kind: [round(v, 3) for v in values] for kind, values in times.items()},
+            "median_s": {kind: round(v, 3) for kind, v in medians.items()},
+            "ratio_accounts_over_demo": round(ratio, 3),
+        },
     )
 
 

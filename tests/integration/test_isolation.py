@@ -410,7 +410,9 @@ def test_without_root_it_runs_as_the_loopback_demo(tmp_path_factory, operator):
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("ATELIER_")},
         "ATELIER_STATE_DIR": str(Path(operator.pw_dir) / "var"),
-        "ATELIER_HUB__IP": "0.0.0.0",
+        # A network address (RFC 5737's documentation range, so that even a broken refusal
+        # could not listen beyond loopback).
+        "ATELIER_HUB__IP": "192.0.2.10",
         "HOME": operator.pw_dir,
     }
     refused = subprocess.run(
@@ -427,7 +429,9 @@ def test_without_root_it_runs_as_the_loopback_demo(tmp_path_factory, operator):
     assert refused.returncode == 2, refused.stdout + refused.stderr
     # One message (the terminal may wrap it), naming the key and why.
     message = " ".join(refused.stderr.split())
-    assert message.startswith("Erreur : Réglage « hub.ip » = 0.0.0.0 refusé en mode démonstration")
+    assert message.startswith(
+        "Erreur : Réglage « hub.ip » = 192.0.2.10 refusé en mode démonstration"
+    )
     assert message.count("Erreur") == 1 and "Traceback" not in refused.stderr
 
     platform = start_platform(tmp_path_factory.mktemp("demo"), user=operator.pw_name)

@@ -32,10 +32,12 @@ def test_auto_is_accounts_as_root_and_demo_otherwise(tmp_path, monkeypatch):
 def test_the_demo_refuses_a_network_address_naming_the_key(tmp_path, monkeypatch, key):
     monkeypatch.setattr(mode, "can_create_accounts", lambda: False)
     section, name = key.split(".")
-    settings = settings_for(tmp_path, **{f"ATELIER_{section.upper()}__{name.upper()}": "0.0.0.0"})
+    # A network address from RFC 5737's documentation range (nothing here listens on it).
+    address = "192.0.2.10"
+    settings = settings_for(tmp_path, **{f"ATELIER_{section.upper()}__{name.upper()}": address})
     with pytest.raises(SettingsError) as refused:
         mode.resolve(settings)
-    assert f"« {key} » = 0.0.0.0 refusé en mode démonstration" in str(refused.value)
+    assert f"« {key} » = {address} refusé en mode démonstration" in str(refused.value)
     assert "\n" not in str(refused.value)
 
 
