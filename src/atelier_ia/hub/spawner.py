@@ -215,3 +215,6 @@ def configure_spawner(c: Config, settings: Settings) -> None:
     c.AtelierSpawner.launch_timeout = 120
     c.Spawner.start_timeout = 900
     c.Spawner.http_timeout = 60
+    # The hub holds a start request this long before showing the start page; at the default
+    # (10 s) a person in the queue stares at a blank tab instead of reading their place.
+    c.JupyterHub.slow_spawn_timeout = 2
