@@ -42,6 +42,7 @@ def progress_messages(platform, session, name: str) -> list[str]:
 def test_a_room_arriving_at_once_all_gets_in_and_waiters_see_their_place(one_slot):
     sessions = {name: one_slot.login(name) for name in ROOM}
     assert all(s.login_status == 302 for s in sessions.values())
+
     # Everyone asks at the same moment, as after « allez-y », and reads the start page.
     def arrive(name):
         asked = one_slot.api(sessions[name], "POST", f"/users/{name}/server")
@@ -49,7 +50,7 @@ def test_a_room_arriving_at_once_all_gets_in_and_waiters_see_their_place(one_slo
         return progress_messages(one_slot, sessions[name], name) if asked.status_code == 202 else []
 
     with ThreadPoolExecutor(len(ROOM)) as pool:
-        seen = dict(zip(ROOM, pool.map(arrive, ROOM)))
+        seen = dict(zip(ROOM, pool.map(arrive, ROOM), strict=True))
     # The hub answers within slow_spawn_timeout (2 s) while one start takes seconds, so the
     # last of five in a one-slot queue is still several places back when they read the page.
     assert any("dans la file d'attente" in m for ms in seen.values() for m in ms), seen
