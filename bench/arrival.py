@@ -5,7 +5,8 @@ cold (no server running). Run twice, one after the other on the same machine: wi
 queue of starts as configured by default (one slot per core, at least two) and with the queue
 effectively off (64 slots, every start at once, as before the queue). For each person: login,
 server ready, catalogue page served (the Voilà page with the catalogue's kernel executed; the
-widgets then draw in the browser). Writes bench/results/arrival.json.
+widgets then draw in the browser), and the memory (PSS) of everything once the room is in.
+Writes bench/results/arrival.json.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import write_result  # noqa: E402
+from bench.memory import platform_pss  # noqa: E402
 from tests.hub_harness import start_platform  # noqa: E402
 
 DEADLINE_S = 300
@@ -67,6 +69,9 @@ def run(n: int, slots: str | None, tmp: Path) -> dict:
     try:
         with ThreadPoolExecutor(n) as pool:
             people = list(pool.map(lambda i: arrive(platform, f"salle{i:02d}"), range(n)))
+        from atelier_ia.isolation import accounts
+
+        memory = platform_pss({a.pw_uid for a in accounts.managed_accounts(platform.prefix)})
     finally:
         platform.stop(timeout=120)
         platform.remove()
@@ -84,6 +89,7 @@ def run(n: int, slots: str | None, tmp: Path) -> dict:
         "catalogue_p95_s": percentile(done, 0.95),
         "catalogue_max_s": max(done) if done else None,
         "catalogue_s": [round(v, 2) for v in done],
+        "pss_mib": memory,
     }
 
 
@@ -99,6 +105,7 @@ def main() -> None:
         cells = [r["catalogue_p50_s"], r["catalogue_p95_s"], r["catalogue_max_s"]]
         shown = "".join(f"{v:>7.1f}s" if v is not None else f"{'-':>8}" for v in cells)
         print(f"{r['slots']:22}{r['got_in']:>5}/{n}{shown}  {r['errors'] or '-'}")
+    print("mémoire (PSS, MiB):", runs[0]["pss_mib"])
     write_result(
         "arrival",
         {

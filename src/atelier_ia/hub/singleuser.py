@@ -8,10 +8,13 @@ theirs).
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
 import os
 import shutil
 import sys
+import types
 from pathlib import Path
 
 from atelier_ia import paths
@@ -36,6 +39,7 @@ LAB_EXTENSIONS = (
     "nbgrader.server_extensions.validate_assignment",
 )
 POLICY = "atelier_ia.hub.server_policy"
+IRI_GRAMMAR = "rfc3987_syntax"
 
 
 def link_workshops(home: Path, workshops: Path) -> Path:
@@ -79,12 +83,35 @@ def extension_args(with_lab: bool) -> list[str]:
     return args
 
 
+@functools.cache
+def _iri_grammar() -> types.ModuleType:
+    sys.modules.pop(IRI_GRAMMAR, None)
+    return importlib.import_module(IRI_GRAMMAR)
+
+
+def defer_iri_grammar() -> None:
+    """Put off the IRI grammar until something checks an IRI.
+
+    jupyter_events imports jsonschema's format checkers, and jsonschema imports
+    ``rfc3987_syntax``, which compiles its Lark grammar at import: 1.4 s of CPU on these
+    machines, half of what a server start costs, paid by every person's server for a format
+    ("iri") that none of its schemas uses. A stand-in module with the one function jsonschema
+    takes loads the real one at its first call, so the check still runs if it is ever needed.
+    """
+    if IRI_GRAMMAR in sys.modules:
+        return
+    stand_in = types.ModuleType(IRI_GRAMMAR)
+    stand_in.is_valid_syntax = lambda term, value: _iri_grammar().is_valid_syntax(term, value)
+    sys.modules[IRI_GRAMMAR] = stand_in
+
+
 def main() -> None:
     home = Path(os.environ["HOME"])
     prepare_home(home)
     os.chdir(home)
     with_lab = os.environ.get("ATELIER_CODE") == "1"
     sys.argv = [sys.argv[0], *sys.argv[1:], *extension_args(with_lab)]
+    defer_iri_grammar()
     from jupyterhub.singleuser import main as singleuser_main
 
     sys.exit(singleuser_main())

@@ -1,0 +1,65 @@
+"""Memory of the platform's processes, as /proc reports it (Linux): PSS, the share of each
+page a process maps, so that the code every participant's Python shares is counted once in
+the sum, not once per process as RSS would."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+
+MIB = 1024 * 1024
+# The platform's own processes, by a word of their command line.
+PLATFORM = {
+    "hub": "jupyterhub",
+    "proxy": "configurable-http-proxy",
+    "gateway": "atelier_ia.gateway",
+}
+
+
+def pss_mib(pid: int) -> float:
+    """PSS of one process in MiB (0 if it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024 / MIB
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        pass
+    return 0.0
+
+
+def processes() -> list[tuple[int, int, str]]:
+    """(pid, uid, command line) of every process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            found.append((int(entry.name), entry.stat().st_uid, cmdline))
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
+
+
+def platform_pss(uids: set[int]) -> dict:
+    """PSS in MiB of the hub, proxy, gateway (root's processes, matched by command line) and
+    of each participant (every process their account runs: server and kernels)."""
+    mine = os.getuid()
+    parts: dict[str, float] = defaultdict(float)
+    people: dict[int, float] = defaultdict(float)
+    for pid, uid, cmdline in processes():
+        if uid in uids:
+            people[uid] += pss_mib(pid)
+        elif uid == mine:
+            for part, word in PLATFORM.items():
+                if word in cmdline and "bench." not in cmdline:
+                    parts[part] += pss_mib(pid)
+                    break
+    per_person = sorted(people.values())
+    return {
+        **{part: round(parts[part], 1) for part in PLATFORM},
+        "participants": len(per_person),
+        "per_participant_mean": round(sum(per_person) / len(per_person), 1) if per_person else None,
+        "per_participant_max": round(per_person[-1], 1) if per_person else None,
+    }
