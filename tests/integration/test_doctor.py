@@ -44,6 +44,7 @@ def test_doctor_passes_on_the_running_platform(platform):
     # Tests run as root (CI): one account per person.
     assert f"✓ Isolation : un compte Unix par personne ({platform.prefix}<identifiant>)" in out
     assert "✓ Passerelle" in out
+    assert "Machine : " in out and "espaces ouverts" in out
     assert "✓ Amont « embarque » (embedded) : sert smollm2:135m" in out
     assert "✓ Modèle smollm2:135m : premier mot en" in out
     assert "participants avec une première réponse en moins de 10 s" in out

@@ -67,3 +67,28 @@ def room_capacity(
         middle = (low + high) // 2
         low, high = (middle, high) if fits(middle) else (low, middle)
     return low
+
+
+# What one machine holds, from bench/arrival.py on a 2-core machine (bench/results/arrival.json,
+# 30 people at once, cold, with the embedded model): PSS once the room is in.
+PARTICIPANT_MIB = 156  # one participant's server with the catalogue's kernel
+PLATFORM_MIB = 530  # hub, proxy and gateway together
+# Core-seconds a room's arrival costs per person (login, server start, catalogue): the last
+# of the 30 saw the catalogue after 73 s on 2 cores.
+ARRIVAL_CORE_S = 4.9
+
+
+@dataclass(frozen=True)
+class Machine:
+    memory_mib: float
+    cores: int
+
+    @property
+    def participants_in_memory(self) -> int:
+        """How many participants' servers fit, leaving a tenth of the memory to the system."""
+        free = self.memory_mib * 0.9 - PLATFORM_MIB
+        return max(0, int(free // PARTICIPANT_MIB))
+
+    def arrival_s(self, participants: int) -> float:
+        """How long until the last of a room arriving at once, cold, sees the catalogue."""
+        return participants * ARRIVAL_CORE_S / max(self.cores, 1)

@@ -58,7 +58,12 @@ def doctor(
         + (f" ({settings.source})" if settings.source else " (valeurs par défaut)")
     )
     gateway = checks.check_gateway(settings)
-    results = [checks.check_isolation(settings), checks.check_hub(settings), gateway]
+    results = [
+        checks.check_isolation(settings),
+        checks.check_machine(checks.this_machine(), participants),
+        checks.check_hub(settings),
+        gateway,
+    ]
     with console.status("Vérification des serveurs de modèles …"):
         results += [checks.check_upstream(settings, spec) for spec in settings.gateway.backends]
     for result in results:

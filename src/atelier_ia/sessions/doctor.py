@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 import httpx
 
 from atelier_ia.llm.backends import make_backend
-from atelier_ia.sessions.capacity import room_capacity
+from atelier_ia.sessions.capacity import Machine, room_capacity
 from atelier_ia.sessions.hub_api import HubAPI, HubError
 from atelier_ia.settings import BackendSettings, ModelSettings, Settings, SettingsError
 
@@ -60,6 +61,30 @@ def check_isolation(settings: Settings) -> Check:
             f"un compte Unix par personne ({settings.isolation.account_prefix}<identifiant>)",
         )
     return Check("Isolation", True, mode.DEMO_BANNER, blocking=False)
+
+
+def this_machine() -> Machine:
+    for line in open("/proc/meminfo", encoding="ascii"):
+        if line.startswith("MemTotal:"):
+            return Machine(int(line.split()[1]) / 1024, os.cpu_count() or 1)
+    raise RuntimeError("/proc/meminfo sans MemTotal")
+
+
+def check_machine(machine: Machine, participants: int) -> Check:
+    """Memory for the room's servers, and how long a cold room takes to get in (figures
+    measured by bench/arrival.py; see sessions/capacity.py)."""
+    fits = machine.participants_in_memory
+    arrival = machine.arrival_s(participants)
+    detail = (
+        f"{machine.memory_mib / 1024:.0f} Gio, {machine.cores} cœur(s) : mémoire pour ~{fits} "
+        f"espaces ouverts ; {participants} personnes arrivant ensemble, à froid, attendraient "
+        f"jusqu'à ~{arrival:.0f} s"
+    )
+    if fits < participants:
+        return Check("Machine", False, detail + " — pas assez de mémoire pour la salle", False)
+    if arrival > 30:
+        detail += " — démarrez les espaces avant : atelier session create … --warm"
+    return Check("Machine", True, detail)
 
 
 def check_hub(settings: Settings) -> Check:
