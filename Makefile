@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PROXY := node_modules/.bin/configurable-http-proxy
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: up test install install-test lint
+.PHONY: up test install install-test lint bench
 
 up: install
 	$(BIN)/atelier up
@@ -37,6 +37,12 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# Benchmarks, not tests: each prints a table and writes bench/results/<name>.json (as root: the
+# platform benches make Unix accounts); each starts its own real platforms, so it takes a while.
+BENCHES := server_start isolation arrival workshops gateway privacy
+bench: install-test
+	for b in $(BENCHES); do $(BIN)/python -m bench.$$b || exit 1; done
 
 lint: install-test
 	$(BIN)/ruff check src tests bench
