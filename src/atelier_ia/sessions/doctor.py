@@ -64,9 +64,10 @@ def check_isolation(settings: Settings) -> Check:
 
 
 def this_machine() -> Machine:
-    for line in open("/proc/meminfo", encoding="ascii"):
-        if line.startswith("MemTotal:"):
-            return Machine(int(line.split()[1]) / 1024, os.cpu_count() or 1)
+    with open("/proc/meminfo", encoding="ascii") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemTotal:"):
+                return Machine(int(line.split()[1]) / 1024, os.cpu_count() or 1)
     raise RuntimeError("/proc/meminfo sans MemTotal")
 
 
