@@ -8,8 +8,8 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
-MIB = 1024 * 1024
-# The platform's own processes, by a word of their command line.
+# The platform's own processes, by a word of their command line ("hub" also counts the idle
+# culler, whose command names jupyterhub).
 PLATFORM = {
     "hub": "jupyterhub",
     "proxy": "configurable-http-proxy",
@@ -22,7 +22,7 @@ def pss_mib(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024 / MIB
+                return int(line.split()[1]) / 1024  # kB
     except (FileNotFoundError, ProcessLookupError, PermissionError):
         pass
     return 0.0
