@@ -22,6 +22,7 @@ import psutil
 import pytest
 import requests
 
+from atelier_ia.hub import singleuser
 from atelier_ia.hub.auth import USERNAME_PATTERN, AtelierAuthenticator
 from atelier_ia.isolation import accounts
 from tests.hub_harness import ATELIER, Platform, start_platform, voila_text, wait_until
@@ -56,7 +57,7 @@ attempt("victim_home", lambda: os.listdir(T["victim_home"]))
 attempt("write_workshops", lambda: open(T["workshop"], "ab").close())
 attempt("victim_environ", lambda: read(T["victim_environ"]))
 
-# The victim's kernel on loopback TCP: its ports are public (ss shows them), its key is not.
+# The victim's kernel: its sockets' names are no secret (ss lists them), its key is.
 def kernel():
     try:
         info = json.load(open(T["victim_connection"]))
@@ -110,6 +111,15 @@ def server_process(home: Path) -> psutil.Process:
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
     raise AssertionError(f"no server running in {home}")
+
+
+def runtime_dir(server: psutil.Process) -> Path:
+    """The private runtime folder a server made for its kernels (its pid is written in it)."""
+    for path in singleuser.RUNTIME_PARENT.glob(singleuser.RUNTIME_PREFIX + "*"):
+        owner = path / singleuser.OWNER_FILE
+        if owner.is_file() and owner.read_text() == str(server.pid):
+            return path
+    raise AssertionError(f"no runtime folder for server {server.pid}")
 
 
 def run_in_kernel(platform: Platform, session, user: str, code: str) -> str:
@@ -170,7 +180,8 @@ class Room:
             f"{platform.url}/user/{VICTIM}/voila/render/workshops/index.ipynb"
         )
         assert catalogue.status_code == 200
-        runtime = victim_home / ".local/share/jupyter/runtime"
+        # Her server keeps its kernels' files in a private runtime folder of its own.
+        runtime = runtime_dir(server_process(victim_home))
         self.connection = wait_until(
             lambda: sorted(runtime.glob("kernel-*.json")), 20, "the victim's kernel"
         )[-1]
@@ -258,6 +269,15 @@ def test_files_that_are_not_hers_are_closed_to_her(isolated, unprotected, attack
 def test_her_kernel_runs_as_her_own_account(isolated, unprotected):
     assert isolated.results["uid"] == isolated.platform.account(ATTACKER).pw_uid
     assert unprotected.results["uid"] == 0
+
+
+def test_the_victims_kernel_listens_on_sockets_in_her_private_folder(isolated):
+    info = json.loads(isolated.connection.read_text())
+    assert info["transport"] == "ipc", info
+    folder = isolated.connection.parent
+    assert Path(info["ip"]).parent == folder
+    assert folder.stat().st_uid == isolated.platform.account(VICTIM).pw_uid
+    assert folder.stat().st_mode & 0o777 == 0o700
 
 
 def test_she_cannot_drive_the_victims_kernel(isolated, unprotected):

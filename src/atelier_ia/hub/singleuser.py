@@ -8,12 +8,15 @@ theirs).
 
 from __future__ import annotations
 
+import atexit
 import functools
 import importlib
 import json
 import os
 import shutil
+import stat
 import sys
+import tempfile
 import types
 from pathlib import Path
 
@@ -40,6 +43,12 @@ LAB_EXTENSIONS = (
 )
 POLICY = "atelier_ia.hub.server_policy"
 IRI_GRAMMAR = "rfc3987_syntax"
+# Kernels speak ZeroMQ over Unix sockets in a private folder of /tmp, not over loopback TCP
+# (see kernel_runtime_dir). A socket's path must fit in sun_path (107 bytes): /tmp keeps the
+# folder short whatever the state dir is.
+RUNTIME_PARENT = Path("/tmp")
+RUNTIME_PREFIX = "atelier-rt-"
+OWNER_FILE = "server.pid"
 
 
 def link_workshops(home: Path, workshops: Path) -> Path:
@@ -105,12 +114,59 @@ def defer_iri_grammar() -> None:
     sys.modules[IRI_GRAMMAR] = stand_in
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        pass
+    return True
+
+
+def clear_stale_runtime_dirs(parent: Path = RUNTIME_PARENT) -> None:
+    """Remove the runtime folders this account's killed servers left behind: only folders it
+    owns, not links, whose server is gone (in the demo, every server shares one account)."""
+    for path in parent.glob(RUNTIME_PREFIX + "*"):
+        try:
+            info = path.lstat()
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+                continue
+            pid = int((path / OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue
+        if not _alive(pid):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def kernel_runtime_dir(parent: Path = RUNTIME_PARENT) -> Path:
+    """A new private runtime folder for this server: its kernels' connection files and sockets.
+
+    Over TCP, jupyter_client picks a free port, closes it, and the kernel binds it a moment
+    later; thirty servers starting at once on one machine pick the same port now and then, the
+    kernel dies on "Address already in use" and Voilà waits for it for ever. Unix sockets in a
+    folder of the server's own are not shared with anyone. ``mkdtemp`` makes it with a random
+    name, O_EXCL and mode 0700, so no other account can plant or enter it; it goes when the
+    server stops.
+    """
+    clear_stale_runtime_dirs(parent)
+    path = Path(tempfile.mkdtemp(prefix=RUNTIME_PREFIX, dir=parent))
+    (path / OWNER_FILE).write_text(str(os.getpid()))
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
+def kernel_args() -> list[str]:
+    return ["--KernelManager.transport=ipc"]
+
+
 def main() -> None:
     home = Path(os.environ["HOME"])
     prepare_home(home)
     os.chdir(home)
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(kernel_runtime_dir())
     with_lab = os.environ.get("ATELIER_CODE") == "1"
-    sys.argv = [sys.argv[0], *sys.argv[1:], *extension_args(with_lab)]
+    sys.argv = [sys.argv[0], *sys.argv[1:], *extension_args(with_lab), *kernel_args()]
     defer_iri_grammar()
     from jupyterhub.singleuser import main as singleuser_main
 
