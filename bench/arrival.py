@@ -76,7 +76,9 @@ def run(n: int, slots: str | None, tmp: Path) -> dict:
             people = list(pool.map(lambda i: arrive(platform, f"salle{i:02d}"), range(n)))
         from atelier_ia.isolation import accounts
 
-        memory = platform_pss({a.pw_uid for a in accounts.managed_accounts(platform.prefix)})
+        memory = platform_pss(
+            platform.process.pid, {a.pw_uid for a in accounts.managed_accounts(platform.prefix)}
+        )
     finally:
         platform.stop(timeout=120)
         platform.remove()

@@ -8,6 +8,8 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+import psutil
+
 # The platform's own processes, by a word of their command line ("hub" also counts the idle
 # culler, whose command names jupyterhub).
 PLATFORM = {
@@ -28,27 +30,26 @@ def pss_mib(pid: int) -> float:
     return 0.0
 
 
-def processes() -> list[tuple[int, int, str]]:
-    """(pid, uid, command line) of every process."""
+def processes(root: int) -> list[tuple[int, int, str]]:
+    """(pid, uid, command line) of `root` and every process below it: one platform's, not
+    those of another platform running on the same machine."""
     found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    for process in [psutil.Process(root), *psutil.Process(root).children(recursive=True)]:
         try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            found.append((int(entry.name), entry.stat().st_uid, cmdline))
-        except (FileNotFoundError, ProcessLookupError):
+            found.append((process.pid, process.uids().real, " ".join(process.cmdline())))
+        except psutil.NoSuchProcess:
             continue
     return found
 
 
-def platform_pss(uids: set[int]) -> dict:
-    """PSS in MiB of the hub, proxy, gateway (root's processes, matched by command line) and
-    of each participant (every process their account runs: server and kernels)."""
+def platform_pss(root: int, uids: set[int]) -> dict:
+    """PSS in MiB of the hub, proxy, gateway (the operator's processes under `root`, the
+    platform's `atelier up`, matched by command line) and of each participant (every process
+    their account runs: server and kernels)."""
     mine = os.getuid()
     parts: dict[str, float] = defaultdict(float)
     people: dict[int, float] = defaultdict(float)
-    for pid, uid, cmdline in processes():
+    for pid, uid, cmdline in processes(root):
         if uid in uids:
             people[uid] += pss_mib(pid)
         elif uid == mine:
