@@ -4,7 +4,9 @@ token table here; the real one is tested with a real hub in test_gateway_hub.py.
 
 from __future__ import annotations
 
+import http.server
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -17,7 +19,10 @@ import ollama
 import openai
 import pytest
 
+from atelier_ia.gateway import core
 from atelier_ia.gateway.audit import AuditLog
+from atelier_ia.llm import client as client_module
+from atelier_ia.llm.client import LLMClient, LLMError
 from atelier_ia.settings import Settings
 from tests.fake_ollama import Behaviour, FakeOllama
 from tests.gateway_harness import (
@@ -206,6 +211,96 @@ def test_queue_position_is_streamed_to_apps_that_ask(gateway, fake):
             rest = [json.loads(line) for line in lines if line]
         assert rest[-1]["done"] is True
         assert first.result().status_code == 200
+
+
+def test_a_silent_wait_is_broken_by_still_here_pieces(gateway, fake, monkeypatch):
+    # The model reads a long prompt for 1.2 s; the apps' stream hears from the gateway meanwhile.
+    monkeypatch.setattr(core, "STILL_HERE_S", 0.3)
+    fake.behaviour = Behaviour(tokens=3, first_token_delay=1.2)
+    for api, path, still_here in (
+        ("ollama", "/api/chat", lambda line: json.loads(line)["message"]["content"] == ""),
+        ("openai", "/v1/chat/completions", lambda line: line == ": still_here"),
+    ):
+        with httpx.stream(
+            "POST",
+            f"{gateway.url}{path}",
+            timeout=30,
+            headers=gateway.headers("ana", **{"X-Atelier-Queue-Updates": "1"}),
+            json={"model": MODEL, "stream": True, "messages": [{"role": "user", "content": "a"}]},
+        ) as response:
+            lines = [line for line in response.iter_lines() if line]
+        assert sum(1 for line in lines if still_here(line)) >= 2, (api, lines)
+    # Without the header (official clients), nothing is added.
+    plain = chat(gateway, stream=True)
+    assert [json.loads(line)["message"]["content"] for line in plain.text.splitlines()][:1] != [""]
+    assert len(plain.text.splitlines()) == 4  # three pieces and the done line
+
+
+def answering(reply):
+    """A loopback HTTP server whose POST runs `reply(handler)` after a 200 with chunked body."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self):
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            reply(self)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def test_the_apps_client_gives_up_on_a_silent_connection(monkeypatch):
+    # What the hub's proxy does when the gateway dies mid-answer (bench/faults.py): headers
+    # sent, then silence with the connection kept open.
+    quiet = threading.Event()
+    server, host = answering(lambda handler: quiet.wait(20))
+    outcome: list[Exception] = []
+
+    def wait_as_before() -> None:
+        try:
+            list(LLMClient(host=host, token="x", timeout=5).stream_chat(MODEL, "a"))
+        except LLMError as exc:
+            outcome.append(exc)
+
+    try:
+        # Before: with only the overall timeout, the app waits as long as that (minutes).
+        monkeypatch.setattr(client_module, "READ_GAP_S", 10.0)
+        waited = threading.Thread(target=wait_as_before, daemon=True)
+        waited.start()
+        waited.join(2)
+        assert waited.is_alive()
+        monkeypatch.setattr(client_module, "READ_GAP_S", 0.5)
+        start = time.monotonic()
+        with pytest.raises(LLMError, match="trop de temps"):
+            list(LLMClient(host=host, token="x", timeout=300).stream_chat(MODEL, "a"))
+        assert time.monotonic() - start < 5
+    finally:
+        quiet.set()
+        server.shutdown()
+
+
+def test_a_stream_cut_without_its_last_line_is_an_error():
+    def two_pieces_then_the_end(handler):
+        for word in ("Bonjour", " Madame"):
+            line = json.dumps({"message": {"content": word}, "done": False}).encode() + b"\n"
+            handler.wfile.write(b"%x\r\n%s\r\n" % (len(line), line))
+        handler.wfile.write(b"0\r\n\r\n")  # a clean end, without the done line
+
+    server, host = answering(two_pieces_then_the_end)
+    try:
+        pieces = LLMClient(host=host, token="x").stream_chat(MODEL, "a")
+        assert next(pieces) == "Bonjour"
+        with pytest.raises(LLMError, match="coupée avant la fin"):
+            list(pieces)
+    finally:
+        server.shutdown()
 
 
 def test_full_queue_gets_429_with_retry_after(tmp_path, fake):
@@ -464,6 +559,58 @@ def test_failover_to_another_upstream(tmp_path):
 
 
 # -- Audit and metrics ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MiB tmpfs for the state dir, which the test fills (a real full disk: needs root)."""
+    mount = tmp_path / "petit-disque"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], check=True)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def fill(folder: Path) -> Path:
+    filler = folder / "remplissage"
+    with filler.open("wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        except OSError:
+            pass
+    return filler
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root (CI runs as root)")
+def test_a_full_disk_refuses_new_requests_and_loses_no_row(small_disk, fake):
+    backends, models = one_backend(fake)
+    with RunningGateway(gateway_settings(small_disk, backends, models)) as gw:
+        assert chat(gw, stream=False).status_code == 200
+        filler = fill(small_disk)
+        # The disk is really full: the database cannot take a row.
+        with pytest.raises(Exception, match="full"):
+            with gw.core.audit.engine.begin() as connection:
+                connection.exec_driver_sql("CREATE TABLE essai (x TEXT)")
+                connection.exec_driver_sql("INSERT INTO essai VALUES (?)", ("x" * 100000,))
+        # The request under way when the disk fills is answered; its row waits in memory.
+        assert chat(gw, stream=False).status_code == 200
+        assert len(gw.core.audit.pending) == 1
+        refused = [chat(gw, stream=stream) for stream in (False, True)]
+        for answer in refused:
+            assert answer.status_code == 503, answer.text
+            assert answer.headers["Retry-After"] == "30"
+            assert "disque plein" in answer.json()["error"]
+        assert len(fake.served) == 2  # nothing unrecorded reached the model
+        filler.unlink()
+        assert chat(gw, stream=False).status_code == 200
+        assert gw.core.audit.pending == []
+        with gw.core.audit.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert [r["status"] for r in gw.core.audit.rows_for("ana")] == ["ok"] * 3
 
 
 def test_audit_rows_are_private_and_texts_off_by_default(gateway):

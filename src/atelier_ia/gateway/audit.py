@@ -98,6 +98,10 @@ def make_engine(url: str) -> Engine:
 
 
 class AuditLog:
+    # Rows kept in memory while the database refuses them (a full disk): enough for a room's
+    # day; the gateway admits no new request while any is waiting (Gateway.check).
+    MAX_PENDING = 20000
+
     def __init__(
         self,
         url: str,
@@ -107,18 +111,42 @@ class AuditLog:
         # Applied to a row's prompt and answer together before they are written.
         self.scrub = scrub
         self._lock = asyncio.Lock()
+        # Rows not written yet, oldest first, written before any newer one.
+        self.pending: list[dict[str, Any]] = []
 
     def write_sync(self, row: AuditRow) -> None:
+        """Write the row, after any the database refused before. If it refuses again, the
+        rows stay pending (the exception says why) and go in, in order, at the next write."""
         values = asdict(row)
         if self.scrub is not None and (values["prompt"] or values["answer"]):
             values["prompt"], values["answer"] = self.scrub(values["prompt"], values["answer"])
+        self.pending.append(values)
+        del self.pending[: -self.MAX_PENDING]
+        self.flush_sync()
+
+    def flush_sync(self) -> None:
+        if not self.pending:
+            return
+        # One transaction: all the pending rows go in, or none does (no row twice).
         with self.engine.begin() as connection:
-            connection.execute(requests_table.insert().values(**values))
+            connection.execute(requests_table.insert(), self.pending)
+        self.pending.clear()
 
     async def write(self, row: AuditRow) -> None:
         # SQLite allows one writer: keep writes in order, off the event loop.
         async with self._lock:
             await asyncio.to_thread(self.write_sync, row)
+
+    async def writable(self) -> bool:
+        """Can the log take rows? Tries the pending ones first: true once none is left."""
+        if not self.pending:
+            return True
+        async with self._lock:
+            try:
+                await asyncio.to_thread(self.flush_sync)
+            except Exception:  # noqa: BLE001 - still refused; the caller says so
+                return False
+        return True
 
     def tokens_used(self, session: str, user: str) -> int:
         query = select(

@@ -40,6 +40,8 @@ log = logging.getLogger("atelier_ia.gateway")
 WORKSHOP_HEADER = "x-atelier-workshop"
 # Apps that can show "3 personnes avant vous" ask for queue updates in the stream.
 QUEUE_UPDATES_HEADER = "x-atelier-queue-updates"
+# Seconds a caller is asked to wait while the audit log cannot be written.
+AUDIT_RETRY_S = 30
 QUEUE_POSITION_HEADER = "X-Atelier-Queue-Position"
 
 
@@ -63,6 +65,14 @@ class Queued:
 
 
 @dataclass(frozen=True)
+class StillHere:
+    """Nothing new yet (the model reads the prompt, or the queue has not moved): sent so that
+    a caller who hears nothing for longer knows the gateway is gone. Between a dead gateway and
+    the caller, the hub's proxy keeps the connection open and silent (seen in bench/faults.py);
+    only the caller's own read timeout ends the wait."""
+
+
+@dataclass(frozen=True)
 class Failed:
     message: str
     # What a whole (not streamed) answer gets: 502 when the model failed, the refusal's own
@@ -75,7 +85,38 @@ class Failed:
         return cls(error.message, error.status, tuple(error.headers.items()))
 
 
-Event = Queued | Delta | Done | Failed
+Event = Queued | StillHere | Delta | Done | Failed
+
+# Seconds of silence after which a stream that asked for queue updates gets a StillHere; the
+# apps' client gives up after three times as long (llm/client.py, READ_GAP_S).
+STILL_HERE_S = 10.0
+
+
+async def with_still_here(events: AsyncIterator[Event], every: float) -> AsyncIterator[Event]:
+    """The events, with a StillHere after each `every` seconds without one."""
+    iterator = aiter(events)
+    pending = asyncio.ensure_future(anext(iterator))
+    try:
+        while True:
+            done, _ = await asyncio.wait({pending}, timeout=every)
+            if not done:
+                yield StillHere()
+                continue
+            try:
+                event = pending.result()
+            except StopAsyncIteration:
+                return
+            yield event
+            pending = asyncio.ensure_future(anext(iterator))
+    finally:
+        if not pending.done():
+            # Cancelling the step runs the events' own cleanup (the lease, the audit row).
+            pending.cancel()
+            try:
+                await pending
+            except BaseException:  # noqa: BLE001 - its outcome no longer matters
+                pass
+        await iterator.aclose()
 
 
 @dataclass
@@ -166,6 +207,16 @@ class Gateway:
     async def check(self, call: Call) -> None:
         gw = self.settings.gateway
         self.known_model(call.request.model)
+        if not await self.audit.writable():
+            # Every request leaves a row (the operator's record of who used which model);
+            # none is served that could not be recorded.
+            raise GatewayError(
+                503,
+                "Le journal des demandes ne peut plus être écrit sur le serveur (disque plein ?). "
+                "Les demandes reprendront dès que de la place sera libérée ; prévenez le "
+                "formateur.",
+                {"Retry-After": str(AUDIT_RETRY_S)},
+            )
         size = sum(len(m.content) for m in call.request.messages)
         if size > gw.max_prompt_chars:
             raise GatewayError(
@@ -410,7 +461,16 @@ class Gateway:
         try:
             await self.audit.write(row)
         except Exception as exc:  # noqa: BLE001 - a full disk must not take the gateway down
-            log.error(json.dumps({"event": "audit_write_failed", "error": str(exc)}))
+            # The row stays pending in the log and goes in once the disk takes it again.
+            log.error(
+                json.dumps(
+                    {
+                        "event": "audit_write_failed",
+                        "pending": len(self.audit.pending),
+                        "error": str(exc).splitlines()[0],
+                    }
+                )
+            )
         log.info(
             json.dumps(
                 {

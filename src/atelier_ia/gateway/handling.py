@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
+from atelier_ia.gateway import core
 from atelier_ia.gateway.core import (
     QUEUE_POSITION_HEADER,
     QUEUE_UPDATES_HEADER,
@@ -20,6 +21,7 @@ from atelier_ia.gateway.core import (
     Gateway,
     GatewayError,
     until_disconnected,
+    with_still_here,
 )
 from atelier_ia.llm.types import Delta, Done
 
@@ -43,8 +45,9 @@ async def serve(
         headers = {QUEUE_POSITION_HEADER: str(gateway.scheduler.position(ticket))}
         updates = stream and request.headers.get(QUEUE_UPDATES_HEADER) == "1"
         if updates:
-            # The caller reads its place in the queue from the stream itself.
-            events = gateway.run(call, updates=True)
+            # The caller reads its place in the queue from the stream itself, and hears from
+            # the gateway at least every STILL_HERE_S seconds.
+            events = with_still_here(gateway.run(call, updates=True), core.STILL_HERE_S)
             return StreamingResponse(fmt.stream(events), media_type=fmt.media_type, headers=headers)
         if gateway.scheduler.granted(ticket):
             lease = await gateway.wait_for_slot(call)  # returns at once

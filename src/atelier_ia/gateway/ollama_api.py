@@ -22,6 +22,7 @@ from atelier_ia.gateway.core import (
     Gateway,
     GatewayError,
     Queued,
+    StillHere,
 )
 from atelier_ia.gateway.handling import Format, serve
 from atelier_ia.llm.types import ChatRequest, Delta, Done, GenerationOptions, Message, ModelInfo
@@ -166,6 +167,8 @@ def _formats(model: str, chat: bool) -> Format:
                         "queue_position": event.position,
                     }
                 )
+            elif isinstance(event, StillHere):
+                yield _line({"model": model, "created_at": now_iso(), **piece(""), "done": False})
             elif isinstance(event, Delta):
                 timing.mark_token()
                 yield _line(

@@ -13,7 +13,15 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from atelier_ia.gateway.auth import Caller
-from atelier_ia.gateway.core import WORKSHOP_HEADER, Call, Event, Failed, Gateway, Queued
+from atelier_ia.gateway.core import (
+    WORKSHOP_HEADER,
+    Call,
+    Event,
+    Failed,
+    Gateway,
+    Queued,
+    StillHere,
+)
 from atelier_ia.gateway.handling import Format, serve
 from atelier_ia.llm.types import ChatRequest, Delta, Done, GenerationOptions, Message
 
@@ -130,6 +138,8 @@ def _format(model: str, include_usage: bool) -> Format:
             if isinstance(event, Queued):
                 # An SSE comment: clients skip it, the apps can read it.
                 yield f": queue_position {event.position}\n\n".encode()
+            elif isinstance(event, StillHere):
+                yield b": still_here\n\n"
             elif isinstance(event, Delta):
                 delta = {"content": event.content}
                 if first:

@@ -24,6 +24,10 @@ from atelier_ia.settings import EMBEDDED_MODEL
 
 WORKSHOP_HEADER = "X-Atelier-Workshop"
 QUEUE_UPDATES_HEADER = "X-Atelier-Queue-Updates"
+# Seconds without a byte from the gateway after which a call is given up: the gateway sends
+# something at least every 10 s on the streams the apps read (gateway/core.py, STILL_HERE_S),
+# and the hub's proxy keeps a dead gateway's connection open and silent.
+READ_GAP_S = 30.0
 
 
 class LLMError(RuntimeError):
@@ -86,7 +90,7 @@ class LLMClient:
         self._http = httpx.Client(
             base_url=(host or "http://127.0.0.1:11434").rstrip("/"),
             headers={**headers, QUEUE_UPDATES_HEADER: "1"},
-            timeout=timeout,
+            timeout=httpx.Timeout(timeout, read=min(timeout, READ_GAP_S)),
         )
 
     def _call(self, method: str, path: str, **kwargs) -> httpx.Response:
@@ -147,6 +151,7 @@ class LLMClient:
         }
         start = time.perf_counter()
         body = {"model": model, "messages": messages, "stream": True, "options": options}
+        finished = False
         try:
             with self._http.stream("POST", "/api/chat", json=body) as response:
                 if response.status_code >= 400:
@@ -165,11 +170,14 @@ class LLMClient:
                     text = (part.get("message") or {}).get("content") or ""
                     if text:
                         yield text
+                    finished = finished or bool(part.get("done"))
                     if part.get("done") and stats is not None:
                         stats.tokens_in = part.get("prompt_eval_count") or 0
                         stats.tokens_out = part.get("eval_count") or 0
                         stats.done_reason = part.get("done_reason") or ""
                         stats.pseudonymised = part.get("atelier_pseudonymised") or 0
+            if not finished:
+                raise LLMError("La réponse a été coupée avant la fin. Réessayez dans un instant.")
         except (ollama.ResponseError, httpx.HTTPError, ConnectionError) as exc:
             raise _french(exc) from exc
         finally:
