@@ -61,6 +61,13 @@ def _french(exc: Exception) -> LLMError:
         if exc.status_code in (401, 403):
             return LLMError("Accès refusé par la passerelle : reconnectez-vous à l'atelier.")
         return LLMError(str(exc.error))
+    if isinstance(exc, httpx.ReadTimeout):
+        # The gateway speaks at least every 10 s while it is alive: this silence means it, or
+        # the way to it, is gone.
+        return LLMError(
+            "La passerelle des modèles ne répond plus : la réponse s'est interrompue. "
+            "Réessayez dans un instant."
+        )
     if isinstance(exc, httpx.TimeoutException):
         return LLMError("Le modèle met trop de temps à répondre. Réessayez dans un instant.")
     return LLMError(
