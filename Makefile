@@ -40,9 +40,13 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 
 # Benchmarks, not tests: each prints a table and writes bench/results/<name>.json (as root: the
 # platform benches make Unix accounts); each starts its own real platforms, so it takes a while.
-BENCHES := server_start isolation arrival workshops gateway privacy
-bench: install-test
+BENCHES := server_start isolation arrival workshops gateway privacy faults fuzz
+bench: install-test $(VENV)/.installed-bench
 	for b in $(BENCHES); do $(BIN)/python -m bench.$$b || exit 1; done
+
+$(VENV)/.installed-bench: $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
 
 lint: install-test
 	$(BIN)/ruff check src tests bench

@@ -52,8 +52,9 @@ RECOVERY_DEADLINE_S = 60
 class StandIn:
     """The Ollama stand-in as a process of its own, which this bench stops and starts."""
 
-    def __init__(self) -> None:
+    def __init__(self, pace: list[str] = STAND_IN) -> None:
         self.port = free_port()
+        self.pace = pace
         self.process: subprocess.Popen | None = None
 
     @property
@@ -62,7 +63,7 @@ class StandIn:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.fake_ollama", "--port", str(self.port), *STAND_IN],
+            [sys.executable, "-m", "tests.fake_ollama", "--port", str(self.port), *self.pace],
             cwd=ROOT,
         )
         wait_until(lambda: httpx.get(f"{self.url}/api/tags").status_code == 200, 30, "stand-in")

@@ -661,6 +661,9 @@ def test_metrics_for_trainers_only(gateway):
 def test_every_route_wants_a_token(gateway):
     schema = httpx.get(f"{gateway.url}/openapi.json", headers=gateway.headers("ana")).json()
     assert httpx.get(f"{gateway.url}/openapi.json").status_code == 401
+    # The document says so, for clients and fuzzers (bench/fuzz.py).
+    assert schema["components"]["securitySchemes"]["hubToken"]["scheme"] == "bearer"
+    assert schema["security"] == [{"hubToken": []}]
     paths = schema["paths"]
     assert len(paths) >= 14
     for path, methods in paths.items():

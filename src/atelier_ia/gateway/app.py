@@ -226,8 +226,23 @@ def create_app(
         rows = await asyncio.to_thread(gateway().records.list, settings.gateway.session, kind)
         return {"kind": kind, "records": rows}
 
+    def documented() -> dict[str, Any]:
+        """The OpenAPI document, saying what every route asks: the caller's hub token."""
+        if app.openapi_schema is None:
+            schema = app.openapi()  # cached by FastAPI in app.openapi_schema
+            schema.setdefault("components", {})["securitySchemes"] = {
+                "hubToken": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "Jeton JupyterHub de la personne ou du service "
+                    "(« Authorization: Bearer … » ou « token … »)",
+                }
+            }
+            schema["security"] = [{"hubToken": []}]
+        return app.openapi_schema
+
     @app.get(prefix + "/openapi.json", tags=["Atelier"], include_in_schema=False)
     async def openapi(caller: Caller = Depends(authenticate)) -> dict[str, Any]:
-        return app.openapi()
+        return documented()
 
     return app
