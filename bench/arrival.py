@@ -28,10 +28,25 @@ from tests.hub_harness import start_platform  # noqa: E402
 DEADLINE_S = 300
 
 
-def arrive(platform, name: str) -> dict:
+def read_page(session, url: str, start: float):
+    """GET a Voilà page to its end; None if it is not over DEADLINE_S after `start`. Voilà
+    streams the page while the kernel runs; a page whose kernel died keeps the stream open, so
+    the whole body, not each read, has a deadline."""
+    with session.get(url, timeout=60, stream=True) as page:
+        for _ in page.iter_content(65536):
+            if time.perf_counter() - start > DEADLINE_S:
+                return None
+    return page
+
+
+def arrive(platform, name: str, sessions: dict | None = None) -> dict:
+    """Log in, ask for the server, wait for it, read the catalogue; `sessions` keeps each
+    person's HTTP session for what they do next."""
     start = time.perf_counter()
     try:
         session = platform.login(name)
+        if sessions is not None:
+            sessions[name] = session
         if session.login_status != 302:
             return {"error": f"login {session.login_status}"}
         logged = time.perf_counter() - start
@@ -47,12 +62,9 @@ def arrive(platform, name: str) -> dict:
         else:
             return {"error": "deadline", "login_s": logged}
         ready = time.perf_counter() - start
-        # Voilà streams the page while the kernel runs; a page whose kernel died keeps the
-        # stream open, so the whole body, not each read, has a deadline.
-        with session.get(f"{platform.url}/hub/", timeout=60, stream=True) as page:
-            for _ in page.iter_content(65536):
-                if time.perf_counter() - start > DEADLINE_S:
-                    return {"error": "catalogue never finished", "login_s": logged}
+        page = read_page(session, f"{platform.url}/hub/", start)
+        if page is None:
+            return {"error": "catalogue never finished", "login_s": logged}
         if page.status_code != 200 or "voila/render/workshops/index.ipynb" not in page.url:
             return {"error": f"catalogue {page.status_code}", "login_s": logged}
         return {"login_s": logged, "ready_s": ready, "catalogue_s": time.perf_counter() - start}

@@ -19,11 +19,11 @@ PLATFORM = {
 }
 
 
-def pss_mib(pid: int) -> float:
-    """PSS of one process in MiB (0 if it is gone)."""
+def pss_mib(pid: int, field: str = "Pss") -> float:
+    """PSS of one process in MiB (0 if it is gone); `field="Rss"` for its RSS."""
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024  # kB
     except (FileNotFoundError, ProcessLookupError, PermissionError):
         pass
@@ -42,7 +42,7 @@ def processes(root: int) -> list[tuple[int, int, str]]:
     return found
 
 
-def platform_pss(root: int, uids: set[int]) -> dict:
+def platform_pss(root: int, uids: set[int], field: str = "Pss") -> dict:
     """PSS in MiB of the hub, proxy, gateway (the operator's processes under `root`, the
     platform's `atelier up`, matched by command line) and of each participant (every process
     their account runs: server and kernels)."""
@@ -51,11 +51,11 @@ def platform_pss(root: int, uids: set[int]) -> dict:
     people: dict[int, float] = defaultdict(float)
     for pid, uid, cmdline in processes(root):
         if uid in uids:
-            people[uid] += pss_mib(pid)
+            people[uid] += pss_mib(pid, field)
         elif uid == mine:
             for part, word in PLATFORM.items():
                 if word in cmdline and "bench." not in cmdline:
-                    parts[part] += pss_mib(pid)
+                    parts[part] += pss_mib(pid, field)
                     break
     per_person = sorted(people.values())
     return {

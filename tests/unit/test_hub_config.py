@@ -169,7 +169,15 @@ def test_services_and_roles(settings, monkeypatch):
     assert gateway["environment"]["ATELIER_STATE_DIR"] == str(settings.state_dir)
     assert gateway["environment"]["ATELIER_GATEWAY__PORT"] == "9999"
     assert not any("PASSWORD" in k for k in gateway["environment"])
-    assert "idle-culler" in by_name
+    # The culler looks often enough for its timeout to mean what it says.
+    assert by_name["idle-culler"]["command"][-2:] == ["--timeout=3600", "--cull-every=600"]
+    short = settings.model_copy(
+        update={"culling": settings.culling.model_copy(update={"server_idle_timeout": 300})}
+    )
+    c = Config()
+    configure_services(c, short)
+    culler = {s["name"]: s for s in c.JupyterHub.services}["idle-culler"]
+    assert culler["command"][-2:] == ["--timeout=300", "--cull-every=75"]
 
     c = Config()
     configure_roles(c, settings)

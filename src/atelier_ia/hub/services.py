@@ -81,6 +81,9 @@ def configure_services(c: Config, settings: Settings) -> None:
                 "-m",
                 "jupyterhub_idle_culler",
                 f"--timeout={settings.culling.server_idle_timeout}",
+                # Its default, every 10 min, would leave a short timeout's servers running
+                # long after it: look four times per timeout, at most every 10 min.
+                f"--cull-every={max(30, min(600, settings.culling.server_idle_timeout // 4))}",
             ],
         },
         # No process: its token is kept in the state dir for the `atelier` commands.
