@@ -178,6 +178,12 @@ def test_services_and_roles(settings, monkeypatch):
     configure_services(c, short)
     culler = {s["name"]: s for s in c.JupyterHub.services}["idle-culler"]
     assert culler["command"][-2:] == ["--timeout=300", "--cull-every=75"]
+    # What the culler reads is refreshed well within its timeout, by the hub and the servers
+    # (JupyterHub's 5 min default would stop people at work under a 5 min timeout).
+    assert c.JupyterHub.last_activity_interval == 60
+    c = Config()
+    configure_spawner(c, short)
+    assert c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] == "60"
 
     c = Config()
     configure_roles(c, settings)

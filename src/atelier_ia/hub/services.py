@@ -9,7 +9,7 @@ import sys
 from traitlets.config import Config
 
 from atelier_ia import paths
-from atelier_ia.hub.spawner import server_args
+from atelier_ia.hub.spawner import activity_interval, server_args
 from atelier_ia.settings import Settings
 
 GATEWAY = "gateway"
@@ -65,6 +65,8 @@ def live_view_service(settings: Settings) -> dict:
 
 def configure_services(c: Config, settings: Settings) -> None:
     gateway = settings.gateway
+    # The culler decides on the hub's last activity: keep it fresh against its timeout.
+    c.JupyterHub.last_activity_interval = activity_interval(settings)
     c.JupyterHub.services = [
         {
             "name": GATEWAY,

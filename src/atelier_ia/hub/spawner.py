@@ -154,8 +154,17 @@ def make_pre_spawn_hook(settings: Settings):
     return pre_spawn_hook
 
 
+def activity_interval(settings: Settings) -> int:
+    """Seconds between two reports of a person's activity to the hub: their server posts its
+    own (API requests, kernels) and the hub reads the proxy's (any page). The culler sees
+    activity up to this late; JupyterHub's 5 min defaults stopped the servers of people at
+    work under a 5 min timeout (bench/soak.py: 129 workshop pages refused with 424)."""
+    return max(15, min(300, settings.culling.server_idle_timeout // 5))
+
+
 def server_environment(settings: Settings) -> dict[str, Any]:
     return {
+        "JUPYTERHUB_ACTIVITY_INTERVAL": str(activity_interval(settings)),
         # nbgrader shells out to alembic: the venv's bin/ must be on PATH.
         "PATH": f"{paths.VENV_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin",
         # The official ollama client reads these: `import ollama; ollama.chat(...)` goes to
