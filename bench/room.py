@@ -57,7 +57,8 @@ from bench import RESULTS, write_result  # noqa: E402
 from bench.arrival import arrive, percentile, read_page  # noqa: E402
 from bench.faults import StandIn  # noqa: E402
 from bench.memory import platform_pss  # noqa: E402
-from tests.hub_harness import ATELIER, start_platform  # noqa: E402
+from tests.hub_harness import atelier as harness_atelier  # noqa: E402
+from tests.hub_harness import start_platform  # noqa: E402
 
 SESSION = "salle"
 WORKSHOP = "workshops/00-bac-a-sable/bac-a-sable.ipynb"
@@ -89,14 +90,8 @@ def stand_in_config(tmp: Path, upstreams: list[StandIn]) -> Path:
 
 
 def atelier(platform, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(ATELIER), *args],
-        env=platform.env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    # Warming 60 servers takes longer than a test's command.
+    return harness_atelier(platform, *args, timeout=900)
 
 
 class Sampler:

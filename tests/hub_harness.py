@@ -155,7 +155,9 @@ def start_platform(
     if user is not None:
         entry = pwd.getpwnam(user)
         os.chown(state, entry.pw_uid, entry.pw_gid)
-    hub_port, api_port, proxy_api_port, gateway_port, live_port = (free_port() for _ in range(5))
+    hub_port, api_port, proxy_api_port, gateway_port, live_port, course_port = (
+        free_port() for _ in range(6)
+    )
     # Only what the test says: no settings file of the developer's, no stray ATELIER_ variable.
     env = {k: v for k, v in os.environ.items() if not k.startswith("ATELIER_")}
     env |= {
@@ -165,6 +167,7 @@ def start_platform(
         "ATELIER_HUB__PROXY_API_PORT": str(proxy_api_port),
         "ATELIER_GATEWAY__PORT": str(gateway_port),
         "ATELIER_SESSIONS__LIVE_PORT": str(live_port),
+        "ATELIER_EXERCISES__FORMGRADER_PORT": str(course_port),
         "ATELIER_WORKSHOP_PASSWORD": "atelier-des-tests",
         "ATELIER_ISOLATION__ACCOUNT_PREFIX": "t" + secrets.token_hex(3) + "-",
         **(extra_env or {}),
@@ -196,6 +199,50 @@ def start_platform(
     stored = (state / "private" / "secrets.toml").read_text()
     admin_password = re.search(r'admin_password = "([^"]+)"', stored).group(1)
     return Platform(url, state, "atelier-des-tests", admin_password, process, log_path, env)
+
+
+def atelier(
+    platform: Platform, *args: str, env: dict | None = None, timeout: float = 300, input=None
+):
+    """An `atelier` command against this platform, as its operator would type it."""
+    return subprocess.run(
+        [str(ATELIER), *args],
+        env={**platform.env, **(env or {})},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
+    )
+
+
+def run_in_kernel(platform: Platform, session, user: str, code: str) -> str:
+    """Save a notebook in the person's work folder and render it with Voilà: its code runs in
+    a kernel of their own server, as them."""
+    token = platform.new_token(session, user)
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+                "source": code,
+            }
+        ],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    put = requests.put(
+        f"{platform.url}/user/{user}/api/contents/mes-travaux/essai.ipynb",
+        json={"type": "notebook", "content": notebook},
+        headers={"Authorization": f"token {token}"},
+    )
+    assert put.status_code in (200, 201), put.text
+    page = session.get(f"{platform.url}/user/{user}/voila/render/mes-travaux/essai.ipynb")
+    assert page.status_code == 200
+    return voila_text(page.text)
 
 
 def ndjson(response) -> list[dict]:

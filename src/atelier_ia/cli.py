@@ -95,8 +95,9 @@ def welcome(settings: Settings, isolated: bool) -> Panel:
 @app.command()
 def up() -> None:
     """Démarre la plateforme (hub, proxy, passerelle des modèles) sur cette machine."""
+    from atelier_ia.exercises import course
+    from atelier_ia.isolation import accounts, reach
     from atelier_ia.isolation import mode as isolation
-    from atelier_ia.isolation import reach
 
     settings = settings_or_exit()
     try:
@@ -108,6 +109,12 @@ def up() -> None:
         raise typer.Exit(2) from None
     if mode == isolation.DEMO:
         console.print(f"[bold yellow]{isolation.DEMO_BANNER}[/]")
+    try:
+        # Before the hub: the course's service runs as the grader account, in its folder.
+        course.prepare(settings)
+    except (accounts.AccountError, OSError) as exc:
+        errors.print(f"[bold red]Erreur :[/] cours des exercices : {exc}", highlight=False)
+        raise typer.Exit(2) from None
     # What the hub, proxy and gateway write is theirs alone (databases, logs, WAL files).
     os.umask(0o077)
     command = [
@@ -156,42 +163,56 @@ def _stop(process: subprocess.Popen) -> int:
 @app.command()
 def check(
     targets: list[Path] = typer.Argument(  # noqa: B008 - typer's way
-        None, help="Notebooks ou dossiers (par défaut : les ateliers livrés)."
+        None,
+        help="Notebooks, dossiers ou cours nbgrader (par défaut : les ateliers et les "
+        "exercices livrés).",
     ),
 ) -> None:
-    """Exécute les notebooks d'ateliers sans navigateur et dit lesquels échouent."""
+    """Exécute les ateliers et les exercices sans navigateur et dit lesquels échouent."""
     from rich.table import Table
 
+    from atelier_ia.exercises.authoring import check_course, is_course
+    from atelier_ia.exercises.course import SHIPPED_DIR
     from atelier_ia.notebooks import find_notebooks, run_notebook
 
-    notebooks = find_notebooks(targets or [paths.WORKSHOPS_DIR])
-    if not notebooks:
+    chosen = targets or [paths.WORKSHOPS_DIR, SHIPPED_DIR]
+    courses = [t for t in chosen if t.is_dir() and is_course(t)]
+    notebooks = find_notebooks([t for t in chosen if t not in courses])
+    if not notebooks and not courses:
         errors.print("[bold red]Aucun notebook trouvé.[/]")
         raise typer.Exit(2)
-    table = Table(title="Vérification des ateliers")
-    table.add_column("Notebook")
+    table = Table(title="Vérification des ateliers et des exercices")
+    table.add_column("Notebook ou exercice")
     table.add_column("Résultat")
     table.add_column("Durée", justify="right")
-    failed = 0
+    results = []
     for notebook in notebooks:
         with console.status(f"Exécution de {notebook.name} …"):
-            result = run_notebook(notebook)
-        failed += not result.ok
+            results.append(run_notebook(notebook))
+    for folder in courses:
+        with console.status(f"Exercices de {folder} : solutions et tests …"):
+            results += check_course(folder)
+    for result in results:
         verdict = "[green]OK[/]" if result.ok else f"[red]Échec[/] : {result.error}"
-        table.add_row(str(notebook), verdict, f"{result.seconds:.1f} s")
+        table.add_row(str(result.path), verdict, f"{result.seconds:.1f} s")
     console.print(table)
+    failed = [r for r in results if not r.ok]
+    for result in failed:  # whole, for a log or a pipe where the table cuts lines
+        errors.print(f"Échec : {result.path} : {result.error}", soft_wrap=True, markup=False)
     if failed:
-        errors.print(f"[bold red]{failed} notebook(s) en échec sur {len(notebooks)}.[/]")
+        errors.print(f"[bold red]{len(failed)} vérification(s) en échec sur {len(results)}.[/]")
         raise typer.Exit(1)
-    console.print(f"[bold green]Les {len(notebooks)} notebooks s'exécutent sans erreur.[/]")
+    console.print(f"[bold green]Les {len(results)} vérifications passent.[/]")
 
 
 def _register_trainer_commands() -> None:
+    from atelier_ia.exercises.commands import exercises_app
     from atelier_ia.sessions.commands import doctor, models_app, session_app
 
     app.command("doctor")(doctor)
     app.add_typer(session_app, name="session")
     app.add_typer(models_app, name="models")
+    app.add_typer(exercises_app, name="exercises")
 
 
 _register_trainer_commands()

@@ -264,6 +264,16 @@ class IsolationSettings(_Section):
     account_prefix: str = Field("atelier-", pattern=r"^[a-z][a-z0-9]{0,10}-$")
 
 
+class ExercisesSettings(_Section):
+    """The nbgrader course (docs/exercices.md)."""
+
+    # Port of the course's formgrader, a hub service run as the grader account.
+    formgrader_port: Port = Field(8183, ge=1, le=65535)
+    # Seconds one cell may run when an answer is checked or graded: a learner's endless loop
+    # fails the check instead of hanging it.
+    execute_timeout: int = Field(30, ge=5, le=600)
+
+
 class Settings(_Section):
     state_dir: Path = Path("var")
     hub: HubSettings = Field(default_factory=HubSettings)
@@ -273,6 +283,7 @@ class Settings(_Section):
     culling: CullingSettings = Field(default_factory=CullingSettings)
     sessions: SessionSettings = Field(default_factory=SessionSettings)
     isolation: IsolationSettings = Field(default_factory=IsolationSettings)
+    exercises: ExercisesSettings = Field(default_factory=ExercisesSettings)
     # Secrets generated once and kept in the state dir (see ensure_secrets).
     _secrets: dict[str, str] = PrivateAttr(default_factory=dict)
     # The file these settings were read from, so child processes can read the same one.
@@ -306,6 +317,17 @@ class Settings(_Section):
         """Each person's home (0700, their own account's) under a folder anyone may cross but
         not list."""
         return self.state_dir / "homes"
+
+    @property
+    def course_dir(self) -> Path:
+        """The nbgrader course folder (source, release, submissions, gradebook), the grader
+        account's own."""
+        return self.state_dir / "exercises"
+
+    @property
+    def exchange_dir(self) -> Path:
+        """nbgrader's exchange: released assignments, submissions and feedback."""
+        return self.state_dir / "exchange"
 
     @property
     def secrets_file(self) -> Path:

@@ -25,7 +25,13 @@ import requests
 from atelier_ia.hub import singleuser
 from atelier_ia.hub.auth import USERNAME_PATTERN, AtelierAuthenticator
 from atelier_ia.isolation import accounts
-from tests.hub_harness import ATELIER, Platform, start_platform, voila_text, wait_until
+from tests.hub_harness import (
+    ATELIER,
+    Platform,
+    run_in_kernel,
+    start_platform,
+    wait_until,
+)
 
 pytestmark = pytest.mark.skipif(
     os.geteuid() != 0, reason="Unix accounts need root (CI runs as root)"
@@ -120,35 +126,6 @@ def runtime_dir(server: psutil.Process) -> Path:
         if owner.is_file() and owner.read_text() == str(server.pid):
             return path
     raise AssertionError(f"no runtime folder for server {server.pid}")
-
-
-def run_in_kernel(platform: Platform, session, user: str, code: str) -> str:
-    """Save a notebook in the person's work folder and render it with Voilà: its code runs in
-    a kernel of their own server, as them."""
-    token = platform.new_token(session, user)
-    notebook = {
-        "cells": [
-            {
-                "cell_type": "code",
-                "metadata": {},
-                "outputs": [],
-                "execution_count": None,
-                "source": code,
-            }
-        ],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    put = requests.put(
-        f"{platform.url}/user/{user}/api/contents/mes-travaux/essai.ipynb",
-        json={"type": "notebook", "content": notebook},
-        headers={"Authorization": f"token {token}"},
-    )
-    assert put.status_code in (200, 201), put.text
-    page = session.get(f"{platform.url}/user/{user}/voila/render/mes-travaux/essai.ipynb")
-    assert page.status_code == 200
-    return voila_text(page.text)
 
 
 class Room:

@@ -14,21 +14,9 @@ import pytest
 import zxingcpp
 
 from atelier_ia.isolation import accounts
-from tests.hub_harness import ATELIER, ROOT
+from tests.hub_harness import ROOT, atelier
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-def atelier(platform, *args: str, env: dict | None = None, timeout: float = 300, input=None):
-    return subprocess.run(
-        [str(ATELIER), *args],
-        env={**platform.env, **(env or {})},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        input=input,
-    )
 
 
 def read_csv(data: bytes | str) -> list[dict[str, str]]:

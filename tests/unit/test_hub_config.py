@@ -46,7 +46,12 @@ def test_auth(settings):
     assert c.SharedPasswordAuthenticator.admin_password == "x" * 40
     assert c.Authenticator.admin_users == {"formateur"}
     assert c.Authenticator.allow_all is True
-    assert c.JupyterHub.load_groups == {"formateurs": {"users": ["formateur"]}}
+    assert c.JupyterHub.load_groups == {
+        "formateurs": {"users": ["formateur"]},
+        # nbgrader's course groups; the grader account exists in the hub (nbgrader #1872).
+        "formgrade-acculturation-ia": {"users": ["grader-acculturation-ia", "formateur"]},
+        "nbgrader-acculturation-ia": {"users": []},
+    }
 
 
 def test_spawner_environment_points_ollama_at_the_gateway(settings):

@@ -11,6 +11,7 @@ from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
 from traitlets import Bool, Unicode
 from traitlets.config import Config
 
+from atelier_ia.exercises.course import FORMGRADE_GROUP, GRADER, LEARNERS_GROUP
 from atelier_ia.isolation import accounts
 from atelier_ia.isolation.mode import ACCOUNTS, resolve
 from atelier_ia.sessions.accounts import stored_hash, verify_password
@@ -61,6 +62,10 @@ class AtelierAuthenticator(SharedPasswordAuthenticator):
 
     async def authenticate(self, handler, data):
         username = self.normalize_username(data["username"])
+        if username == GRADER:
+            # The course service's account (a hub user for nbgrader, #1872), not a person's:
+            # whoever logged in as it would read every submission.
+            return None
         stored = stored_hash(Path(self.sessions_dir), username)
         if stored is None:
             return await super().authenticate(handler, data)
@@ -82,4 +87,10 @@ def configure_auth(c: Config, settings: Settings) -> None:
     c.Authenticator.admin_users = set(auth.admin_users)
     c.Authenticator.allow_all = True
     c.Authenticator.username_pattern = USERNAME_PATTERN
-    c.JupyterHub.load_groups = {auth.trainers_group: {"users": list(auth.admin_users)}}
+    c.JupyterHub.load_groups = {
+        auth.trainers_group: {"users": list(auth.admin_users)},
+        # nbgrader's groups for the course: graders (the grader account must exist in the
+        # hub, nbgrader #1872) and learners (`atelier session create` adds participants).
+        FORMGRADE_GROUP: {"users": [GRADER, *auth.admin_users]},
+        LEARNERS_GROUP: {"users": []},
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from traitlets.config import Config
 
+from atelier_ia.exercises.course import COURSE, FORMGRADE_GROUP
 from atelier_ia.hub.services import GATEWAY, IDLE_CULLER, LIVE_VIEW, SESSIONS
 from atelier_ia.settings import Settings
 
@@ -18,7 +19,13 @@ def configure_roles(c: Config, settings: Settings) -> None:
         # OLLAMA_API_KEY) carries only the `server` role: add gateway access to its defaults.
         {
             "name": "server",
-            "scopes": ["users:activity!user", "access:servers!server", ACCESS_GATEWAY],
+            "scopes": [
+                "users:activity!user",
+                "access:servers!server",
+                ACCESS_GATEWAY,
+                # nbgrader's exchange asks the hub whether its owner is in the course's group.
+                "read:users:groups!user",
+            ],
         },
         {
             "name": IDLE_CULLER,
@@ -37,6 +44,13 @@ def configure_roles(c: Config, settings: Settings) -> None:
             "name": "suivi-formateurs",
             "scopes": [f"access:services!service={LIVE_VIEW}"],
             "groups": [settings.auth.trainers_group],
+        },
+        # Only trainers may open the course's formgrader; the course list of nbgrader's Lab
+        # extension needs to read the service too (nbgrader #1831).
+        {
+            "name": "correction-formateurs",
+            "scopes": [f"access:services!service={COURSE}", f"read:services!service={COURSE}"],
+            "groups": [settings.auth.trainers_group, FORMGRADE_GROUP],
         },
         # The live view reads who is connected (names, activity, servers) and the gateway's
         # room figures; it cannot change anything.

@@ -9,6 +9,7 @@ import sys
 from traitlets.config import Config
 
 from atelier_ia import paths
+from atelier_ia.exercises import course
 from atelier_ia.hub.spawner import activity_interval, server_args
 from atelier_ia.settings import Settings
 
@@ -63,6 +64,39 @@ def live_view_service(settings: Settings) -> dict:
     }
 
 
+def course_service(settings: Settings) -> dict:
+    """nbgrader's formgrader for the course: a Jupyter server run by the hub as a service
+    named after the course (nbgrader's multi-course setup), as the grader account, in the
+    course folder. The hub lets in only trainers (roles.py). It opens in its own tab: the
+    hub's `frame-ancestors` policy forbids embedding it (nbgrader #1870)."""
+    who = course.grader_account_name(settings)
+    service = {
+        "name": course.COURSE,
+        "url": f"http://127.0.0.1:{settings.exercises.formgrader_port}",
+        "command": [
+            sys.executable,
+            "-m",
+            "atelier_ia.sessions.live_server",
+            *server_args(settings),
+            f"--ServerApp.root_dir={settings.course_dir.resolve()}",
+            "--ServerApp.default_url=/formgrader",
+        ],
+        "cwd": str(settings.course_dir.resolve()),
+        "environment": {
+            # nbgrader shells out to alembic: the venv's bin/ must be on PATH.
+            "PATH": f"{paths.VENV_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin",
+        },
+        "oauth_no_confirm": True,
+        "display": True,
+        "info": {"description": "Correction des exercices (formateurs)"},
+    }
+    if who is not None:
+        service["user"] = who
+    else:
+        service["command"].append("--ServerApp.allow_root=True")  # the demo, run as root
+    return service
+
+
 def configure_services(c: Config, settings: Settings) -> None:
     gateway = settings.gateway
     # The culler decides on the hub's last activity: keep it fresh against its timeout.
@@ -76,6 +110,7 @@ def configure_services(c: Config, settings: Settings) -> None:
             "display": False,
         },
         live_view_service(settings),
+        course_service(settings),
         {
             "name": IDLE_CULLER,
             "command": [

@@ -19,6 +19,8 @@ from traitlets import Bool, Float, Integer, Unicode
 from traitlets.config import Config
 
 from atelier_ia import paths
+from atelier_ia.exercises.config import EXCHANGE_ENV, LEARNER_CONFIG_DIR, TIMEOUT_ENV
+from atelier_ia.exercises.course import GRADER
 from atelier_ia.hub.server_policy import PARTICIPANT, TRAINER
 from atelier_ia.hub.singleuser import WORK_DIR
 from atelier_ia.hub.spawn_queue import SpawnQueue, waiting_message
@@ -68,6 +70,10 @@ class AtelierSpawner(LocalProcessSpawner):
         return shared_queue(self.spawn_slots)
 
     async def start(self):
+        if self.user.name == GRADER:
+            # The course service's account: no one gets a server as it (it reads every
+            # submission), not even through the admin panel.
+            raise PermissionError("the grader account has no server of its own")
         self._ticket = ticket = self.queue.take_ticket()
         try:
             async with self.queue.slot(ticket):
@@ -173,6 +179,10 @@ def server_environment(settings: Settings) -> dict[str, Any]:
         "OLLAMA_API_KEY": lambda spawner: spawner.api_token,
         "ATELIER_GATEWAY_URL": settings.gateway_url,
         "ATELIER_DEFAULT_MODEL": settings.gateway.default_model,
+        # nbgrader's exchange and settings for the exercises (exercises/config.py).
+        EXCHANGE_ENV: str(settings.exchange_dir.resolve()),
+        TIMEOUT_ENV: str(settings.exercises.execute_timeout),
+        "JUPYTER_CONFIG_PATH": str(LEARNER_CONFIG_DIR),
         # Where the apps keep what people produce (exported at the end of a session).
         "ATELIER_WORK_DIR": lambda spawner: str(settings.homes_dir / spawner.user.name / WORK_DIR),
     }

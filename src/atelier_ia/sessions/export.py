@@ -80,7 +80,8 @@ def pseudonym(session: Session, user: str) -> str:
     return "p-" + digest.hexdigest()[:8]
 
 
-def _csv(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
+def csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
+    """A spreadsheet a French set-up opens as it is (also the exercises' report)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header)
@@ -143,11 +144,13 @@ def room_files(session: Session, requests: list[dict], records: list[dict]) -> d
     """The export's CSV files, by name in the ZIP."""
     alias = {user: pseudonym(session, user) for user in session.users}
     files = {
-        "chiffres/par_atelier.csv": _csv(
+        "chiffres/par_atelier.csv": csv_bytes(
             ["atelier", *FIGURE_COLUMNS], _figures(requests, "workshop")
         ),
-        "chiffres/par_modele.csv": _csv(["modele", *FIGURE_COLUMNS], _figures(requests, "model")),
-        "journal.csv": _csv(
+        "chiffres/par_modele.csv": csv_bytes(
+            ["modele", *FIGURE_COLUMNS], _figures(requests, "model")
+        ),
+        "journal.csv": csv_bytes(
             LOG_COLUMNS,
             (
                 [
@@ -170,7 +173,7 @@ def room_files(session: Session, requests: list[dict], records: list[dict]) -> d
         ),
     }
     quiz = [r for r in records if r["kind"] == "quiz"]
-    files["chiffres/quiz.csv"] = _csv(
+    files["chiffres/quiz.csv"] = csv_bytes(
         ["participant", "moment", "score", "sur", "heure"],
         (
             [
@@ -201,10 +204,10 @@ def room_files(session: Session, requests: list[dict], records: list[dict]) -> d
                 max(scores, default=""),
             ]
         )
-    files["chiffres/quiz_resume.csv"] = _csv(
+    files["chiffres/quiz_resume.csv"] = csv_bytes(
         ["moment", "participants", "score_moyen", "score_min", "score_max"], summary
     )
-    files["chiffres/arene.csv"] = _csv(
+    files["chiffres/arene.csv"] = csv_bytes(
         [
             "participant",
             "heure",

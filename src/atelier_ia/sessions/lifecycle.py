@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from atelier_ia.exercises.course import LEARNERS_GROUP
 from atelier_ia.hub.spawner import CODE_GROUP
 from atelier_ia.sessions.accounts import logins, new_password, write_accounts, write_private
 from atelier_ia.sessions.badges import Badge, write_badges
@@ -98,6 +99,8 @@ def create(
         hub.create_users(session.users)
         made_group = True
         hub.create_group(session.group, session.users)
+        # Everyone in a session may do the course's exercises (nbgrader's learners group).
+        hub.add_to_group(LEARNERS_GROUP, session.users)
         if code:
             # Their servers then offer JupyterLab (« Pour aller plus loin »), in their account.
             hub.add_to_group(CODE_GROUP, session.users)
