@@ -32,7 +32,7 @@ def is_course(folder: Path) -> bool:
 
 
 @contextmanager
-def _venv_on_path():
+def venv_on_path():
     # nbgrader shells out to alembic, which is in the venv's bin/.
     before = os.environ.get("PATH", "")
     os.environ["PATH"] = f"{paths.VENV_BIN}{os.pathsep}{before}"
@@ -46,7 +46,7 @@ def check_course(folder: Path) -> list[AssignmentResult]:
     from nbgrader.apps import NbGraderAPI
 
     results = []
-    with tempfile.TemporaryDirectory(prefix="atelier-check-") as tmp, _venv_on_path():
+    with tempfile.TemporaryDirectory(prefix="atelier-check-") as tmp, venv_on_path():
         copy = Path(tmp) / "course"
         shutil.copytree(folder / "source", copy / "source")
         api = NbGraderAPI(config=configure_folder(Config(), copy))

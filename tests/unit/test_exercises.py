@@ -1,0 +1,156 @@
+"""The course's graded cells and the learner's answers, without a hub: what each check
+accepts, what it refuses and what it says."""
+
+from __future__ import annotations
+
+import shutil
+
+import nbformat
+import pytest
+from traitlets.config import Config
+
+from atelier_ia.exercises import grading, learner
+from atelier_ia.exercises.config import configure_course, configure_learner
+from atelier_ia.exercises.course import SHIPPED_DIR, shipped_assignments
+
+
+def fails(check, *args) -> str:
+    with pytest.raises(AssertionError) as caught:
+        check(*args)
+    return str(caught.value)
+
+
+def test_four_assignments_ship_with_the_course():
+    assert shipped_assignments() == [
+        "01-courrier-structure",
+        "02-deliberation-fautive",
+        "03-donnees-47",
+        "04-quiz-droit",
+    ]
+
+
+def test_a_prompt_needs_its_four_parts():
+    grading.verifier_demande(
+        "Tu es agent d'accueil. Contexte : la pièce est commandée. Rédige la réponse. "
+        "Format : une lettre de 150 mots au plus."
+    )
+    said = fails(grading.verifier_demande, "Rédige une réponse au courrier.")
+    assert "un rôle" in said and "le contexte" in said and "le format" in said
+    assert "la tâche" not in said
+    assert "pas encore écrit" in fails(grading.verifier_demande, "  \n")
+
+
+def test_a_reply_is_checked_by_the_workshops_checker():
+    said = fails(grading.verifier_courrier, "Objet : lampadaire\n\nMonsieur,\n\nC'est noté.\n")
+    assert "formule de politesse" in said.lower()
+
+
+FAULTY = SHIPPED_DIR / "source" / "02-deliberation-fautive" / "02-deliberation-fautive.ipynb"
+
+
+def faulty_and_fixed() -> tuple[str, str]:
+    """The délibération as learners get it, and the solution (from the source notebook)."""
+    import ast
+
+    cell = next(
+        c
+        for c in nbformat.read(FAULTY, as_version=4).cells
+        if c.metadata.get("nbgrader", {}).get("solution")
+    )
+    assigned = [s.value.value for s in ast.parse(cell.source).body if isinstance(s, ast.Assign)]
+    return assigned[0], assigned[1]
+
+
+@pytest.mark.parametrize("point", ["quorum", "decompte", "secretaire", "article"])
+def test_each_fault_of_the_deliberation_is_found_then_gone_once_fixed(point):
+    faulty, fixed = faulty_and_fixed()
+    said = fails(grading.verifier_deliberation, faulty, point)
+    expected = {
+        "quorum": "Quorum non atteint",
+        "decompte": "ne tombe pas juste",
+        "secretaire": "secrétaire de séance",
+        "article": "L. 2121-58",
+    }[point]
+    assert expected in said
+    grading.verifier_deliberation(fixed, point)
+
+
+def test_a_deliberation_without_its_object_is_refused():
+    _, fixed = faulty_and_fixed()
+    without = "\n".join(line for line in fixed.splitlines() if not line.startswith("Objet"))
+    assert "Objet" in fails(grading.verifier_deliberation, without, "quorum")
+
+
+def test_the_data_answer_is_graded_against_the_shipped_data():
+    epci, count = grading._epci_with_most_communes()
+    assert (epci, count) == ("CA Agglomération d'Agen", 44)
+    grading.verifier_intercommunalite("L’Agglomération d’Agen")
+    grading.verifier_nombre_de_communes("L'agglomération d'Agen : 44 communes.")
+    # The close second is refused, and so is a figure the data do not hold.
+    fails(grading.verifier_intercommunalite, "Val de Garonne Agglomération, 43 communes")
+    fails(grading.verifier_nombre_de_communes, "Agglomération d'Agen, 43 communes")
+    said = fails(grading.verifier_nombre_de_communes, "Agen : 44 communes, 98765 habitants")
+    assert "98765" in said
+
+
+def test_the_quiz_check_shows_only_the_form_of_the_answers():
+    questions = {"q1": ["a", "b", "c"], "q2": ["a", "b", "c"]}
+    grading.verifier_quiz({"q1": "a", "q2": "c"}, questions)  # wrong answers pass the form
+    assert "q2" in fails(grading.verifier_quiz, {"q1": "a", "q2": ""}, questions)
+    assert "hors des choix" in fails(grading.verifier_quiz, {"q1": "z", "q2": "a"}, questions)
+
+
+def test_learners_version_keeps_no_answer_of_the_quiz(tmp_path):
+    """The right answers are hidden tests: nbgrader strips them from the learners' version."""
+    from nbgrader.apps import NbGraderAPI
+
+    from atelier_ia.exercises.authoring import venv_on_path
+
+    shutil.copytree(SHIPPED_DIR / "source", tmp_path / "source")
+    api = NbGraderAPI(config=configure_course(Config(), tmp_path))
+    with venv_on_path():
+        assert api.generate_assignment("04-quiz-droit")["success"]
+    released = (tmp_path / "release" / "04-quiz-droit" / "04-quiz-droit.ipynb").read_text()
+    source = (tmp_path / "source" / "04-quiz-droit" / "04-quiz-droit.ipynb").read_text()
+    assert "la bonne réponse est" in source and "la bonne réponse est" not in released
+    assert '\\"q1\\": \\"b\\"' in source and '\\"q1\\": \\"b\\"' not in released
+
+
+def test_answers_are_written_into_the_notebook_and_read_back(tmp_path):
+    notebook = tmp_path / "exercice.ipynb"
+    shutil.copy(SHIPPED_DIR / "source" / "04-quiz-droit" / "04-quiz-droit.ipynb", notebook)
+    learner.write_answers(notebook, {"reponses": {"q1": "a", "q2": "c"}})
+    (answer,) = learner.answers(notebook)
+    assert (answer.question, answer.variable, answer.value) == (
+        "reponses",
+        "reponses",
+        {"q1": "a", "q2": "c"},
+    )
+    text = tmp_path / "courrier.ipynb"
+    shutil.copy(
+        SHIPPED_DIR / "source" / "01-courrier-structure" / "01-courrier-structure.ipynb", text
+    )
+    letter = 'Objet : « test »\nMonsieur,\nIl a dit "oui"'
+    learner.write_answers(text, {"reponse": letter})
+    values = {a.question: a.value for a in learner.answers(text)}
+    assert values["reponse"].strip() == letter
+    with pytest.raises(learner.ExercisesError):
+        learner.write_answers(text, {"inconnue": "x"})
+
+
+def test_learner_configuration_comes_from_the_server_environment(tmp_path):
+    c = configure_learner(
+        Config(),
+        {
+            "HOME": str(tmp_path),
+            "JUPYTERHUB_USER": "amelie",
+            "ATELIER_EXCHANGE_DIR": "/srv/echange",
+            "ATELIER_EXERCISES_TIMEOUT": "12",
+        },
+    )
+    assert c.CourseDirectory.student_id == "amelie"
+    assert c.Exchange.root == "/srv/echange"
+    assert c.Exchange.assignment_dir == str(tmp_path / "exercices")
+    assert c.Execute.timeout == 12
+    assert c.ExchangeFactory.submit.endswith("PrivateSubmit")
+    assert c.Authenticator.plugin_class == "nbgrader.auth.JupyterHubAuthPlugin"
