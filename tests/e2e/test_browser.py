@@ -19,7 +19,7 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     # Lands on the catalogue, rendered by Voilà, without JupyterLab.
     page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
-    expect(page.locator(".atelier-card")).to_have_count(10)
+    expect(page.locator(".atelier-card")).to_have_count(11)
     expect(page.locator(".atelier-soon")).to_have_count(0)
     page.screenshot(path=str(ARTIFACTS / "catalogue.png"), full_page=True)
 

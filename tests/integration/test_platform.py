@@ -51,7 +51,7 @@ def test_participant_lands_on_the_catalogue(platform, alice):
         "/user/alice/voila/render/workshops/06-donnees-personnelles/donnees-personnelles.ipynb"
         in html
     )
-    assert html.count("atelier-card") == 10
+    assert html.count("atelier-card") == 11
     assert html.count("Bientôt") == 0
     # Code is off for participants: no « Pour aller plus loin » link (the server refuses /lab).
     assert html.count("atelier-with-code") == 0

@@ -93,6 +93,12 @@ WORKSHOPS: tuple[Workshop, ...] = (
         "AI Act, RGPD, CRPA : ce que la loi demande.",
         "08-confiance-transparence/confiance-transparence.ipynb",
     ),
+    Workshop(
+        "exercices",
+        "Exercices",
+        "Des exercices notés : récupérez-les, répondez, vérifiez, remettez.",
+        "exercices/exercices.ipynb",
+    ),
 )
 
 _CARD = (

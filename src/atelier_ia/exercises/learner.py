@@ -145,8 +145,11 @@ def submit(assignment: str) -> None:
 
 
 def fetch_feedback(assignment: str) -> Path | None:
+    """The feedback page (HTML) of the latest submission, once the trainer released it."""
     _run(_exchange("FetchFeedback", assignment), f"Le retour de « {assignment} »")
-    return find(assignment).feedback
+    folder = find(assignment).feedback
+    pages = sorted(folder.glob("*.html")) if folder is not None else []
+    return pages[0] if pages else None
 
 
 # -- The answers inside the notebook --------------------------------------------------------
