@@ -14,7 +14,8 @@ Figures:
 - errors by kind, the policy's 429s apart;
 - requests sent against audit rows written (read through the audit log's own functions);
 - the memory slope (PSS, MiB per minute, least squares) of the hub, the proxy, the gateway
-  and the mean participant, sampled every 30 s;
+  and the mean participant, sampled every 30 s, over the whole run and after the first
+  5 minutes (the embedded model's load and the first kernels are no leak);
 - seconds after the last activity until no kernel and no server is left.
 
 Writes bench/results/soak.json and bench/results/soak.png.
@@ -51,6 +52,7 @@ SAMPLE_S = 30.0
 KERNEL_IDLE_S = 120
 SERVER_IDLE_S = 300
 CULL_DEADLINE_S = 900
+STEADY_AFTER_MIN = 5.0
 POLICY = "Trop de demandes"  # the fair queue's 429 (gateway/core.py)
 
 
@@ -63,6 +65,13 @@ def slope(points: list[tuple[float, float]]) -> float | None:
     my = sum(y for _, y in points) / n
     var = sum((x - mx) ** 2 for x, _ in points)
     return sum((x - mx) * (y - my) for x, y in points) / var if var else None
+
+
+def steady(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The samples after the first STEADY_AFTER_MIN minutes: before, the embedded model loads
+    at the first request (+200 MiB in the gateway) and the first kernels start, a climb that
+    a slope over the whole run would read as a leak."""
+    return [(x, y) for x, y in points if x >= STEADY_AFTER_MIN]
 
 
 def participant(platform, name: str, token: str, until: float, seed: int) -> dict:
@@ -210,12 +219,17 @@ def main() -> None:
             errors[kind] = errors.get(kind, 0) + count
     non_policy = sum(c for k, c in errors.items() if not k.startswith("429"))
     slopes = {part: slope(points) for part, points in series.items()}
+    steady_slopes = {part: slope(steady(points)) for part, points in series.items()}
     print(f"{n} personnes pendant {minutes} min (serveurs préchauffés en {warm_s:.0f} s)")
     print(f"  demandes envoyées {sent}, lignes du journal {rows}, perdues {sent - rows}")
     print(f"  pages d'atelier {sum(p['pages'] for p in people)}")
     print(f"  erreurs hors 429 : {non_policy} ; par type : {errors or '-'}")
     for part, value in slopes.items():
-        shown = f"{value:+.2f} Mio/min" if value is not None else "-"
+        shown = f"{value:+.2f}" if value is not None else "-"
+        calm = steady_slopes[part]
+        shown += f" Mio/min ; après {STEADY_AFTER_MIN:.0f} min : " + (
+            f"{calm:+.2f} Mio/min" if calm is not None else "-"
+        )
         print(f"  pente mémoire {part:24}{shown}")
     print(
         f"  processus des participants à la fin {left_at_end}, restants {left} "
@@ -237,6 +251,8 @@ def main() -> None:
             "errors": errors,
             "non_policy_errors": non_policy,
             "memory_slope_mib_per_min": slopes,
+            "memory_slope_steady_mib_per_min": steady_slopes,
+            "steady_after_min": STEADY_AFTER_MIN,
             "memory_pss_mib": {part: points for part, points in series.items()},
             "participant_processes_at_end": left_at_end,
             "participant_processes_left": left,
