@@ -19,6 +19,7 @@ import requests
 from nbgrader.exchange.default.collect import ExchangeCollect
 from traitlets.config import Config
 
+from atelier_ia.exercises.authoring import venv_on_path
 from atelier_ia.exercises.course import COURSE, FORMGRADE_GROUP, GRADER, LEARNERS_GROUP
 from atelier_ia.hub.spawner import CODE_GROUP
 from tests.hub_harness import atelier, run_in_kernel
@@ -35,9 +36,11 @@ GOOD_PROMPT = (
     "Tâche : rédige la réponse.\nFormat : une lettre de 150 mots au plus."
 )
 GOOD_REPLY = (
-    "Objet : lampadaire de la rue des Écoles\n\nMonsieur,\n\nLa réparation est prévue lundi. "
-    "Le service technique répond au 05 53 00 00 00.\n\nNous vous prions d'agréer, Monsieur, "
-    "l'expression de nos salutations distinguées.\n"
+    "Objet : lampadaire de la rue des Écoles\n\nMonsieur,\n\nNous avons bien reçu votre "
+    "courrier et nous vous prions d'excuser ce délai. La pièce est commandée : la réparation "
+    "est prévue lundi, et un éclairage provisoire sera posé dès jeudi au carrefour.\n\n"
+    "Le service technique répond au 05 53 00 00 00, du lundi au vendredi.\n\nNous vous "
+    "prions d'agréer, Monsieur, l'expression de nos salutations distinguées.\n"
 )
 # No format in the prompt; no closing formula in the reply.
 WEAK_PROMPT = "Tu es agent de la mairie. Contexte : un lampadaire. Rédige la réponse."
@@ -88,16 +91,20 @@ attempt("list_inbound", lambda: os.listdir(T["inbound"]))
 attempt("read_submission", lambda: len(open(T["victim_notebook"]).read()))
 attempt("replace_submission", lambda: os.rename(T["victim_notebook"], T["victim_notebook"] + "x"))
 attempt("move_submission", lambda: os.rename(T["victim_dir"], T["victim_dir"] + "x"))
-attempt("list_feedback", lambda: os.listdir(T["feedback"]))
 print("RESULT" + json.dumps(out))
 """
 
 FEEDBACK_STEPS = r"""
-import json
+import json, os
 from atelier_ia.exercises import learner
 page = learner.fetch_feedback({assignment!r})
 item = learner.find({assignment!r})
-print("RESULT" + json.dumps({{"state": item.state, "page": page.read_text() if page else ""}}))
+out = {{"state": item.state, "page": page.read_text() if page else ""}}
+try:
+    out["others"] = os.listdir({feedback!r})
+except OSError as exc:
+    out["others"] = type(exc).__name__
+print("RESULT" + json.dumps(out))
 """
 
 
@@ -115,6 +122,7 @@ def course(platform):
     trainer = platform.login("formateur", platform.admin_password)
     learners = {name: platform.login(name) for name in (RIGHT, WRONG, CHEAT)}
     for group in (LEARNERS_GROUP, CODE_GROUP):
+        platform.api(trainer, "POST", f"/groups/{group}")  # 201, or 409 when it is there
         response = platform.api(
             trainer, "POST", f"/groups/{group}/users", json={"users": list(learners)}
         )
@@ -180,7 +188,6 @@ def test_a_learner_cannot_cheat_on_another(platform, course, tmp_path):
         "inbound": str(victim_dir.parent),
         "victim_dir": str(victim_dir),
         "victim_notebook": str(victim_dir / f"{ASSIGNMENT}.ipynb"),
-        "feedback": str(victim_dir.parent.parent / "feedback"),
     }
     out = result(
         run_in_kernel(
@@ -201,7 +208,6 @@ def test_a_learner_cannot_cheat_on_another(platform, course, tmp_path):
         "read_submission",
         "replace_submission",
         "move_submission",
-        "list_feedback",
     ):
         assert out[attack][0] == "PermissionError", (attack, out[attack])
     # The forged submission did get into the exchange, in Amélie's name and Chloé's account,
@@ -210,7 +216,7 @@ def test_a_learner_cannot_cheat_on_another(platform, course, tmp_path):
     forged = [p for p in submissions(platform, RIGHT) if p.stat().st_uid == chloe]
     assert len(forged) == 1
     assert (forged[0] / f"{ASSIGNMENT}.ipynb").stat().st_mode & 0o004
-    assert not (victim_dir / f"{ASSIGNMENT}.ipynb").stat().st_mode & 0o007
+    assert not victim_dir.stat().st_mode & 0o007 and forged[0].stat().st_mode & 0o007
     # ...and nbgrader's own collect, which only warns, would take it as Amélie's latest work.
     plain = Config()
     plain.CourseDirectory.root = str(tmp_path)
@@ -222,9 +228,10 @@ def test_a_learner_cannot_cheat_on_another(platform, course, tmp_path):
     from nbgrader.coursedir import CourseDirectory
 
     coursedir = CourseDirectory(config=plain)
-    ExchangeCollect(
-        coursedir=coursedir, authenticator=Authenticator(config=plain), config=plain
-    ).start()
+    with venv_on_path():  # nbgrader's gradebook shells out to alembic
+        ExchangeCollect(
+            coursedir=coursedir, authenticator=Authenticator(config=plain), config=plain
+        ).start()
     taken = (tmp_path / "submitted" / RIGHT / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
     assert "Objet : copie" in taken
 
@@ -258,10 +265,15 @@ def test_feedback_reaches_the_right_learner_only(platform, course):
     _, learners = course
     released = atelier(platform, "exercises", "feedback", ASSIGNMENT)
     assert released.returncode == 0, released.stdout + released.stderr
+    feedback = str(platform.state_dir / "exchange" / COURSE / "feedback")
     pages = {
-        name: result(run_in_kernel(platform, learners[name], name, steps(FEEDBACK_STEPS)))
+        name: result(
+            run_in_kernel(platform, learners[name], name, steps(FEEDBACK_STEPS, feedback=feedback))
+        )
         for name in (RIGHT, WRONG)
     }
+    # The released feedback pages of everyone are in one folder nobody but the grader lists.
+    assert pages[RIGHT]["others"] == pages[WRONG]["others"] == "PermissionError"
     assert pages[RIGHT]["state"] == pages[WRONG]["state"] == "corrigé"
     score = re.compile(r"Score:\s*([\d.]+)\s*/\s*([\d.]+)")
     assert score.search(pages[RIGHT]["page"]).groups() == ("5.0", "5.0")

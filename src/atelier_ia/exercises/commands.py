@@ -32,8 +32,13 @@ ASSIGNMENT = typer.Argument(..., help="Le devoir, par exemple 01-courrier-struct
 
 
 class StepFailed(RuntimeError):
+    """nbgrader's error: the lines its log marks as errors (where it says what went wrong),
+    else its last traceback."""
+
     def __init__(self, result: dict[str, Any]) -> None:
-        super().__init__(result.get("error") or result.get("log") or "échec sans message")
+        logged = [line for line in result.get("log", "").splitlines() if line.startswith("[ERROR]")]
+        message = "\n".join(logged[-30:]) or result.get("error") or "échec sans message"
+        super().__init__(message)
         self.result = result
 
 

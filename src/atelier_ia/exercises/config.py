@@ -21,15 +21,26 @@ LEARNER_DIR = "exercices"  # in each learner's home: the assignments they fetche
 LEARNER_CONFIG_DIR = Path(__file__).parent / "learner_config"
 
 
+def _runtime_dir() -> Path:
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    folder = Path(jupyter_runtime_dir())
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def _common(c: Config, timeout: int) -> None:
     c.CourseDirectory.course_id = COURSE
     # A learner's endless loop fails the check instead of hanging it.
     c.Execute.timeout = timeout
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.text_stub = TEXT_STUB
-    # The kernels that check and grade answers talk over Unix sockets in the runtime dir, as
-    # people's kernels do: on TCP any local account could listen to their outputs.
+    # The kernels that check and grade answers talk over Unix sockets in the account's own
+    # runtime dir, as people's kernels do: on TCP any local account could listen to their
+    # outputs. The path is absolute: by default it is relative to the working directory,
+    # which nbgrader's kernel and its client do not always share.
     c.KernelManager.transport = "ipc"
+    c.KernelManager.ip = str(_runtime_dir() / "kernel-ipc")
 
 
 def configure_course(

@@ -2,8 +2,8 @@
 
 - nbgrader's submit leaves a submission readable by everyone, in a folder anyone may write
   to ("hidden from other users by the timestamp"): whoever learns its name can read or
-  replace it. :class:`PrivateSubmit` leaves it to its owner and the grader's group (the
-  inbound folder is set-group-ID, so the submission is in that group already).
+  replace it. :class:`PrivateSubmit` closes its folders to all but their owner and the
+  grader's group.
 - nbgrader's collect only *warns* when a submission claims a learner other than the account
   that made it (``nbgrader submit --student=someone-else``), then collects it as theirs.
   :class:`OwnerCheckedCollect` moves such submissions aside, to ``refused/`` in the course
@@ -29,8 +29,12 @@ REFUSED_DIR = "refused"
 class PrivateSubmit(ExchangeSubmit):
     def copy_files(self) -> None:
         super().copy_files()
+        # The folders are in the grader's group (the inbound folder is set-group-ID when
+        # they are made) and closed to others: that is what keeps the files from everyone
+        # else. The files stay readable past it: those nbgrader writes last (timestamp,
+        # secret) are in the learner's own group, which a learner cannot change.
         dest = os.path.join(self.inbound_path, self.assignment_filename)
-        self.set_perms(dest, fileperms=0o640, dirperms=0o2750)
+        self.set_perms(dest, fileperms=0o644, dirperms=0o750)
 
 
 class OwnerCheckedCollect(ExchangeCollect):

@@ -6,7 +6,6 @@ state, fetch one, write an answer into it, check it, submit it, fetch the feedba
 from __future__ import annotations
 
 import ast
-import contextlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,10 +216,7 @@ def check(notebook: Path) -> list[CheckResult]:
         config=config,
     )
     try:
-        # The kernel's sockets are named relative to the working directory (ipc transport,
-        # exercises/config.py): the kernel and this client must share it, as in nbgrader.
-        with contextlib.chdir(notebook.parent):
-            client.execute()
+        client.execute()
     except Exception as exc:  # a dead kernel, a timeout: the check could not run
         log.warning("check of %s failed to run: %s", notebook, exc)
         raise ExercisesError(
