@@ -127,7 +127,7 @@ class Exercises(App):
         self.form: AnswerForm | None = None
         self.current: str | None = None
         intro = widgets.HTML(
-            "<h1>Exercices</h1><p>Les exercices que votre formateur a publiés. Récupérez-en "
+            "<p>Les exercices que votre formateur a publiés. Récupérez-en "
             "un, répondez, vérifiez votre réponse autant de fois que vous voulez, puis "
             "remettez-le. Ce sont des programmes, pas un modèle, qui vérifient et notent.</p>"
         )
