@@ -21,7 +21,9 @@ from traitlets.config import Config
 
 from atelier_ia.exercises.authoring import venv_on_path
 from atelier_ia.exercises.course import COURSE, FORMGRADE_GROUP, GRADER, LEARNERS_GROUP
+from atelier_ia.exercises.progress import counts
 from atelier_ia.hub.spawner import CODE_GROUP
+from atelier_ia.settings import load_settings
 from tests.hub_harness import atelier, run_in_kernel
 
 pytestmark = pytest.mark.skipif(
@@ -272,6 +274,12 @@ def test_feedback_reaches_the_right_learner_only(platform, course):
         )
         for name in (RIGHT, WRONG)
     }
+    # The trainers' live view counts where the assignment stands.
+    (counted,) = [
+        c for c in counts(load_settings(environ=platform.env)) if c.assignment == ASSIGNMENT
+    ]
+    assert counted.released and counted.submitted == 3  # the forgery was set aside
+    assert counted.collected == counted.graded == counted.feedback == 3
     # The released feedback pages of everyone are in one folder nobody but the grader lists.
     assert pages[RIGHT]["others"] == pages[WRONG]["others"] == "PermissionError"
     assert pages[RIGHT]["state"] == pages[WRONG]["state"] == "corrigé"

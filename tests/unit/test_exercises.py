@@ -154,3 +154,32 @@ def test_learner_configuration_comes_from_the_server_environment(tmp_path):
     assert c.Execute.timeout == 12
     assert c.ExchangeFactory.submit.endswith("PrivateSubmit")
     assert c.Authenticator.plugin_class == "nbgrader.auth.JupyterHubAuthPlugin"
+
+
+def test_the_live_view_counts_each_assignment_from_nbgraders_folders(tmp_path):
+    from atelier_ia.exercises.progress import counts
+    from atelier_ia.sessions.live_view import Room, exercises_html
+    from atelier_ia.settings import Settings
+
+    settings = Settings(state_dir=tmp_path)
+    course, exchange = settings.course_dir, settings.exchange_dir / "acculturation-ia"
+    for name in ("01-a", "02-b"):
+        (course / "source" / name).mkdir(parents=True)
+    (exchange / "outbound" / "01-a").mkdir(parents=True)
+    inbound = exchange / "inbound"
+    for entry in ("ana+01-a+t1+x", "ana+01-a+t2+y", "bob+01-a+t1+z", "bob+02-b+t1+w"):
+        (inbound / entry).mkdir(parents=True)
+    for who in ("ana", "bob"):
+        (course / "submitted" / who / "01-a").mkdir(parents=True)
+    (course / "autograded" / "ana" / "01-a").mkdir(parents=True)
+    found = {c.assignment: c for c in counts(settings)}
+    assert (found["01-a"].released, found["01-a"].submitted) == (True, 2)
+    assert (found["01-a"].collected, found["01-a"].graded, found["01-a"].feedback) == (2, 1, 0)
+    assert (found["02-b"].released, found["02-b"].submitted, found["02-b"].collected) == (
+        False,
+        1,
+        0,
+    )
+    page = exercises_html(Room(exercises=list(found.values())))
+    assert "<td style='padding:2px 8px'>01-a</td><td style='padding:2px 8px'>oui</td>" in page
+    assert "Aucun exercice" in exercises_html(Room())

@@ -34,22 +34,32 @@ class Room:
     groups: dict[str, list[str]] = field(default_factory=dict)
     summary: dict[str, Any] = field(default_factory=dict)
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    exercises: list[Any] = field(default_factory=list)  # exercises.progress.AssignmentCounts
 
 
 class Sources:
     """Reads the hub and the gateway with the service's own token."""
 
-    def __init__(self, hub_api: str, gateway: str, token: str, timeout: float = 10) -> None:
+    def __init__(
+        self, hub_api: str, gateway: str, token: str, timeout: float = 10, exercises=None
+    ) -> None:
+        # Where the course's assignments stand, read from disk (exercises.progress).
+        self.exercises = exercises or (lambda: [])
         headers = {"Authorization": f"token {token}"}
         self.hub = httpx.Client(base_url=hub_api.rstrip("/"), headers=headers, timeout=timeout)
         self.gateway = httpx.Client(base_url=gateway.rstrip("/"), headers=headers, timeout=timeout)
 
     @classmethod
     def from_environment(cls) -> Sources:
+        from atelier_ia.exercises.progress import counts
+        from atelier_ia.settings import load_settings
+
+        settings = load_settings()
         return cls(
             os.environ["JUPYTERHUB_API_URL"],
             os.environ["ATELIER_GATEWAY_URL"],
             os.environ["JUPYTERHUB_API_TOKEN"],
+            exercises=lambda: counts(settings),
         )
 
     def read(self) -> Room:
@@ -66,7 +76,11 @@ class Sources:
             kind: self.gateway.get(f"/records/{kind}").raise_for_status().json()["records"]
             for kind in ("quiz", "arene", "ouverture")
         }
-        return Room(users, groups, summary, records)
+        try:
+            exercises = self.exercises()
+        except OSError:
+            exercises = []  # the course folder is being made: the next refresh shows it
+        return Room(users, groups, summary, records, exercises)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -241,6 +255,27 @@ def arena_html(room: Room, members: set[str] | None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def exercises_html(room: Room) -> str:
+    """Counts per assignment for the whole course (not per session: nbgrader's course is one
+    for all sessions)."""
+    rows = [
+        [
+            html.escape(c.assignment),
+            "oui" if c.released else "non",
+            str(c.submitted),
+            str(c.collected),
+            str(c.graded),
+            str(c.feedback),
+        ]
+        for c in room.exercises
+    ]
+    return "<h3>Exercices notés</h3>" + _table(
+        ["Exercice", "Publié", "Remis", "Ramassés", "Notés", "Retours rendus"],
+        rows,
+        "Aucun exercice dans le cours.",
+    )
+
+
 class LiveView(App):
     def __init__(self, sources: Sources | None = None, refresh_s: float | None = None) -> None:
         self.sources = sources or Sources.from_environment()
@@ -260,6 +295,7 @@ class LiveView(App):
         self.tokens = widgets.HTML()
         self.quiz = widgets.HTML()
         self.arena = widgets.HTML()
+        self.exercises = widgets.HTML()
         self.widget = widgets.VBox(
             [
                 widgets.HTML("<h2>Suivi de la salle</h2>"),
@@ -270,6 +306,7 @@ class LiveView(App):
                 self.errors,
                 widgets.HBox([self.tokens, self.arena]),
                 self.quiz,
+                self.exercises,
             ],
             layout=widgets.Layout(max_width="1100px"),
         )
@@ -320,6 +357,7 @@ class LiveView(App):
         self.tokens.value = tokens_html(self.room)
         self.quiz.value = quiz_html(self.room, members)
         self.arena.value = arena_html(self.room, members)
+        self.exercises.value = exercises_html(self.room)
         self.stamp.value = (
             f"<span class='atelier-live-stamp'>Mis à jour à {datetime.now():%H:%M:%S} "
             f"(toutes les {self.refresh_s:g} s)</span>"
