@@ -205,6 +205,33 @@ def check(
     console.print(f"[bold green]Les {len(results)} vérifications passent.[/]")
 
 
+@app.command("new-workshop")
+def new_workshop(
+    slug: str = typer.Argument(..., help="Le nom court, par exemple repondre-a-un-elu."),
+    title: str = typer.Option("Nouvel atelier", "--titre", help="Le titre de la carte."),
+    root: Path = typer.Option(  # noqa: B008 - typer's way
+        paths.PROJECT_ROOT, "--dans", help="Le dossier du projet (par défaut : celui-ci)."
+    ),
+) -> None:
+    """Crée un atelier à partir du modèle : son notebook, son application et son test."""
+    from atelier_ia.apps.scaffold import new_workshop as scaffold
+
+    try:
+        made = scaffold(slug, title, root)
+    except (ValueError, FileExistsError) as exc:
+        errors.print(f"[bold red]Erreur :[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    for path in (made.notebook, made.module, made.test):
+        console.print(f"  créé : {path}", highlight=False)
+    console.print(
+        "Ajoutez sa carte au catalogue (WORKSHOPS dans src/atelier_ia/apps/catalogue.py) :\n"
+        f"    {made.card}\n"
+        f"puis « atelier check {made.notebook} ».",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 def _register_trainer_commands() -> None:
     from atelier_ia.exercises.commands import exercises_app
     from atelier_ia.sessions.commands import doctor, models_app, session_app

@@ -183,3 +183,53 @@ def test_the_live_view_counts_each_assignment_from_nbgraders_folders(tmp_path):
     page = exercises_html(Room(exercises=list(found.values())))
     assert "<td style='padding:2px 8px'>01-a</td><td style='padding:2px 8px'>oui</td>" in page
     assert "Aucun exercice" in exercises_html(Room())
+
+
+def test_new_workshop_writes_a_notebook_an_app_and_its_test(tmp_path):
+    """`atelier new-workshop`: the three files, the app builds, its test passes, and a bad
+    or taken name is refused without writing anything."""
+    import importlib.util
+    import json
+    import subprocess
+    import sys
+
+    atelier = [sys.executable, "-m", "atelier_ia.cli"]
+    made = subprocess.run(
+        [
+            *atelier,
+            "new-workshop",
+            "repondre-a-un-elu",
+            "--titre",
+            "Répondre à un élu",
+            "--dans",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    notebook = json.loads(
+        (tmp_path / "workshops/repondre-a-un-elu/repondre-a-un-elu.ipynb").read_text()
+    )
+    assert notebook["cells"][1]["source"].endswith("RepondreAUnElu()")
+    module_path = tmp_path / "src/atelier_ia/apps/repondre_a_un_elu.py"
+    spec = importlib.util.spec_from_file_location("atelier_ia.apps.repondre_a_un_elu", module_path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+        test_path = tmp_path / "tests/integration/test_repondre_a_un_elu_app.py"
+        namespace: dict = {}
+        exec(compile(test_path.read_text(), str(test_path), "exec"), namespace)
+        namespace["test_the_app_builds_with_its_request_box"]()
+    finally:
+        del sys.modules[spec.name]
+    for bad in ("Mauvais nom", "repondre-a-un-elu"):
+        again = subprocess.run(
+            [*atelier, "new-workshop", bad, "--dans", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert again.returncode == 2 and "Erreur" in again.stderr
