@@ -115,8 +115,10 @@ def result(text: str) -> dict:
     return json.loads(line.removeprefix("RESULT"))
 
 
-def steps(template: str, **values) -> str:
-    return template.format(assignment=ASSIGNMENT, **values)
+def in_kernel(platform, learners, name: str, template: str, **values) -> dict:
+    """Run one of the templates above in the learner's own kernel; what it printed."""
+    code = template.format(assignment=ASSIGNMENT, **values)
+    return result(run_in_kernel(platform, learners[name], name, code))
 
 
 @pytest.fixture(scope="module")
@@ -151,26 +153,17 @@ def test_the_grader_is_a_hub_user_and_an_account_of_its_own(platform, course):
 
 def test_release_then_learners_fetch_check_and_submit(platform, course):
     _, learners = course
-    right = result(
-        run_in_kernel(
-            platform,
-            learners[RIGHT],
-            RIGHT,
-            steps(LEARNER_STEPS, answers={"demande": GOOD_PROMPT, "reponse": GOOD_REPLY}),
+    right, wrong = (
+        in_kernel(platform, learners, name, LEARNER_STEPS, answers=answers)
+        for name, answers in (
+            (RIGHT, {"demande": GOOD_PROMPT, "reponse": GOOD_REPLY}),
+            (WRONG, {"demande": WEAK_PROMPT, "reponse": WEAK_REPLY}),
         )
     )
     assert right["before"] == ["à récupérer"]
     assert all(passed for _, passed, _ in right["check"]), right["check"]
     assert right["after"] == "remis"
 
-    wrong = result(
-        run_in_kernel(
-            platform,
-            learners[WRONG],
-            WRONG,
-            steps(LEARNER_STEPS, answers={"demande": WEAK_PROMPT, "reponse": WEAK_REPLY}),
-        )
-    )
     messages = {question: message for question, passed, message in wrong["check"] if not passed}
     # « Vérifier ma réponse » names what is missing, in French.
     assert "le format attendu" in messages["test_demande"]
@@ -191,18 +184,14 @@ def test_a_learner_cannot_cheat_on_another(platform, course, tmp_path):
         "victim_dir": str(victim_dir),
         "victim_notebook": str(victim_dir / f"{ASSIGNMENT}.ipynb"),
     }
-    out = result(
-        run_in_kernel(
-            platform,
-            learners[CHEAT],
-            CHEAT,
-            steps(
-                CHEAT_STEPS,
-                answers={"demande": WEAK_PROMPT, "reponse": "Objet : copie\n"},
-                victim=RIGHT,
-                targets=json.dumps(targets),
-            ),
-        )
+    out = in_kernel(
+        platform,
+        learners,
+        CHEAT,
+        CHEAT_STEPS,
+        answers={"demande": WEAK_PROMPT, "reponse": "Objet : copie\n"},
+        victim=RIGHT,
+        targets=json.dumps(targets),
     )
     print(json.dumps(out, indent=1, ensure_ascii=False))
     for attack in (
@@ -269,9 +258,7 @@ def test_feedback_reaches_the_right_learner_only(platform, course):
     assert released.returncode == 0, released.stdout + released.stderr
     feedback = str(platform.state_dir / "exchange" / COURSE / "feedback")
     pages = {
-        name: result(
-            run_in_kernel(platform, learners[name], name, steps(FEEDBACK_STEPS, feedback=feedback))
-        )
+        name: in_kernel(platform, learners, name, FEEDBACK_STEPS, feedback=feedback)
         for name in (RIGHT, WRONG)
     }
     # The trainers' live view counts where the assignment stands.

@@ -15,15 +15,7 @@ def test_atelier_check_runs_every_workshop_notebook(platform, tmp_path):
     session = platform.login("gisele")
     token = platform.new_token(session, "gisele")
     env = {**os.environ, "OLLAMA_HOST": f"{platform.url}/services/gateway", "OLLAMA_API_KEY": token}
-    result = subprocess.run(
-        [str(ATELIER), "check"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    result = check(env=env)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     notebooks = sorted((ROOT / "workshops").rglob("*.ipynb"))
@@ -33,6 +25,18 @@ def test_atelier_check_runs_every_workshop_notebook(platform, tmp_path):
     assert output.count("OK") >= len(notebooks) + len(assignments)
 
 
+def check(*targets: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(ATELIER), "check", *targets],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+
+
 def test_atelier_check_reports_a_broken_notebook(tmp_path):
     broken = tmp_path / "casse.ipynb"
     broken.write_text(
@@ -40,14 +44,7 @@ def test_atelier_check_reports_a_broken_notebook(tmp_path):
         '"execution_count": null, "source": "1 / 0"}], "metadata": {"kernelspec": '
         '{"name": "python3", "display_name": "Python 3"}}, "nbformat": 4, "nbformat_minor": 5}'
     )
-    result = subprocess.run(
-        [str(ATELIER), "check", str(broken)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = check(str(broken))
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "ZeroDivisionError" in output and "1 vérification(s) en échec" in output
@@ -58,14 +55,7 @@ def test_atelier_check_runs_each_assignments_solution_and_tests(tmp_path):
     are both refused; the shipped course's copy passes."""
     course = tmp_path / "cours"
     shutil.copytree(ROOT / "exercises", course)
-    shipped = subprocess.run(
-        [str(ATELIER), "check", str(course)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    shipped = check(str(course))
     assert shipped.returncode == 0, shipped.stdout + shipped.stderr
 
     data = course / "source" / "03-donnees-47" / "03-donnees-47.ipynb"
@@ -76,14 +66,7 @@ def test_atelier_check_runs_each_assignments_solution_and_tests(tmp_path):
         if cell["metadata"].get("nbgrader", {}).get("grade"):
             cell["source"] = "assert True"
     quiz.write_text(json.dumps(notebook))
-    broken = subprocess.run(
-        [str(ATELIER), "check", str(course)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    broken = check(str(course))
     output = broken.stdout + broken.stderr
     assert broken.returncode == 1, output
     assert "la solution échoue au test « test_nombre »" in output

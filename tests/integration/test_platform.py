@@ -10,7 +10,7 @@ import ollama
 import pytest
 import requests
 
-from tests.hub_harness import ATELIER, ROOT, ndjson, voila_outputs, voila_text, wait_until
+from tests.hub_harness import ATELIER, ROOT, ndjson, run_in_kernel, voila_outputs, wait_until
 
 MODEL = "smollm2:135m"
 
@@ -206,8 +206,6 @@ def test_code_on_shows_the_lab_links_and_opens_jupyterlab(platform, curious):
 
 def test_ollama_client_inside_a_user_server_uses_its_environment(platform, curious):
     """`import ollama; ollama.chat(...)` in a notebook, with no configuration at all."""
-    alice = curious
-    token = platform.new_token(alice, "curieux")
     code = (
         "import os, ollama\n"
         "r = ollama.chat(model='smollm2:135m', messages=[{'role': 'user', 'content': 'Salut'}],"
@@ -215,27 +213,7 @@ def test_ollama_client_inside_a_user_server_uses_its_environment(platform, curio
         "print('HOST', os.environ['OLLAMA_HOST'])\n"
         "print('DONE', r.done, r.eval_count > 0, bool(r.message.content))\n"
     )
-    notebook = {
-        "cells": [
-            {
-                "cell_type": "code",
-                "metadata": {},
-                "outputs": [],
-                "execution_count": None,
-                "source": code,
-            }
-        ],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    api = f"{platform.url}/user/curieux/api/contents/mes-travaux/essai-ollama.ipynb"
-    headers = {"Authorization": f"token {token}"}
-    put = requests.put(api, json={"type": "notebook", "content": notebook}, headers=headers)
-    assert put.status_code in (200, 201), put.text
-    page = alice.get(f"{platform.url}/user/curieux/voila/render/mes-travaux/essai-ollama.ipynb")
-    assert page.status_code == 200
-    text = voila_text(page.text)
+    text = run_in_kernel(platform, curious, "curieux", code)
     assert f"HOST {platform.url}/services/gateway" in text
     assert "DONE True True True" in text
 
