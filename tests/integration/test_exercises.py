@@ -281,6 +281,14 @@ def test_feedback_reaches_the_right_learner_only(platform, course):
 
 def test_the_formgrader_opens_for_trainers_only(platform, course):
     trainer, learners = course
+    # A learner with code has nbgrader's assignment list in her own server, not its grader.
+    token = platform.new_token(learners[RIGHT], RIGHT)
+    own = f"{platform.url}/user/{RIGHT}"
+    headers = {"Authorization": f"token {token}"}
+    listed = requests.get(f"{own}/assignments?course_id={COURSE}", headers=headers)
+    assert listed.status_code == 200, listed.text[:300]
+    assert ASSIGNMENT in listed.text
+    assert requests.get(f"{own}/formgrader", headers=headers).status_code == 404
     url = f"{platform.url}/services/{COURSE}/formgrader"
     refused = learners[RIGHT].get(url)
     assert refused.status_code == 403

@@ -233,3 +233,16 @@ def test_new_workshop_writes_a_notebook_an_app_and_its_test(tmp_path):
             check=False,
         )
         assert again.returncode == 2 and "Erreur" in again.stderr
+
+
+def test_an_endless_answer_fails_the_check_instead_of_hanging_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATELIER_EXERCISES_TIMEOUT", "5")
+    notebook = tmp_path / "exercice.ipynb"
+    shutil.copy(SHIPPED_DIR / "source" / "03-donnees-47" / "03-donnees-47.ipynb", notebook)
+    nb = nbformat.read(notebook, as_version=4)
+    answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
+    answer.source = "while True:\n    pass"
+    nbformat.write(nb, notebook)
+    with pytest.raises(learner.ExercisesError) as caught:
+        learner.check(notebook)
+    assert "calcul sans fin" in str(caught.value)

@@ -41,6 +41,11 @@ LAB_EXTENSIONS = (
     "nbgrader.server_extensions.course_list",
     "nbgrader.server_extensions.validate_assignment",
 )
+# nbgrader's grading side: a learner with code gets the assignment list, not these.
+GRADER_EXTENSIONS = (
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.course_list",
+)
 POLICY = "atelier_ia.hub.server_policy"
 IRI_GRAMMAR = "rfc3987_syntax"
 # Kernels speak ZeroMQ over Unix sockets in a private folder of /tmp, not over loopback TCP
@@ -85,10 +90,12 @@ def prepare_home(home: Path, workshops: Path = paths.WORKSHOPS_DIR) -> None:
     write_lab_defaults(home)
 
 
-def extension_args(with_lab: bool) -> list[str]:
+def extension_args(with_lab: bool, trainer: bool = False) -> list[str]:
     args = [f"--ServerApp.jpserver_extensions={POLICY}=True"]
     if not with_lab:
         args += [f"--ServerApp.jpserver_extensions={name}=False" for name in LAB_EXTENSIONS]
+    elif not trainer:
+        args += [f"--ServerApp.jpserver_extensions={name}=False" for name in GRADER_EXTENSIONS]
     return args
 
 
@@ -165,9 +172,12 @@ def main() -> None:
     prepare_home(home)
     os.chdir(home)
     os.environ["JUPYTER_RUNTIME_DIR"] = str(kernel_runtime_dir())
-    with_lab = os.environ.get("ATELIER_CODE") == "1"
-    sys.argv = [sys.argv[0], *sys.argv[1:], *extension_args(with_lab), *kernel_args()]
     defer_iri_grammar()
+    from atelier_ia.hub.server_policy import TRAINER  # after the deferral: it imports jupyterhub
+
+    with_lab = os.environ.get("ATELIER_CODE") == "1"
+    trainer = os.environ.get("ATELIER_ROLE") == TRAINER
+    sys.argv = [sys.argv[0], *sys.argv[1:], *extension_args(with_lab, trainer), *kernel_args()]
     from jupyterhub.singleuser import main as singleuser_main
 
     sys.exit(singleuser_main())
