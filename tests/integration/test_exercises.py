@@ -151,6 +151,16 @@ def test_the_grader_is_a_hub_user_and_an_account_of_its_own(platform, course):
     assert platform.login(GRADER).login_status == 403
 
 
+def test_publishing_again_asks_for_force(platform, course):
+    again = atelier(platform, "exercises", "release", ASSIGNMENT)
+    assert again.returncode == 1
+    assert "est déjà publié" in again.stderr and "--force" in again.stderr
+    forced = atelier(platform, "exercises", "release", ASSIGNMENT, "--force")
+    assert forced.returncode == 0, forced.stdout + forced.stderr
+    unknown = atelier(platform, "exercises", "release", "99-inconnu")
+    assert unknown.returncode == 2 and "pas de devoir « 99-inconnu »" in unknown.stderr
+
+
 def test_release_then_learners_fetch_check_and_submit(platform, course):
     _, learners = course
     right, wrong = (

@@ -22,6 +22,7 @@ import psutil
 import pytest
 import requests
 
+from atelier_ia.exercises.course import GRADER
 from atelier_ia.hub import singleuser
 from atelier_ia.hub.auth import USERNAME_PATTERN, AtelierAuthenticator
 from atelier_ia.isolation import accounts
@@ -320,7 +321,12 @@ def test_no_jupyterlab_while_code_is_off(isolated, unprotected):
 
 def test_the_platform_itself_never_runs_as_a_participant(isolated):
     platform = isolated.platform
-    participant_uids = {entry.pw_uid for entry in accounts.managed_accounts(platform.prefix)}
+    # The course's grader is an account of its own too: only its formgrader (and the
+    # kernels it starts) run under it.
+    grader_uid = platform.account(GRADER).pw_uid
+    participant_uids = {entry.pw_uid for entry in accounts.managed_accounts(platform.prefix)} - {
+        grader_uid
+    }
     people = set()
     for process in psutil.Process(platform.process.pid).children(recursive=True):
         try:
@@ -331,6 +337,8 @@ def test_the_platform_itself_never_runs_as_a_participant(isolated):
         if uid in participant_uids:
             people.add(pwd.getpwuid(uid).pw_name)
             assert "atelier_ia.hub.singleuser" in command or "ipykernel" in command, command
+        elif uid == grader_uid:
+            assert "/formgrader" in command or "ipykernel" in command, command
         else:
             assert uid == 0, command
     assert accounts.unix_name(ATTACKER, platform.prefix) in people

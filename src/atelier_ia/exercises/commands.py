@@ -42,7 +42,7 @@ class StepFailed(RuntimeError):
         self.result = result
 
 
-def run_step(settings: Settings, step: str, assignment: str) -> dict[str, Any]:
+def run_step(settings: Settings, step: str, assignment: str, force: bool = False) -> dict[str, Any]:
     """One nbgrader step as the grader; raises StepFailed with nbgrader's error."""
     who = course.prepare(settings)
     home = settings.homes_dir.resolve() / course.GRADER
@@ -54,7 +54,15 @@ def run_step(settings: Settings, step: str, assignment: str) -> dict[str, Any]:
     }
     folder = settings.course_dir.resolve()
     done = subprocess.run(
-        [sys.executable, "-m", "atelier_ia.exercises.run", step, assignment, str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "atelier_ia.exercises.run",
+            step,
+            assignment,
+            str(folder),
+            *(["--force"] if force else []),
+        ],
         env=env,
         cwd=folder,
         capture_output=True,
@@ -79,7 +87,7 @@ def _settings() -> Settings:
     return settings_or_exit()
 
 
-def _step(step: str, assignment: str, what: str) -> dict[str, Any]:
+def _step(step: str, assignment: str, what: str, force: bool = False) -> dict[str, Any]:
     settings = _settings()
     try:
         course.prepare(settings)
@@ -101,19 +109,31 @@ def _step(step: str, assignment: str, what: str) -> dict[str, Any]:
         raise typer.Exit(2)
     try:
         with console.status(f"{what} …"):
-            return run_step(settings, step, assignment)
+            return run_step(settings, step, assignment, force)
     except StepFailed as exc:
         errors.print(
             f"[bold red]Erreur :[/] {what} : échec. Message de nbgrader :", highlight=False
         )
         errors.print(str(exc), highlight=False, markup=False)
+        if step == "release" and "already exists" in str(exc):
+            errors.print(
+                f"« {assignment} » est déjà publié : « atelier exercises release {assignment} "
+                "--force » le publie à nouveau (ceux qui l'ont récupéré gardent leur copie).",
+                highlight=False,
+                markup=False,
+            )
         raise typer.Exit(1) from None
 
 
 @exercises_app.command("release")
-def release(assignment: str = ASSIGNMENT) -> None:
+def release(
+    assignment: str = ASSIGNMENT,
+    force: bool = typer.Option(
+        False, "--force", help="Publier à nouveau, par-dessus la version déjà publiée."
+    ),
+) -> None:
     """Prépare la version des apprenants (sans les solutions) et la publie."""
-    _step("release", assignment, f"Publication de « {assignment} »")
+    _step("release", assignment, f"Publication de « {assignment} »", force)
     console.print(
         f"[bold green]« {assignment} » est publié :[/] les apprenants peuvent le récupérer."
     )

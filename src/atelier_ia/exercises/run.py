@@ -1,6 +1,6 @@
 """One nbgrader step on the course, run as the grader account by `atelier exercises`:
-`python -m atelier_ia.exercises.run STEP ASSIGNMENT COURSE_DIR`. It prints one JSON object:
-NbGraderAPI's {success, error, log} (which never raises) and what the step found.
+`python -m atelier_ia.exercises.run STEP ASSIGNMENT COURSE_DIR [--force]`. It prints one JSON
+object: NbGraderAPI's {success, error, log} (which never raises) and what the step found.
 
 A separate process, so that the files nbgrader writes (release, gradebook, submissions
 collected, feedback) belong to the grader, as the formgrader that also runs as the grader
@@ -21,19 +21,21 @@ from atelier_ia.exercises.config import configure_folder
 from atelier_ia.exercises.course import COURSE
 
 
-def _api(folder: Path):
+def _api(folder: Path, force: bool = False):
     from nbgrader.apps import NbGraderAPI
 
-    return NbGraderAPI(config=configure_folder(Config(), folder))
+    config = configure_folder(Config(), folder)
+    # Publish again over the released version (after the trainer changed the assignment).
+    config.ExchangeReleaseAssignment.force = force
+    return NbGraderAPI(config=config)
 
 
-def _merge(results: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+def _merge(results: list[dict[str, Any]]) -> dict[str, Any]:
     failed = [r for r in results if not r.get("success")]
     return {
         "success": not failed,
         "error": "\n".join(r.get("error", "") for r in failed),
         "log": "\n".join(r.get("log", "") for r in results),
-        **extra,
     }
 
 
@@ -111,9 +113,9 @@ STEPS = {
 
 
 def main(argv: list[str]) -> int:
-    step, assignment, folder = argv
+    step, assignment, folder, *options = argv
     os.chdir(folder)
-    result = STEPS[step](_api(Path(folder)), assignment)
+    result = STEPS[step](_api(Path(folder), force="--force" in options), assignment)
     print(json.dumps(result, default=str))
     return 0
 
