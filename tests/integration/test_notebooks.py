@@ -62,6 +62,8 @@ def test_atelier_check_runs_each_assignments_solution_and_tests(tmp_path):
     data.write_text(data.read_text().replace("avec 44 communes", "avec 43 communes"))
     quiz = course / "source" / "04-quiz-droit" / "04-quiz-droit.ipynb"
     notebook = json.loads(quiz.read_text())
+    # A broken course on purpose: tests that pass whatever the answer (checking nothing) are
+    # what `atelier check` must refuse.
     for cell in notebook["cells"]:
         if cell["metadata"].get("nbgrader", {}).get("grade"):
             cell["source"] = "assert True"

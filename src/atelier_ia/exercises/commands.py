@@ -43,8 +43,9 @@ class StepFailed(RuntimeError):
 
 
 def run_step(settings: Settings, step: str, assignment: str, force: bool = False) -> dict[str, Any]:
-    """One nbgrader step as the grader; raises StepFailed with nbgrader's error."""
-    who = course.prepare(settings)
+    """One nbgrader step as the grader (the course prepared, course.prepare); raises
+    StepFailed with nbgrader's error."""
+    who = course.grader(settings)
     home = settings.homes_dir.resolve() / course.GRADER
     env = {
         # nbgrader shells out to alembic: the venv's bin/ first on PATH.
