@@ -4,13 +4,14 @@ N people (30 by default) log in at the same moment and ask for their server, on 
 cold (no server running). Run twice, one after the other on the same machine: with the hub's
 queue of starts as configured by default (one slot per core, at least two) and with the queue
 effectively off (64 slots, every start at once, as before the queue). For each person: login,
-server ready, catalogue page served (the Voilà page with the catalogue's kernel executed; the
-widgets then draw in the browser), and the memory (PSS) of everything once the room is in.
+server ready, catalogue page served (a plain page of the person's server, apps/catalogue_page.py:
+complete as served, no kernel), and the memory (PSS) of everything once the room is in.
 Writes bench/results/arrival.json.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -18,25 +19,51 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import requests
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import write_result  # noqa: E402
-from bench.memory import platform_pss  # noqa: E402
+from bench.memory import participant_uids, platform_pss  # noqa: E402
 from tests.hub_harness import start_platform  # noqa: E402
 
 DEADLINE_S = 300
 
 
 def read_page(session, url: str, start: float):
-    """GET a Voilà page to its end; None if it is not over DEADLINE_S after `start`. Voilà
-    streams the page while the kernel runs; a page whose kernel died keeps the stream open, so
+    """GET a page to its end; None if it is not over DEADLINE_S after `start`. Voilà streams a
+    workshop's page while the kernel runs; a page whose kernel died keeps the stream open, so
     the whole body, not each read, has a deadline."""
     with session.get(url, timeout=60, stream=True) as page:
         for _ in page.iter_content(65536):
             if time.perf_counter() - start > DEADLINE_S:
                 return None
     return page
+
+
+def follow_progress(platform, session, name: str, start: float) -> str:
+    """Wait for the server as the hub's start page does: on its progress event stream (one
+    long request per person, not a poll), until it says ready or failed."""
+    path = f"/users/{name}/server/progress"
+    while time.perf_counter() - start < DEADLINE_S:
+        try:
+            with platform.api(session, "GET", path, stream=True, timeout=(10, 60)) as events:
+                if events.status_code != 200:
+                    return f"progress {events.status_code}"
+                for line in events.iter_lines(decode_unicode=True):
+                    if not line.startswith("data:"):
+                        continue
+                    event = json.loads(line[5:])
+                    if event.get("ready"):
+                        return "ready"
+                    if event.get("failed"):
+                        return "server failed to start"
+                    if time.perf_counter() - start > DEADLINE_S:
+                        break
+        except requests.exceptions.ReadTimeout:
+            continue  # a quiet minute in the queue: listen again
+    return "deadline"
 
 
 def arrive(platform, name: str, sessions: dict | None = None) -> dict:
@@ -51,21 +78,14 @@ def arrive(platform, name: str, sessions: dict | None = None) -> dict:
             return {"error": f"login {session.login_status}"}
         logged = time.perf_counter() - start
         platform.api(session, "POST", f"/users/{name}/server")
-        while time.perf_counter() - start < DEADLINE_S:
-            user = platform.api(session, "GET", f"/users/{name}").json()
-            server = user["servers"].get("")
-            if server and server.get("ready"):
-                break
-            if not server and not user.get("pending"):
-                return {"error": "server stopped by the hub", "login_s": logged}
-            time.sleep(0.5)
-        else:
-            return {"error": "deadline", "login_s": logged}
+        outcome = follow_progress(platform, session, name, start)
+        if outcome != "ready":
+            return {"error": outcome, "login_s": logged}
         ready = time.perf_counter() - start
         page = read_page(session, f"{platform.url}/hub/", start)
         if page is None:
             return {"error": "catalogue never finished", "login_s": logged}
-        if page.status_code != 200 or "voila/render/workshops/index.ipynb" not in page.url:
+        if page.status_code != 200 or not page.url.endswith(f"/user/{name}/catalogue"):
             return {"error": f"catalogue {page.status_code}", "login_s": logged}
         return {"login_s": logged, "ready_s": ready, "catalogue_s": time.perf_counter() - start}
     except Exception as exc:  # a bench counts failures by kind, it does not stop at one
@@ -86,11 +106,8 @@ def run(n: int, slots: str | None, tmp: Path) -> dict:
     try:
         with ThreadPoolExecutor(n) as pool:
             people = list(pool.map(lambda i: arrive(platform, f"salle{i:02d}"), range(n)))
-        from atelier_ia.isolation import accounts
 
-        memory = platform_pss(
-            platform.process.pid, {a.pw_uid for a in accounts.managed_accounts(platform.prefix)}
-        )
+        memory = platform_pss(platform.process.pid, participant_uids(platform.prefix))
     finally:
         platform.stop(timeout=120)
         platform.remove()

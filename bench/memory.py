@@ -64,3 +64,13 @@ def platform_pss(root: int, uids: set[int], field: str = "Pss") -> dict:
         "per_participant_mean": round(sum(per_person) / len(per_person), 1) if per_person else None,
         "per_participant_max": round(per_person[-1], 1) if per_person else None,
     }
+
+
+def participant_uids(prefix: str) -> set[int]:
+    """The Unix accounts of the platform's participants: its managed accounts but the
+    grader's, whose formgrader is a service of the platform, not a person in the room."""
+    from atelier_ia.exercises.course import GRADER
+    from atelier_ia.isolation import accounts
+
+    grader = accounts.unix_name(GRADER, prefix)
+    return {a.pw_uid for a in accounts.managed_accounts(prefix) if a.pw_name != grader}

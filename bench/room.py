@@ -13,10 +13,10 @@ prompts with a think-time of 3 to 10 s before each. Three runs, one after the ot
 
 How each figure is taken:
 
-- "catalogue served": the Voilà page read to its end over HTTP (the catalogue's kernel has run
-  and the widgets' state is in the page). A browser then draws the widgets: one Chromium
-  session (Debian's, through Playwright), on a warm server with the room gone, measures
-  served → 10 cards visible; that offset, added to the HTTP figures, gives "catalogue
+- "catalogue served": the catalogue page read to its end over HTTP (a plain page of the
+  person's server, apps/catalogue_page.py). A browser then lays it out: one Chromium session
+  (Debian's, through Playwright), on a warm server with the room gone, measures the same
+  request → 10 cards visible; that offset, added to the HTTP figures, gives "catalogue
   rendered" (the calibration is in the JSON);
 - prompts go through the apps' own client (`LLMClient`, streamed, with queue updates) from
   this process, with each person's own hub token, as their workshop's kernel would send them;
@@ -49,14 +49,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from atelier_ia.gateway.audit import AuditLog  # noqa: E402
-from atelier_ia.isolation import accounts  # noqa: E402
 from atelier_ia.llm.client import ChatStats, LLMClient, LLMError  # noqa: E402
 from atelier_ia.sessions.accounts import logins  # noqa: E402
 from atelier_ia.settings import EMBEDDED_MODEL, Settings  # noqa: E402
 from bench import RESULTS, write_result  # noqa: E402
 from bench.arrival import arrive, percentile, read_page  # noqa: E402
 from bench.faults import StandIn  # noqa: E402
-from bench.memory import platform_pss  # noqa: E402
+from bench.memory import participant_uids, platform_pss  # noqa: E402
 from tests.hub_harness import atelier as harness_atelier  # noqa: E402
 from tests.hub_harness import start_platform  # noqa: E402
 
@@ -105,7 +104,7 @@ class Sampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            uids = {a.pw_uid for a in accounts.managed_accounts(self.platform.prefix)}
+            uids = participant_uids(self.platform.prefix)
             for field, peak in self.peak.items():
                 now = platform_pss(self.platform.process.pid, uids, field)
                 for key, value in now.items():
@@ -166,7 +165,7 @@ def calibrate(platform, name: str) -> dict:
 
     from tests.e2e.helpers import CHROMIUM, CHROMIUM_ARGS, log_in
 
-    url = f"{platform.url}/user/{name}/voila/render/workshops/index.ipynb"
+    url = f"{platform.url}/user/{name}/catalogue"
     session = platform.login(name)
     served, rendered = [], []
     with sync_playwright() as playwright:
@@ -181,7 +180,7 @@ def calibrate(platform, name: str) -> dict:
                 context = browser.new_context(locale="fr-FR")
                 page = context.new_page()
                 log_in(page, platform, name, platform.workshop_password)
-                page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+                page.wait_for_url("**/user/*/catalogue", timeout=120_000)
                 start = time.perf_counter()
                 page.goto(url)
                 page.locator(".atelier-card").nth(9).wait_for(state="visible", timeout=120_000)

@@ -1,12 +1,13 @@
-"""What a person's server costs to start in CPU, with the IRI grammar deferred and without
+"""What a person's server costs to start in CPU, with the deferred imports and without
 (not a test): `.venv/bin/python -m bench.server_start`.
 
 Each round runs, in a fresh interpreter, what a participant's server imports before it
-answers (JupyterHub's single-user server and Voilà), once with
-``singleuser.defer_iri_grammar()`` first and once without; the order alternates. As root it
-runs under ``nobody``, as a participant's account would (reading, not writing, the venv's
-bytecode). The figure is the ratio of the medians of CPU seconds (user + system), in one run.
-Writes bench/results/server_start.json.
+answers (JupyterHub's single-user server and Voilà): with nothing deferred, with the IRI
+grammar deferred (``singleuser.defer_iri_grammar``), and with everything
+``singleuser.defer_imports`` defers (the IRI grammar and the hub's pages and database
+models); the order rotates. As root it runs under ``nobody``, as a participant's account
+would (reading, not writing, the venv's bytecode). The figures are ratios of the medians of
+CPU seconds (user + system), in one run. Writes bench/results/server_start.json.
 """
 
 from __future__ import annotations
@@ -27,10 +28,17 @@ ROUNDS = 8
 PROBE = """
 import sys
 from atelier_ia.hub import singleuser
-if sys.argv[1] == "deferred":
+if sys.argv[1] == "iri":
     singleuser.defer_iri_grammar()
+elif sys.argv[1] == "all":
+    singleuser.defer_imports()
 import jupyterhub.singleuser, voila.app
 """
+MODES = {
+    "eager": "rien de différé",
+    "iri": "grammaire IRI différée",
+    "all": "IRI + pages et base du hub",
+}
 
 
 def cpu_seconds(mode: str) -> float:
@@ -46,30 +54,34 @@ def cpu_seconds(mode: str) -> float:
 
 
 def main() -> None:
-    times: dict[str, list[float]] = {"deferred": [], "eager": []}
+    times: dict[str, list[float]] = {mode: [] for mode in MODES}
+    order = list(MODES)
     for round_ in range(ROUNDS):
-        order = ["deferred", "eager"] if round_ % 2 == 0 else ["eager", "deferred"]
-        for mode in order:
+        for mode in order[round_ % 3 :] + order[: round_ % 3]:
             times[mode].append(cpu_seconds(mode))
     medians = {mode: statistics.median(values) for mode, values in times.items()}
-    ratio = medians["deferred"] / medians["eager"]
-    print(f"{'imports du serveur':28}{'médiane CPU':>12}{'min':>8}{'max':>8}")
-    for mode, label in (
-        ("deferred", "grammaire IRI différée"),
-        ("eager", "grammaire IRI à l'import"),
-    ):
+    ratios = {
+        "all_over_eager": medians["all"] / medians["eager"],
+        "all_over_iri": medians["all"] / medians["iri"],
+        "iri_over_eager": medians["iri"] / medians["eager"],
+    }
+    print(f"{'imports du serveur':30}{'médiane CPU':>12}{'min':>8}{'max':>8}")
+    for mode, label in MODES.items():
         values = times[mode]
-        print(f"{label:28}{medians[mode]:>11.2f}s{min(values):>7.2f}s{max(values):>7.2f}s")
-    print(f"rapport (différée / à l'import) : {ratio:.3f}, sur {ROUNDS} essais chacun")
+        print(f"{label:30}{medians[mode]:>11.2f}s{min(values):>7.2f}s{max(values):>7.2f}s")
+    for name, ratio in ratios.items():
+        print(f"rapport {name} : {ratio:.3f}")
+    print(f"sur {ROUNDS} essais chacun, en alternance")
     write_result(
         "server_start",
         {
             "what": "CPU seconds (user+sys) of a participant server's imports, in a fresh "
-            "interpreter, IRI grammar deferred or not",
+            "interpreter, with nothing, the IRI grammar, or all of singleuser.defer_imports "
+            "deferred",
             "rounds": ROUNDS,
             "cpu_s": {mode: [round(v, 3) for v in values] for mode, values in times.items()},
             "median_cpu_s": {mode: round(v, 3) for mode, v in medians.items()},
-            "ratio_deferred_over_eager": round(ratio, 3),
+            "ratios": {name: round(v, 3) for name, v in ratios.items()},
         },
     )
 

@@ -37,13 +37,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from atelier_ia.gateway.audit import AuditLog  # noqa: E402
-from atelier_ia.isolation import accounts  # noqa: E402
 from atelier_ia.llm.client import LLMClient, LLMError  # noqa: E402
 from atelier_ia.sessions.accounts import logins  # noqa: E402
 from atelier_ia.settings import EMBEDDED_MODEL, Settings  # noqa: E402
 from bench import RESULTS, write_result  # noqa: E402
 from bench.arrival import read_page  # noqa: E402
-from bench.memory import platform_pss, processes  # noqa: E402
+from bench.memory import participant_uids, platform_pss, processes  # noqa: E402
 from bench.room import MAX_TOKENS, PROMPTS, SESSION, WORKSHOP, atelier  # noqa: E402
 from tests.hub_harness import start_platform  # noqa: E402
 
@@ -109,7 +108,7 @@ def participant(platform, name: str, token: str, until: float, seed: int) -> dic
 
 
 def left_processes(platform) -> int:
-    uids = {a.pw_uid for a in accounts.managed_accounts(platform.prefix)}
+    uids = participant_uids(platform.prefix)
     return sum(1 for _, uid, _ in processes(platform.process.pid) if uid in uids)
 
 
@@ -168,7 +167,7 @@ def main() -> None:
         begin = time.monotonic()
 
         def sample() -> None:
-            uids = {a.pw_uid for a in accounts.managed_accounts(platform.prefix)}
+            uids = participant_uids(platform.prefix)
             while not stop.is_set():
                 now = platform_pss(platform.process.pid, uids)
                 at = (time.monotonic() - begin) / 60

@@ -22,6 +22,8 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 ATELIER = Path(sys.executable).parent / "atelier"
+# A workshop whose page starts a kernel (the catalogue, a plain page, starts none).
+PLAYGROUND = "00-bac-a-sable/bac-a-sable.ipynb"
 
 
 def free_port() -> int:

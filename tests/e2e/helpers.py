@@ -27,7 +27,7 @@ def open_workshop(browser, platform, username: str, title: str, url_pattern: str
     """A participant logs in, lands on the catalogue and opens a workshop from its card."""
     page = browser.new_page()
     log_in(page, platform, username, platform.workshop_password)
-    page.wait_for_url("**/workshops/index.ipynb", timeout=120_000)
+    page.wait_for_url("**/user/*/catalogue", timeout=120_000)
     page.get_by_role("link", name=f"Ouvrir l'atelier « {title} »").click()
     page.wait_for_url(url_pattern, timeout=60_000)
     return page

@@ -16,8 +16,8 @@ def test_participant_opens_playground_and_sees_text_stream(browser, platform):
     page = browser.new_page()
     log_in(page, platform, "bernard", platform.workshop_password)
 
-    # Lands on the catalogue, rendered by Voilà, without JupyterLab.
-    page.wait_for_url("**/user/bernard/voila/render/workshops/index.ipynb", timeout=120_000)
+    # Lands on the catalogue, a plain page of their server, without JupyterLab.
+    page.wait_for_url("**/user/bernard/catalogue", timeout=120_000)
     expect(page.get_by_role("heading", name="Atelier IA")).to_be_visible(timeout=60_000)
     expect(page.locator(".atelier-card")).to_have_count(11)
     expect(page.locator(".atelier-soon")).to_have_count(0)

@@ -86,9 +86,8 @@ def test_participant_takes_their_work_away(browser, platform, tmp_path):
         browser, platform, "gaston", "Bac à sable", "**/00-bac-a-sable/bac-a-sable.ipynb"
     )
     answer = generate_in_playground(page, "Écris une phrase d'accueil pour la mairie.")
-    page.goto(f"{platform.url}/user/gaston/voila/render/workshops/index.ipynb")
-    page.get_by_role("button", name="Emporter mes travaux").click()
-    link = page.get_by_role("link", name="Télécharger mes-travaux.zip (1 fichier)")
+    page.goto(f"{platform.url}/user/gaston/catalogue")
+    link = page.get_by_role("link", name="Emporter mes travaux (1 fichier, mes-travaux.zip)")
     expect(link).to_be_visible(timeout=30_000)
     with page.expect_download() as info:
         link.click()

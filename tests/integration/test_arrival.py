@@ -69,4 +69,4 @@ def test_a_room_arriving_at_once_all_gets_in_and_waiters_see_their_place(one_slo
     for name, session in sessions.items():
         page = session.get(f"{one_slot.url}/hub/")
         assert page.status_code == 200
-        assert page.url.endswith(f"/user/{name}/voila/render/workshops/index.ipynb")
+        assert page.url.endswith(f"/user/{name}/catalogue")

@@ -28,6 +28,7 @@ from atelier_ia.hub.auth import USERNAME_PATTERN, AtelierAuthenticator
 from atelier_ia.isolation import accounts
 from tests.hub_harness import (
     ATELIER,
+    PLAYGROUND,
     Platform,
     run_in_kernel,
     start_platform,
@@ -153,11 +154,11 @@ class Room:
         if entry is not None:
             for path in (victim_home / "mes-travaux", victim_home / "mes-travaux" / "lettre.txt"):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
-        # The victim has her catalogue open: a kernel runs in her server.
-        catalogue = self.sessions[VICTIM].get(
-            f"{platform.url}/user/{VICTIM}/voila/render/workshops/index.ipynb"
+        # The victim has a workshop open: a kernel runs in her server.
+        workshop = self.sessions[VICTIM].get(
+            f"{platform.url}/user/{VICTIM}/voila/render/workshops/{PLAYGROUND}"
         )
-        assert catalogue.status_code == 200
+        assert workshop.status_code == 200
         # Her server keeps its kernels' files in a private runtime folder of its own.
         runtime = runtime_dir(server_process(victim_home))
         self.connection = wait_until(
@@ -191,7 +192,7 @@ class Room:
                 )
             },
             "victim_environ": f"/proc/{victim_server.pid}/environ",
-            "workshop": str(platform.home(ATTACKER) / "workshops" / "index.ipynb"),
+            "workshop": str(platform.home(ATTACKER) / "workshops" / PLAYGROUND),
             "hub_api": f"{platform.url}/hub/api",
             "gateway": f"{platform.url}/services/gateway",
         }

@@ -10,7 +10,15 @@ import ollama
 import pytest
 import requests
 
-from tests.hub_harness import ATELIER, ROOT, ndjson, run_in_kernel, voila_outputs, wait_until
+from tests.hub_harness import (
+    ATELIER,
+    PLAYGROUND,
+    ROOT,
+    ndjson,
+    run_in_kernel,
+    voila_outputs,
+    wait_until,
+)
 
 MODEL = "smollm2:135m"
 
@@ -39,12 +47,16 @@ def test_wrong_password_is_refused_in_french(platform):
 
 
 def test_participant_lands_on_the_catalogue(platform, alice):
+    token = platform.new_token(alice, "alice")
+    kernels_url = f"{platform.url}/user/alice/api/kernels"
+    headers = {"Authorization": f"token {token}"}
+    before = {k["id"] for k in requests.get(kernels_url, headers=headers).json()}
     response = alice.get(f"{platform.url}/hub/")
     assert response.status_code == 200
-    assert response.url.endswith("/user/alice/voila/render/workshops/index.ipynb")
+    assert response.url.endswith("/user/alice/catalogue")
     assert "/lab" not in response.url
-    html = " ".join(o["data"].get("text/html", "") for o in voila_outputs(response.text))
-    assert "Atelier IA" in html
+    html = response.text
+    assert '<html lang="fr">' in html and "Atelier IA" in html
     assert "Ouvrir l&#x27;atelier « Bac à sable »" in html or "Bac à sable" in html
     assert "/user/alice/voila/render/workshops/00-bac-a-sable/bac-a-sable.ipynb" in html
     assert (
@@ -55,8 +67,12 @@ def test_participant_lands_on_the_catalogue(platform, alice):
     assert html.count("Bientôt") == 0
     # Code is off for participants: no « Pour aller plus loin » link (the server refuses /lab).
     assert html.count("atelier-with-code") == 0
-    # Voilà shows no code.
-    assert "catalogue.show()" not in response.text
+    # A plain page: showing it started no kernel (a Voilà catalogue did, for every visit).
+    after = {k["id"] for k in requests.get(kernels_url, headers=headers).json()}
+    assert not after - before
+    # Nothing produced yet: nothing to take away.
+    assert "Rien à emporter pour l'instant" in html
+    assert "mes-travaux.zip" not in html
 
 
 def test_playground_renders_its_widgets(platform, alice):
@@ -194,8 +210,7 @@ def curious(platform):
 
 
 def test_code_on_shows_the_lab_links_and_opens_jupyterlab(platform, curious):
-    page = curious.get(f"{platform.url}/user/curieux/voila/render/workshops/index.ipynb")
-    html = " ".join(o["data"].get("text/html", "") for o in voila_outputs(page.text))
+    html = curious.get(f"{platform.url}/user/curieux/catalogue").text
     assert html.count("atelier-with-code") == 8
     assert (
         "/user/curieux/lab/tree/workshops/06-donnees-personnelles/pour-aller-plus-loin.ipynb"
@@ -243,7 +258,7 @@ def test_closed_voila_page_leaves_no_kernel(platform, alice):
     token = platform.new_token(alice, "alice")
     headers = {"Authorization": f"token {token}"}
     kernels_url = f"{platform.url}/user/alice/api/kernels"
-    page = alice.get(f"{platform.url}/user/alice/voila/render/workshops/index.ipynb")
+    page = alice.get(f"{platform.url}/user/alice/voila/render/workshops/{PLAYGROUND}")
     assert page.status_code == 200
     assert requests.get(kernels_url, headers=headers).json(), "rendering started a kernel"
     # Nobody opens the page's websocket (it is "closed"): the kernel is culled once idle.

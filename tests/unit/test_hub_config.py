@@ -139,8 +139,10 @@ def test_participants_without_code_get_voila_alone():
     light = extension_args(with_lab=False)
     assert "--ServerApp.jpserver_extensions=jupyterlab=False" in light
     assert "--ServerApp.jpserver_extensions=atelier_ia.hub.server_policy=True" in light
+    assert "--ServerApp.jpserver_extensions=atelier_ia.apps.catalogue_page=True" in light
     assert extension_args(with_lab=True, trainer=True) == [
-        "--ServerApp.jpserver_extensions=atelier_ia.hub.server_policy=True"
+        "--ServerApp.jpserver_extensions=atelier_ia.hub.server_policy=True",
+        "--ServerApp.jpserver_extensions=atelier_ia.apps.catalogue_page=True",
     ]
     # A learner with code gets nbgrader's assignment list, not its grading side.
     learner = extension_args(with_lab=True, trainer=False)

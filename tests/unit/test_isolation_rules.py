@@ -81,7 +81,7 @@ def test_a_closed_folder_on_the_way_is_named_with_the_fix(open_tmp, monkeypatch)
     closed = tmp_path / "ferme"
     workshops = closed / "depot" / "workshops"
     workshops.mkdir(parents=True)
-    (workshops / "index.ipynb").write_text("{}")
+    (workshops / "atelier.ipynb").write_text("{}")
     closed.chmod(0o700)
     monkeypatch.setattr(paths, "WORKSHOPS_DIR", workshops)
     assert reach.blocking_folder(workshops) == closed

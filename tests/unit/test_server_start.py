@@ -39,3 +39,61 @@ def test_the_iri_grammar_is_compiled_at_import_unless_deferred():
     assert not deferred["loaded_at_start"]
     # The format check answers as before, loading the grammar at its first use.
     assert (deferred["good"], deferred["bad"]) == (eager["good"], eager["bad"]) == (True, False)
+
+
+HUB_PAGES_PROBE = """
+import importlib, json, sys
+from atelier_ia.hub import singleuser
+if sys.argv[1] == "deferred":
+    singleuser.defer_hub_database()
+import jupyterhub.singleuser.extension, jupyter_server.serverapp
+from jupyterhub.log import log_request
+loaded_at_start = {"sqlalchemy.orm", "alembic"} & set(sys.modules)
+pages = importlib.import_module("jupyterhub.handlers.pages")
+
+
+class Request:
+    method, uri, remote_ip, headers, request_time = "GET", "/user/a/catalogue", "::1", {}, (
+        lambda self: 0.01
+    )
+
+
+class Handler:
+    request = Request()
+    settings = {}
+    current_user = None
+    log = None
+
+    def get_status(self):
+        return 200
+
+
+log_request(Handler())  # the request logger runs with the stand-in in place
+pending = pages.SpawnPendingHandler  # any other name: the real module
+orm = importlib.import_module("jupyterhub.orm")
+user_table = orm.User.__tablename__
+print(json.dumps({
+    "loaded_at_start": sorted(loaded_at_start),
+    "real_after_use": "sqlalchemy.orm" in sys.modules,
+    "pending": pending.__module__,
+    "user_table": user_table,
+}))
+"""
+
+
+def test_the_hubs_own_pages_are_not_imported_by_a_persons_server_unless_used():
+    def run(mode: str) -> dict:
+        out = subprocess.run(
+            [sys.executable, "-c", HUB_PAGES_PROBE, mode], capture_output=True, text=True
+        )
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    eager = run("eager")
+    # Without the stand-ins, the hub's models come along (jupyterhub.utils still imports
+    # SQLAlchemy's core for one exception class: left, as SQLAlchemy itself imports that module).
+    assert eager["loaded_at_start"] == ["alembic", "sqlalchemy.orm"]
+    deferred = run("deferred")
+    assert not deferred["loaded_at_start"]
+    assert deferred["real_after_use"] and deferred["pending"] == "jupyterhub.handlers.pages"
+    assert deferred["user_table"] == eager["user_table"] == "users"

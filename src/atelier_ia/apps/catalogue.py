@@ -1,4 +1,4 @@
-"""The catalogue participants land on: one card per workshop."""
+"""The catalogue participants land on: one card per workshop (served by catalogue_page)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import html
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-
-import ipywidgets as widgets
+from typing import BinaryIO
 
 from atelier_ia import paths
-from atelier_ia.apps.common import text_box
 
 WORK_ARCHIVE_STEM = "mes-travaux"
 
@@ -108,8 +106,8 @@ _CARD = (
 
 
 def workshop_url(notebook: str, server_prefix: str) -> str:
-    """A root-absolute link. Voilà's renderer hijacks relative links (it tries to open them as
-    documents, which it cannot do), so the user server's prefix is written out in full."""
+    """A root-absolute link: the user server's prefix written out in full, so that the link
+    means the same from any page."""
     return f"{server_prefix.rstrip('/')}/voila/render/workshops/{notebook}"
 
 
@@ -155,62 +153,10 @@ def catalogue_html(
     )
 
 
-def pack_work(work_dir: Path, archive: Path) -> int:
-    """Zip the person's « mes-travaux » folder; return how many files it holds."""
+def pack_work(work_dir: Path, out: BinaryIO) -> int:
+    """Zip the person's « mes-travaux » folder into ``out``; return how many files it holds."""
     files = sorted(p for p in work_dir.rglob("*") if p.is_file()) if work_dir.is_dir() else []
-    partial = archive.with_name(archive.name + ".partiel")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
-            out.write(path, f"{WORK_ARCHIVE_STEM}/{path.relative_to(work_dir).as_posix()}")
-    partial.replace(archive)
+            archive.write(path, f"{WORK_ARCHIVE_STEM}/{path.relative_to(work_dir).as_posix()}")
     return len(files)
-
-
-class TakeAway:
-    """« Emporter mes travaux »: a ZIP of the person's own work, downloaded by the browser."""
-
-    def __init__(self, work_dir: Path, server_prefix: str) -> None:
-        self.work_dir = work_dir
-        self.archive = work_dir.parent / f"{WORK_ARCHIVE_STEM}.zip"
-        self.href = f"{server_prefix.rstrip('/')}/files/{self.archive.name}?download=1"
-        self.button = widgets.Button(
-            description="Emporter mes travaux",
-            icon="download",
-            tooltip="Télécharger un fichier ZIP de tout ce que vous avez produit aujourd'hui",
-            layout=widgets.Layout(width="auto"),
-        )
-        self.link = widgets.HTML()
-        self.button.on_click(lambda _: self.pack())
-        self.widget = widgets.HBox([self.button, self.link])
-
-    def pack(self) -> int:
-        try:
-            count = pack_work(self.work_dir, self.archive)
-        except OSError as exc:
-            self.link.value = text_box(f"Archive impossible à créer : {exc.strerror}.", "error")
-            return -1
-        if not count:
-            self.link.value = (
-                "<span class='atelier-takeaway'>Rien à emporter pour l'instant : les textes "
-                "produits dans les ateliers seront rangés ici.</span>"
-            )
-            return 0
-        self.link.value = (
-            f"<a class='atelier-takeaway' href='{html.escape(self.href)}' download "
-            f"style='color:#0b3d91;font-weight:bold'>Télécharger {self.archive.name} "
-            f"({count} fichier{'s' if count > 1 else ''})</a>"
-        )
-        return count
-
-
-def show() -> None:
-    import os
-
-    from IPython.display import HTML, display
-
-    # The hub gives every user server its URL prefix, e.g. /user/alice/.
-    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
-    # Set by the spawner: on for trainers and when the settings or the session turn code on.
-    display(HTML(catalogue_html(prefix, with_code=os.environ.get("ATELIER_CODE") == "1")))
-    if os.environ.get("ATELIER_WORK_DIR"):
-        display(TakeAway(Path(os.environ["ATELIER_WORK_DIR"]), prefix).widget)

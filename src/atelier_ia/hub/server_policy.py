@@ -68,7 +68,7 @@ class AtelierAuthorizer(JupyterHubAuthorizer):
 class NoCodeHandler(JupyterHandler):
     @web.authenticated
     def get(self, *args) -> None:
-        catalogue = url_path_join(self.base_url, "voila/render/workshops/index.ipynb")
+        catalogue = url_path_join(self.base_url, "catalogue")
         self.set_status(403)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(NO_CODE_PAGE.format(catalogue=catalogue))

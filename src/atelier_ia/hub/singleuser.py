@@ -47,7 +47,10 @@ GRADER_EXTENSIONS = (
     "nbgrader.server_extensions.course_list",
 )
 POLICY = "atelier_ia.hub.server_policy"
+CATALOGUE_PAGE = "atelier_ia.apps.catalogue_page"
 IRI_GRAMMAR = "rfc3987_syntax"
+HUB_PAGES = "jupyterhub.handlers.pages"
+HUB_ORM = "jupyterhub.orm"
 # Kernels speak ZeroMQ over Unix sockets in a private folder of /tmp, not over loopback TCP
 # (see kernel_runtime_dir). A socket's path must fit in sun_path (107 bytes): /tmp keeps the
 # folder short whatever the state dir is.
@@ -91,7 +94,7 @@ def prepare_home(home: Path, workshops: Path = paths.WORKSHOPS_DIR) -> None:
 
 
 def extension_args(with_lab: bool, trainer: bool = False) -> list[str]:
-    args = [f"--ServerApp.jpserver_extensions={POLICY}=True"]
+    args = [f"--ServerApp.jpserver_extensions={name}=True" for name in (POLICY, CATALOGUE_PAGE)]
     if not with_lab:
         args += [f"--ServerApp.jpserver_extensions={name}=False" for name in LAB_EXTENSIONS]
     elif not trainer:
@@ -100,9 +103,10 @@ def extension_args(with_lab: bool, trainer: bool = False) -> list[str]:
 
 
 @functools.cache
-def _iri_grammar() -> types.ModuleType:
-    sys.modules.pop(IRI_GRAMMAR, None)
-    return importlib.import_module(IRI_GRAMMAR)
+def _real_module(name: str) -> types.ModuleType:
+    """The module a stand-in below was put in place of, imported at its first real use."""
+    sys.modules.pop(name, None)
+    return importlib.import_module(name)
 
 
 def defer_iri_grammar() -> None:
@@ -117,8 +121,54 @@ def defer_iri_grammar() -> None:
     if IRI_GRAMMAR in sys.modules:
         return
     stand_in = types.ModuleType(IRI_GRAMMAR)
-    stand_in.is_valid_syntax = lambda term, value: _iri_grammar().is_valid_syntax(term, value)
+    stand_in.is_valid_syntax = lambda term, value: _real_module(IRI_GRAMMAR).is_valid_syntax(
+        term, value
+    )
     sys.modules[IRI_GRAMMAR] = stand_in
+
+
+class _HubHealthCheck:
+    """Stands for the hub's health-check handler, which no person's server serves."""
+
+
+def _lazy_module(name: str, **known) -> None:
+    """Put a stand-in for module ``name`` in sys.modules: the ``known`` names it answers
+    itself, any other loads the real module and answers from it."""
+    if name in sys.modules:
+        return
+
+    def real_attribute(attribute: str):
+        # The import system asks a module for __spec__ and the like: those are not a use.
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        return getattr(_real_module(name), attribute)
+
+    stand_in = types.ModuleType(name)
+    stand_in.__dict__.update(known)
+    stand_in.__getattr__ = real_attribute
+    sys.modules[name] = stand_in
+
+
+def defer_hub_database() -> None:
+    """Put off the hub's own pages and database models, which a person's server never uses.
+
+    ``jupyterhub.log``, the request logger the single-user server uses, imports
+    ``jupyterhub.handlers.pages`` for one ``isinstance`` check against the hub's health-check
+    handler, and ``jupyterhub.metrics``, whose only use of ``jupyterhub.orm`` is the hub's own
+    periodic count of users. Those two bring all the hub's handlers, its database models,
+    SQLAlchemy, alembic and mako: 0.5 s of CPU in every server start, most of what its imports
+    cost (py-spy, bench/spawn_profile.py). Here the check meets a class that nothing in a
+    person's server is an instance of, as with the real one; any other use of either module
+    loads the real one.
+    """
+    _lazy_module(HUB_PAGES, HealthCheckHandler=_HubHealthCheck)
+    _lazy_module(HUB_ORM)
+
+
+def defer_imports() -> None:
+    """What a server start need not import (each measured in bench/server_start.py)."""
+    defer_iri_grammar()
+    defer_hub_database()
 
 
 def _alive(pid: int) -> bool:
@@ -172,8 +222,8 @@ def main() -> None:
     prepare_home(home)
     os.chdir(home)
     os.environ["JUPYTER_RUNTIME_DIR"] = str(kernel_runtime_dir())
-    defer_iri_grammar()
-    from atelier_ia.hub.server_policy import TRAINER  # after the deferral: it imports jupyterhub
+    defer_imports()
+    from atelier_ia.hub.server_policy import TRAINER  # after the deferrals: it imports jupyterhub
 
     with_lab = os.environ.get("ATELIER_CODE") == "1"
     trainer = os.environ.get("ATELIER_ROLE") == TRAINER

@@ -28,7 +28,7 @@ from atelier_ia.isolation import accounts
 from atelier_ia.isolation.mode import ACCOUNTS, resolve
 from atelier_ia.settings import Settings
 
-CATALOGUE_URL = "/voila/render/workshops/index.ipynb"
+CATALOGUE_URL = "/catalogue"  # apps/catalogue_page.py
 TRAINER_URL = "/lab"
 # Members of this hub group get JupyterLab (`atelier session create --code`).
 CODE_GROUP = "avec-code"

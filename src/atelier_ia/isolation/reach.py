@@ -60,10 +60,7 @@ def check(homes_dir: Path) -> None:
                 "ailleurs (par exemple /opt/atelier-ia), avec le Python de Debian "
                 "(/usr/bin/python3)."
             )
-    probe = (
-        "import atelier_ia, jupyterhub, voila, sys; "
-        f"open({str(paths.WORKSHOPS_DIR / 'index.ipynb')!r}).read(1)"
-    )
+    probe = f"import atelier_ia, jupyterhub, voila, os; os.listdir({str(paths.WORKSHOPS_DIR)!r})"
     done = subprocess.run(
         [sys.executable, "-c", probe],
         user=PROBE_ACCOUNT,

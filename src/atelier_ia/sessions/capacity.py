@@ -71,11 +71,11 @@ def room_capacity(
 
 # What one machine holds, from bench/arrival.py on a 2-core machine (bench/results/arrival.json,
 # 30 people at once, cold, with the embedded model): PSS once the room is in.
-PARTICIPANT_MIB = 155  # one participant's server with the catalogue's kernel
-PLATFORM_MIB = 286  # hub, proxy and gateway together
+PARTICIPANT_MIB = 65  # one participant's server, the catalogue open (a plain page, no kernel)
+PLATFORM_MIB = 287  # hub, proxy and gateway together
 # Core-seconds a room's arrival costs per person (login, server start, catalogue): the last
-# of the 30 saw the catalogue after 59 s on 2 cores.
-ARRIVAL_CORE_S = 3.9
+# of the 30 saw the catalogue after 26.8 s on 2 cores.
+ARRIVAL_CORE_S = 1.79
 
 
 @dataclass(frozen=True)
