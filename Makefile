@@ -27,7 +27,7 @@ $(PROXY): package.json
 	npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
-install-test: install $(VENV)/.installed-dev /usr/bin/chromium
+install-test: install $(VENV)/.installed-dev /usr/bin/chromium /usr/bin/espeak-ng
 
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -38,9 +38,15 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# French speech for the transcription tests and bench, synthesised at test time.
+/usr/bin/espeak-ng:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng
+
 # Benchmarks, not tests: each prints a table and writes bench/results/<name>.json (as root: the
 # platform benches make Unix accounts); each starts its own real platforms, so it takes a while.
-BENCHES := server_start isolation arrival workshops gateway privacy faults fuzz room soak
+BENCHES := server_start spawn_profile isolation arrival workshops gateway privacy faults fuzz \
+	transcription room soak
 bench: install-test $(VENV)/.installed-bench
 	for b in $(BENCHES); do $(BIN)/python -m bench.$$b || exit 1; done
 

@@ -5,7 +5,9 @@ cold (no server running). Run twice, one after the other on the same machine: wi
 queue of starts as configured by default (one slot per core, at least two) and with the queue
 effectively off (64 slots, every start at once, as before the queue). For each person: login,
 server ready, catalogue page served (a plain page of the person's server, apps/catalogue_page.py:
-complete as served, no kernel), and the memory (PSS) of everything once the room is in.
+complete as served, no kernel), and the memory (PSS) of everything once the room is in. Then
+the same N log in again at once, with fresh sessions, their servers running: the warmed
+arrival (as after `atelier session create --warm`), login → catalogue and nothing else.
 Writes bench/results/arrival.json.
 """
 
@@ -24,6 +26,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from atelier_ia.hub.spawner import spawn_slots  # noqa: E402
+from atelier_ia.settings import Settings  # noqa: E402
 from bench import write_result  # noqa: E402
 from bench.memory import participant_uids, platform_pss  # noqa: E402
 from tests.hub_harness import start_platform  # noqa: E402
@@ -106,18 +110,28 @@ def run(n: int, slots: str | None, tmp: Path) -> dict:
     try:
         with ThreadPoolExecutor(n) as pool:
             people = list(pool.map(lambda i: arrive(platform, f"salle{i:02d}"), range(n)))
-
         memory = platform_pss(platform.process.pid, participant_uids(platform.prefix))
+        # The same room again, every server now running: as after `session create --warm`.
+        with ThreadPoolExecutor(n) as pool:
+            again = list(pool.map(lambda i: arrive(platform, f"salle{i:02d}"), range(n)))
     finally:
         platform.stop(timeout=120)
         platform.remove()
+    return {
+        "slots": slots or f"default ({spawn_slots(Settings())})",
+        **figures(people),
+        "pss_mib": memory,
+        "warm": figures(again),
+    }
+
+
+def figures(people: list[dict]) -> dict:
     done = [p["catalogue_s"] for p in people if "catalogue_s" in p]
     errors: dict[str, int] = {}
     for p in people:
         if "error" in p:
             errors[p["error"]] = errors.get(p["error"], 0) + 1
     return {
-        "slots": slots or f"default ({max(2, os.cpu_count() or 2)})",
         "got_in": len(done),
         "errors": errors,
         "login_p50_s": percentile([p["login_s"] for p in people if "login_s" in p], 0.5),
@@ -125,7 +139,6 @@ def run(n: int, slots: str | None, tmp: Path) -> dict:
         "catalogue_p95_s": percentile(done, 0.95),
         "catalogue_max_s": max(done) if done else None,
         "catalogue_s": [round(v, 2) for v in done],
-        "pss_mib": memory,
     }
 
 
@@ -135,19 +148,26 @@ def main() -> None:
     if os.geteuid() != 0:
         sys.exit("bench.arrival: à lancer en root (comptes Unix).")
     tmp = Path(tempfile.mkdtemp(prefix="bench-arrival-"))
-    # `--queue-only` skips the run without the queue (the one that fails most of the room).
-    runs = [run(n, None, tmp)] + ([] if "--queue-only" in sys.argv else [run(n, "64", tmp)])
-    print(f"{n} personnes en même temps, à froid")
-    print(f"{'file de démarrage':22}{'entrés':>8}{'p50':>8}{'p95':>8}{'max':>8}  erreurs")
+    # `--queue-only` skips the run without the queue (the one that fails most of the room);
+    # `--slots=3,4` adds runs with that many start slots, one after the other.
+    extra = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--slots=")]
+    slots = [s for s in ",".join(extra).split(",") if s.isdigit()]
+    if "--queue-only" not in sys.argv:
+        slots.append("64")
+    runs = [run(n, None, tmp)] + [run(n, count, tmp) for count in slots]
+    print(f"{n} personnes en même temps : connexion → catalogue")
+    print(f"{'file de démarrage':22}{'serveurs':10}{'entrés':>8}{'p50':>8}{'p95':>8}{'max':>8}")
     for r in runs:
-        cells = [r["catalogue_p50_s"], r["catalogue_p95_s"], r["catalogue_max_s"]]
-        shown = "".join(f"{v:>7.1f}s" if v is not None else f"{'-':>8}" for v in cells)
-        print(f"{r['slots']:22}{r['got_in']:>5}/{n}{shown}  {r['errors'] or '-'}")
+        for label, f in (("à froid", r), ("démarrés", r["warm"])):
+            cells = [f["catalogue_p50_s"], f["catalogue_p95_s"], f["catalogue_max_s"]]
+            shown = "".join(f"{v:>7.1f}s" if v is not None else f"{'-':>8}" for v in cells)
+            print(f"{r['slots']:22}{label:10}{f['got_in']:>5}/{n}{shown}  {f['errors'] or '-'}")
     print("mémoire (PSS, MiB):", runs[0]["pss_mib"])
     write_result(
         "arrival",
         {
-            "what": "N people log in and ask for a server at once, cold; seconds from login "
+            "what": "N people log in and ask for a server at once, cold, then again with every "
+            "server running (warm); seconds from login "
             "to the catalogue page served",
             "participants": n,
             "runs": runs,

@@ -60,8 +60,8 @@ class HubSettings(_Section):
     proxy_api_port: Port = Field(8001, ge=1, le=65535)
     # The address people type in their browser, printed by `atelier up` and put on badges.
     public_url: str = ""
-    # Servers that start at the same time; the others wait their turn (0: one per core, at
-    # least two). A room logging in at once otherwise saturates the machine and times out.
+    # Servers that start at the same time; the others wait their turn (0: two per core). A
+    # room logging in at once otherwise saturates the machine and times out.
     spawn_slots: int = Field(0, ge=0, le=64)
 
     @field_validator("ip")
@@ -217,18 +217,71 @@ class GatewaySettings(_Section):
 
     @model_validator(mode="after")
     def _models_point_at_backends(self) -> GatewaySettings:
-        names = [b.name for b in self.backends]
-        if len(set(names)) != len(names):
-            raise ValueError("des noms de backends tous différents (backends[].name)")
-        for model in self.models:
-            unknown = [b for b in model.backends if b not in names]
-            if unknown:
+        _check_catalogue(self.backends, self.models, self.default_model)
+        return self
+
+
+def _check_catalogue(
+    backends: list[BackendSettings], models: list[ModelSettings], default_model: str
+) -> None:
+    """Every model served by declared backends, and the default one of them."""
+    names = [b.name for b in backends]
+    if len(set(names)) != len(names):
+        raise ValueError("des noms de backends tous différents (backends[].name)")
+    for model in models:
+        unknown = [b for b in model.backends if b not in names]
+        if unknown:
+            raise ValueError(
+                f"des backends déclarés pour le modèle {model.name!r} "
+                f"(models[].backends parmi {', '.join(names)}, pas {', '.join(unknown)})"
+            )
+    if default_model not in {m.name for m in models}:
+        raise ValueError("un default_model présent dans models[].name")
+
+
+EMBEDDED_SPEECH_MODEL = "whisper-base"
+
+
+class SpeechSettings(_Section):
+    """Speech-to-text (`POST /v1/audio/transcriptions`): upstreams of kind "embedded" (the
+    Whisper base model, in the gateway) or "openai" (Albert/OpenGateLLM, a faster-whisper
+    server, vLLM), and the models they serve. Apart from the chat's: an audio slot never
+    takes one of the room's chat slots."""
+
+    backends: list[BackendSettings] = Field(
+        default_factory=lambda: [BackendSettings(name="whisper-embarque", kind="embedded")]
+    )
+    models: list[ModelSettings] = Field(
+        default_factory=lambda: [
+            ModelSettings(
+                name=EMBEDDED_SPEECH_MODEL,
+                backends=["whisper-embarque"],
+                label="Whisper base (démonstration)",
+                notes="145 Mo, hors ligne, multilingue ; approximatif sur les noms et les "
+                "voix qui se chevauchent.",
+            )
+        ]
+    )
+    default_model: str = EMBEDDED_SPEECH_MODEL
+    # Longest recording accepted, in seconds, and largest upload, in bytes.
+    max_audio_s: int = Field(900, ge=10, le=6 * 3600)
+    max_upload_bytes: int = Field(60_000_000, ge=100_000)
+    # CPU threads of the embedded model (0: all cores). One leaves the other cores to the
+    # room's chat (bench/transcription.py measures the chat beside a transcription).
+    threads: int = Field(1, ge=0, le=64)
+    # The audio queue: transcriptions waiting in all, and seconds one may wait.
+    max_queue: int = Field(50, ge=1, le=10000)
+    max_wait: float = Field(600.0, gt=0)
+
+    @model_validator(mode="after")
+    def _models_point_at_backends(self) -> SpeechSettings:
+        for backend in self.backends:
+            if backend.kind == "ollama":
                 raise ValueError(
-                    f"des backends déclarés pour le modèle {model.name!r} "
-                    f"(models[].backends parmi {', '.join(names)}, pas {', '.join(unknown)})"
+                    "un backend de transcription de type embedded ou openai "
+                    f"(speech.backends[].kind, pas ollama pour {backend.name!r})"
                 )
-        if self.default_model not in {m.name for m in self.models}:
-            raise ValueError("un default_model présent dans models[].name")
+        _check_catalogue(self.backends, self.models, self.default_model)
         return self
 
 
@@ -284,6 +337,7 @@ class Settings(_Section):
     sessions: SessionSettings = Field(default_factory=SessionSettings)
     isolation: IsolationSettings = Field(default_factory=IsolationSettings)
     exercises: ExercisesSettings = Field(default_factory=ExercisesSettings)
+    speech: SpeechSettings = Field(default_factory=SpeechSettings)
     # Secrets generated once and kept in the state dir (see ensure_secrets).
     _secrets: dict[str, str] = PrivateAttr(default_factory=dict)
     # The file these settings were read from, so child processes can read the same one.
@@ -311,6 +365,11 @@ class Settings(_Section):
     @property
     def audit_database_url(self) -> str:
         return self.gateway.database_url or f"sqlite:///{self.private_dir / 'gateway.sqlite'}"
+
+    @property
+    def models_dir(self) -> Path:
+        """Model files the platform assembles from its packages (the embedded Whisper)."""
+        return self.private_dir / "models"
 
     @property
     def homes_dir(self) -> Path:

@@ -1,6 +1,7 @@
-"""« De la réunion au procès-verbal »: from a council meeting's transcript, the model drafts the
-procès-verbal and the liste des délibérations; code checks them against the rules and against
-the transcript, and marks every name and figure the transcript does not contain."""
+"""« De la réunion au procès-verbal »: from a council meeting's recording (transcribed through the
+gateway) or its transcript, the model drafts the procès-verbal and the liste des délibérations;
+code checks them against the rules and against the transcript, and marks every name and figure
+the transcript does not contain (or, from a recording, may have misheard)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from atelier_ia.apps.common import (
     checklist_html,
     stream_answer,
 )
+from atelier_ia.apps.recording import TRANSCRIPT_HEADER, FromRecording
 from atelier_ia.checks.findings import CheckFinding
 from atelier_ia.checks.pv import check_liste, check_pv, inventions
 from atelier_ia.data import council_transcript
@@ -65,14 +67,25 @@ def split_output(text: str) -> tuple[str, str | None]:
     return text[: heading.start()], text[heading.end() :]
 
 
-def mark_inventions(text: str, transcript: str) -> str:
+MISHEARD_NOTE = (
+    "<p>La transcription vient d'un enregistrement : un nom ou un chiffre « absent » a peut-être "
+    "été <strong>mal entendu</strong> par le modèle de transcription, et non inventé par le "
+    "modèle qui a rédigé. Réécoutez le passage (ses minutes sont à l'étape 1) avant de "
+    "corriger l'un ou l'autre.</p>"
+)
+
+
+def mark_inventions(text: str, transcript: str, misheard: bool = False) -> str:
+    """The text with every name and figure the transcript lacks marked; ``misheard`` when the
+    transcript was heard by a machine, which may have got that very word wrong."""
+    label = "absent de la transcription" + (" — mal entendu ?" if misheard else "")
     parts, position = [], 0
     for kind, found, (start, end) in inventions(text, transcript):
         parts.append(html.escape(text[position:start]))
         parts.append(
-            f"<mark class='atelier-invention' title='absent de la transcription' "
+            f"<mark class='atelier-invention' title='{label}' "
             f"style='background:#ffd6d6;color:#111'>{html.escape(found)} "
-            f"<small>[{kind} absent de la transcription]</small></mark>"
+            f"<small>[{kind} {label}]</small></mark>"
         )
         position = end
     parts.append(html.escape(text[position:]))
@@ -106,23 +119,26 @@ class Minutes(App):
         self.result = widgets.HTML()
         self.marked = widgets.HTML()
         self.model = ModelChoice(self.client, self.status)
+        self.recording = FromRecording(self.client, self.use_transcript)
         self.draft_button.on_click(lambda _: self.write())
         self.check_button.on_click(lambda _: self.check())
         self.widget = widgets.VBox(
             [
                 widgets.HTML(WHY),
+                self.recording.widget,
                 widgets.HTML(
-                    "<h3>1. La séance</h3><p>Gardez la transcription d'exemple (tout y "
-                    "est inventé) ou collez la vôtre.</p>"
+                    "<h3>2. La séance</h3><p>La transcription de l'étape 1 arrive ici ; "
+                    "sinon, gardez celle d'exemple (tout y est inventé) ou collez la vôtre. "
+                    "Corrigez ce qui a été mal entendu.</p>"
                 ),
                 self.transcript,
-                widgets.HTML("<h3>2. Le projet</h3>"),
+                widgets.HTML("<h3>3. Le projet</h3>"),
                 self.model.banner,
                 self.model.dropdown,
                 self.draft_button,
                 self.status,
                 self.output,
-                widgets.HTML("<h3>3. La vérification</h3>"),
+                widgets.HTML("<h3>4. La vérification</h3>"),
                 self.published,
                 self.check_button,
                 self.result,
@@ -131,6 +147,10 @@ class Minutes(App):
             ],
             layout=widgets.Layout(max_width="900px", width="100%"),
         )
+
+    def use_transcript(self, text: str) -> None:
+        self.transcript.value = text
+        self.result.value = self.marked.value = ""
 
     def write(self) -> str:
         if not self.model.ready():
@@ -167,8 +187,11 @@ class Minutes(App):
         else:
             findings += check_liste(liste, self.transcript.value)
         self.result.value = checklist_html(findings, pv)
+        misheard = TRANSCRIPT_HEADER in self.transcript.value
         self.marked.value = (
             "<p><strong>Noms et chiffres absents de la transcription</strong> "
-            "(surlignés) :</p>" + mark_inventions(pv, self.transcript.value)
+            "(surlignés) :</p>"
+            + (MISHEARD_NOTE if misheard else "")
+            + mark_inventions(pv, self.transcript.value, misheard)
         )
         return findings

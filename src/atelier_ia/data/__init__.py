@@ -23,6 +23,16 @@ def streetlight_letter() -> str:
     return _shipped_letter("courrier_eclairage.txt")
 
 
+def meeting_recording() -> Path:
+    """A short recording of an invented séance (espeak-ng's French voice), for the first step
+    of the « procès-verbal » workshop; its script is meeting_script()."""
+    return DATA_DIR / "seance_enregistrement.ogg"
+
+
+def meeting_script() -> str:
+    return (DATA_DIR / "seance_enregistrement.txt").read_text(encoding="utf-8")
+
+
 def council_transcript() -> str:
     """A council meeting's transcript, for the « procès-verbal » workshop."""
     return _shipped_letter("transcription_conseil.txt")

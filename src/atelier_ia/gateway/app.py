@@ -20,27 +20,42 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from atelier_ia import __version__
-from atelier_ia.gateway import ollama_api, openai_api
+from atelier_ia.gateway import audio_api, ollama_api, openai_api
 from atelier_ia.gateway.audit import AuditLog, pseudonymise_texts
 from atelier_ia.gateway.auth import Caller, HubTokenAuth, TrainerCheck
 from atelier_ia.gateway.core import Gateway
 from atelier_ia.gateway.metrics import CONTENT_TYPE
 from atelier_ia.gateway.records import KINDS, MAX_PAYLOAD
+from atelier_ia.gateway.transcription import Transcriber
 from atelier_ia.llm.backends import Backend, make_backend
 from atelier_ia.settings import Settings
+from atelier_ia.speech.backends import SpeechBackend, make_speech_backend
+from atelier_ia.speech.whisper_model import model_dir
 from atelier_ia.validation import expected_form
 
 
 class BodySizeLimit:
-    """Refuse bodies over `limit` bytes before reading them whole (413, in the API's format)."""
+    """Refuse bodies over `limit` bytes before reading them whole (413, in the API's format);
+    recordings sent to `audio_path` have `audio_limit`."""
 
-    def __init__(self, app: Any, limit: int, openai_prefix: str) -> None:
+    def __init__(
+        self, app: Any, limit: int, openai_prefix: str, audio_path: str, audio_limit: int
+    ) -> None:
         self.app = app
         self.limit = limit
         self.openai_prefix = openai_prefix
+        self.audio_path = audio_path
+        self.audio_limit = audio_limit
 
-    @property
-    def message(self) -> str:
+    def limit_for(self, scope: dict[str, Any]) -> int:
+        return self.audio_limit if scope["path"] == self.audio_path else self.limit
+
+    def message(self, scope: dict[str, Any]) -> str:
+        if scope["path"] == self.audio_path:
+            return (
+                f"Fichier trop volumineux : au plus {self.audio_limit // 1_000_000} Mo. "
+                "Envoyez un extrait, ou un format compressé (mp3, m4a, ogg)."
+            )
         return (
             f"Requête trop volumineuse : au plus {self.limit // 1000} ko. "
             "Raccourcissez le texte envoyé."
@@ -48,15 +63,16 @@ class BodySizeLimit:
 
     def _refusal(self, scope: dict[str, Any]) -> JSONResponse:
         if scope["path"].startswith(self.openai_prefix):
-            return openai_api.error_response(413, self.message)
-        return ollama_api.error_response(413, self.message)
+            return openai_api.error_response(413, self.message(scope))
+        return ollama_api.error_response(413, self.message(scope))
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limit_for(scope)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._refusal(scope)(scope, receive, send)
             return
         seen = 0
@@ -69,8 +85,8 @@ class BodySizeLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise HTTPException(413, self.message)
+                if seen > limit:
+                    raise HTTPException(413, self.message(scope))
             return message
 
         await self.app(scope, limited_receive, send)
@@ -96,6 +112,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 def create_app(
     settings: Settings,
     backends: dict[str, Backend] | None = None,
+    speech_backends: dict[str, SpeechBackend] | None = None,
     authenticate: Callable[[Request], Awaitable[Caller]] | None = None,
     is_trainer: Callable[[Caller], Awaitable[bool]] | None = None,
     prefix: str | None = None,
@@ -108,10 +125,13 @@ def create_app(
         hub_auth = HubTokenAuth()
         authenticate = hub_auth
         is_trainer = is_trainer or TrainerCheck(settings.auth.trainers_group, hub_auth.hub_auth)
-    state: dict[str, Gateway] = {}
+    state: dict[str, Any] = {}
 
     def gateway() -> Gateway:
         return state["gateway"]
+
+    def transcriber() -> Transcriber:
+        return state["transcriber"]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -125,12 +145,25 @@ def create_app(
             # Load the French name model now, not during someone's first request.
             asyncio.get_running_loop().run_in_executor(None, warm_up_privacy)
         state["gateway"] = app.state.gateway = Gateway(settings, made, audit)
+        heard = speech_backends
+        if heard is None:
+            heard = {
+                spec.name: make_speech_backend(spec, settings) for spec in settings.speech.backends
+            }
+            if any(spec.kind == "embedded" for spec in settings.speech.backends):
+                # Join the Whisper model's two packages now (once), not at someone's first
+                # recording.
+                asyncio.get_running_loop().run_in_executor(None, model_dir, settings.models_dir)
+        state["transcriber"] = app.state.transcriber = Transcriber(
+            settings, heard, audit, app.state.gateway.metrics
+        )
         # What was built at start-up lives as long as the process: keep it out of the garbage
         # collector's later passes, which would otherwise walk it again during requests.
         gc.collect()
         gc.freeze()
         yield
         await state["gateway"].aclose()
+        await state["transcriber"].aclose()
         audit.engine.dispose()
 
     app = FastAPI(
@@ -144,7 +177,11 @@ def create_app(
     )
     openai_prefix = prefix + "/v1"
     app.add_middleware(
-        BodySizeLimit, limit=settings.gateway.max_body_bytes, openai_prefix=openai_prefix
+        BodySizeLimit,
+        limit=settings.gateway.max_body_bytes,
+        openai_prefix=openai_prefix,
+        audio_path=prefix + audio_api.ROUTE,
+        audio_limit=settings.speech.max_upload_bytes,
     )
 
     def error(request: Request, status: int, message: str, headers=None) -> JSONResponse:
@@ -168,6 +205,7 @@ def create_app(
 
     app.include_router(ollama_api.ollama_router(prefix, gateway, authenticate))
     app.include_router(openai_api.openai_router(prefix, gateway, authenticate))
+    app.include_router(audio_api.audio_router(prefix, transcriber, authenticate))
 
     @app.get(prefix + "/metrics", tags=["Atelier"])
     async def metrics(caller: Caller = Depends(trainer)) -> Response:

@@ -26,7 +26,9 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     select,
+    text,
 )
 from sqlalchemy.engine import Engine
 
@@ -52,7 +54,11 @@ requests_table = Table(
     Column("error", Text, nullable=False, default=""),
     Column("prompt", Text, nullable=True),
     Column("answer", Text, nullable=True),
+    # Transcriptions: the seconds of audio heard (never the audio itself).
+    Column("audio_s", Float, nullable=True),
 )
+# Columns added since the first release, for databases made before them.
+ADDED_COLUMNS = {"audio_s": "FLOAT"}
 
 
 @dataclass
@@ -72,6 +78,7 @@ class AuditRow:
     error: str = ""
     prompt: str | None = None
     answer: str | None = None
+    audio_s: float | None = None
     time: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -94,7 +101,18 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
     metadata.create_all(engine)
+    _add_missing_columns(engine)
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """An audit database from an earlier version gets the columns added since (create_all
+    makes missing tables, not missing columns); its rows keep NULL there."""
+    present = {c["name"] for c in inspect(engine).get_columns("requests")}
+    with engine.begin() as connection:
+        for name, kind in ADDED_COLUMNS.items():
+            if name not in present:
+                connection.execute(text(f"ALTER TABLE requests ADD COLUMN {name} {kind}"))
 
 
 class AuditLog:

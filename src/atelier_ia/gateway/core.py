@@ -158,6 +158,17 @@ async def until_disconnected(request: Request, awaitable: Awaitable[Any]) -> Any
                 pass
 
 
+def audit_full_error() -> GatewayError:
+    """Every request leaves a row (the operator's record of who used which model); none is
+    served that could not be recorded."""
+    return GatewayError(
+        503,
+        "Le journal des demandes ne peut plus être écrit sur le serveur (disque plein ?). "
+        "Les demandes reprendront dès que de la place sera libérée ; prévenez le formateur.",
+        {"Retry-After": str(AUDIT_RETRY_S)},
+    )
+
+
 class Gateway:
     def __init__(
         self,
@@ -208,15 +219,7 @@ class Gateway:
         gw = self.settings.gateway
         self.known_model(call.request.model)
         if not await self.audit.writable():
-            # Every request leaves a row (the operator's record of who used which model);
-            # none is served that could not be recorded.
-            raise GatewayError(
-                503,
-                "Le journal des demandes ne peut plus être écrit sur le serveur (disque plein ?). "
-                "Les demandes reprendront dès que de la place sera libérée ; prévenez le "
-                "formateur.",
-                {"Retry-After": str(AUDIT_RETRY_S)},
-            )
+            raise audit_full_error()
         size = sum(len(m.content) for m in call.request.messages)
         if size > gw.max_prompt_chars:
             raise GatewayError(

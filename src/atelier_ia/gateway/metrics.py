@@ -63,5 +63,32 @@ class GatewayMetrics:
             registry=self.registry,
         )
 
+        # Transcriptions, apart from text generation (their own queue and upstreams).
+        self.transcriptions = Counter(
+            "atelier_gateway_transcriptions",
+            "Transcriptions by final status",
+            ["upstream", "status"],
+            registry=self.registry,
+        )
+        self.transcriptions_in_flight = Gauge(
+            "atelier_gateway_transcriptions_in_flight",
+            "Transcriptions running, per upstream",
+            ["upstream"],
+            registry=self.registry,
+        )
+        self.audio_seconds = Counter(
+            "atelier_gateway_audio_seconds",
+            "Seconds of audio transcribed",
+            ["upstream"],
+            registry=self.registry,
+        )
+        self.real_time_factor = Histogram(
+            "atelier_gateway_transcription_real_time_factor",
+            "Seconds spent per second of audio, for finished transcriptions",
+            ["upstream"],
+            buckets=(0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 4),
+            registry=self.registry,
+        )
+
     def render(self) -> bytes:
         return generate_latest(self.registry)

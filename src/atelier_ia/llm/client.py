@@ -130,6 +130,55 @@ class LLMClient:
         except (ollama.ResponseError, httpx.HTTPError, ConnectionError) as exc:
             raise _french(exc) from exc
 
+    def transcribe(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        model: str = "",
+        language: str = "fr",
+        on_segment: Callable[[dict], None] | None = None,
+        on_progress: Callable[[float], None] | None = None,
+        on_queue: Callable[[int], None] | None = None,
+    ) -> dict:
+        """Transcribe a recording through the gateway, segment by segment: ``on_segment`` gets
+        each one (start, end, text) as it is heard, ``on_progress`` the share done, ``on_queue``
+        the place while waiting for the model. Returns the text and the segments."""
+        fields = {"language": language, "stream": "true", "response_format": "json"}
+        if model:
+            fields["model"] = model
+        segments: list[dict] = []
+        try:
+            with self._http.stream(
+                "POST",
+                "/v1/audio/transcriptions",
+                data=fields,
+                files={"file": (filename, data)},
+            ) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise ollama.ResponseError(_error_text(response), response.status_code)
+                for line in response.iter_lines():
+                    if not line.startswith("data: "):
+                        continue
+                    event = json.loads(line[6:])
+                    kind = event.get("type")
+                    if kind == "transcript.text.delta":
+                        segments.append(event["segment"])
+                        if on_segment is not None:
+                            on_segment(event["segment"])
+                    elif kind == "atelier.progress" and on_progress is not None:
+                        on_progress(event["progress"])
+                    elif kind == "atelier.queue" and on_queue is not None:
+                        on_queue(event["position"])
+                    elif kind == "error":
+                        raise ollama.ResponseError(event["error"]["message"], 502)
+                    elif kind == "transcript.text.done":
+                        return {"text": event["text"], "segments": segments}
+            raise LLMError("La transcription a été coupée avant la fin. Réessayez.")
+        except (ollama.ResponseError, httpx.HTTPError, ConnectionError) as exc:
+            raise _french(exc) from exc
+
     def stream_chat(
         self,
         model: str,

@@ -1,0 +1,1 @@
+"""Speech-to-text: the embedded Whisper model and OpenAI-compatible audio upstreams."""
