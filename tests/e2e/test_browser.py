@@ -9,6 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
+from atelier_ia.data import meeting_recording
 from tests.e2e.helpers import ARTIFACTS, log_in, open_workshop
 
 
@@ -171,12 +172,23 @@ def test_minutes_workshop(browser, platform):
         "**/04-reunion-proces-verbal/reunion-proces-verbal.ipynb",
     )
     expect(page.get_by_label("Transcription")).to_be_visible(timeout=60_000)
+    # From the recording: the shipped sample, uploaded as a person would their own.
+    page.locator("input[type=file]").set_input_files(str(meeting_recording()))
+    page.get_by_role("button", name="Transcrire mon enregistrement").click()
+    expect(page.locator(".atelier-segment").first).to_contain_text("[00:00 →", timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "reunion-enregistrement-en-cours.png"), full_page=True)
+    expect(page.get_by_text("Transcription terminée")).to_be_visible(timeout=180_000)
+    transcript = page.get_by_label("Transcription")
+    expect(transcript).to_have_value(re.compile(r"^\[Transcription automatique"))
+    assert "subvention" in transcript.input_value().lower()
+    page.screenshot(path=str(ARTIFACTS / "reunion-enregistrement.png"), full_page=True)
     page.get_by_role("button", name="Rédiger le PV et la liste").click()
     expect(page.get_by_text("Projet rédigé")).to_be_visible(timeout=240_000)
     page.get_by_role("button", name="Vérifier").click()
     expect(page.locator(".atelier-checklist")).to_contain_text(
         "Vérification par le programme", timeout=60_000
     )
+    expect(page.get_by_text("a peut-être été")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "reunion-proces-verbal.png"), full_page=True)
     page.close()
 

@@ -64,7 +64,7 @@ class FromRecording:
         )
         self.sample_button = widgets.Button(description="Transcrire l'enregistrement d'exemple")
         self.progress = widgets.FloatProgress(
-            value=0, min=0, max=1, description="Transcription", layout={"visibility": "hidden"}
+            value=0, min=0, max=1, description="Avancement", layout={"visibility": "hidden"}
         )
         self.status = widgets.HTML()
         self.segments = widgets.HTML()

@@ -69,13 +69,15 @@ def room_capacity(
     return low
 
 
-# What one machine holds, from bench/arrival.py on a 2-core machine (bench/results/arrival.json,
-# 30 people at once, cold, with the embedded model): PSS once the room is in.
-PARTICIPANT_MIB = 65  # one participant's server, the catalogue open (a plain page, no kernel)
-PLATFORM_MIB = 287  # hub, proxy and gateway together
-# Core-seconds a room's arrival costs per person (login, server start, catalogue): the last
-# of the 30 saw the catalogue after 26.8 s on 2 cores.
-ARRIVAL_CORE_S = 1.79
+# What one machine holds, measured on a 2-core machine with the embedded model. Memory: the
+# peak PSS of bench/room.py's warmed run (bench/results/room.json), each person with the
+# catalogue and a workshop open (the catalogue alone is 65 MiB: arrival.json), and the hub,
+# proxy and gateway with the chat model loaded (the speech model adds its own once used).
+PARTICIPANT_MIB = 137
+PLATFORM_MIB = 476
+# Core-seconds a room's arrival costs per person (login, server start, catalogue), from
+# bench/arrival.py: the last of 30 arriving at once, cold, saw the catalogue after 20.4 s.
+ARRIVAL_CORE_S = 1.36
 
 
 @dataclass(frozen=True)
