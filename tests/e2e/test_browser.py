@@ -173,7 +173,9 @@ def test_minutes_workshop(browser, platform):
     )
     expect(page.get_by_label("Transcription")).to_be_visible(timeout=60_000)
     # From the recording: the shipped sample, uploaded as a person would their own.
-    page.locator("input[type=file]").set_input_files(str(meeting_recording()))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=re.compile("Choisir un enregistrement")).click()
+    chooser.value.set_files(str(meeting_recording()))
     page.get_by_role("button", name="Transcrire mon enregistrement").click()
     expect(page.locator(".atelier-segment").first).to_contain_text("[00:00 →", timeout=120_000)
     page.screenshot(path=str(ARTIFACTS / "reunion-enregistrement-en-cours.png"), full_page=True)

@@ -56,15 +56,23 @@ class FromRecording:
     def __init__(self, client: LLMClient, on_transcript: Callable[[str], None]) -> None:
         self.client = client
         self.on_transcript = on_transcript
+        wide = {"width": "auto"}
         self.upload = widgets.FileUpload(
-            accept=ACCEPT, multiple=False, description="Choisir un enregistrement"
+            accept=ACCEPT, multiple=False, description="Choisir un enregistrement", layout=wide
         )
         self.mine_button = widgets.Button(
-            description="Transcrire mon enregistrement", button_style="primary"
+            description="Transcrire mon enregistrement", button_style="primary", layout=wide
         )
-        self.sample_button = widgets.Button(description="Transcrire l'enregistrement d'exemple")
+        self.sample_button = widgets.Button(
+            description="Transcrire l'enregistrement d'exemple", layout=wide
+        )
         self.progress = widgets.FloatProgress(
-            value=0, min=0, max=1, description="Avancement", layout={"visibility": "hidden"}
+            value=0,
+            min=0,
+            max=1,
+            description="Avancement",
+            style={"description_width": "initial"},
+            layout={"visibility": "hidden"},
         )
         self.status = widgets.HTML()
         self.segments = widgets.HTML()
