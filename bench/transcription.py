@@ -1,6 +1,6 @@
 """Speech-to-text, measured (not a test): `.venv/bin/python -m bench.transcription`.
 
-On the embedded Whisper base model (int8, beam 1, the gateway's settings), with French speech
+On the embedded Whisper base model (speech/embedded.DECODING, the gateway's), with French speech
 synthesised by espeak-ng:
 
 - real-time factor (seconds of work per second of audio), directly with faster-whisper in this
@@ -32,6 +32,7 @@ from atelier_ia.data import meeting_recording, meeting_script  # noqa: E402
 from atelier_ia.llm.client import LLMClient  # noqa: E402
 from atelier_ia.settings import EMBEDDED_MODEL, EMBEDDED_SPEECH_MODEL, Settings  # noqa: E402
 from atelier_ia.speech.audio import SAMPLE_RATE, decode  # noqa: E402
+from atelier_ia.speech.embedded import DECODING  # noqa: E402
 from atelier_ia.speech.whisper_model import model_dir  # noqa: E402
 from bench import write_result  # noqa: E402
 from tests.gateway_harness import RunningGateway, token_for  # noqa: E402
@@ -60,7 +61,7 @@ def direct_rtf(model, path: Path) -> tuple[float, str]:
     data = path.read_bytes()
     samples = decode(data, 3600)
     start = time.perf_counter()
-    segments, _ = model.transcribe(samples, language="fr", beam_size=1, vad_filter=False)
+    segments, _ = model.transcribe(samples, **DECODING, language="fr")
     text = " ".join(s.text.strip() for s in segments)
     return (time.perf_counter() - start) / (samples.size / SAMPLE_RATE), text
 
@@ -138,7 +139,7 @@ def main() -> None:
         # The chat beside a transcription of the longest clip, repeated.
         calm = chat_ttft(gw)
         long_clip = tmp / "long.wav"
-        synthesise(" ".join(TEXTS.values()) * 3, long_clip)
+        synthesise(" ".join(list(TEXTS.values()) * 3), long_clip)
         busy: list[float] = []
         worker = threading.Thread(
             target=lambda: gateway_rtf(gw, long_clip, 1.0), name="transcription", daemon=True

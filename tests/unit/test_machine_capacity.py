@@ -35,8 +35,8 @@ def test_memory_bounds_the_room_and_a_cold_room_is_told_to_warm_up():
     assert "pas assez de mémoire" in refused.detail
     big = Machine(memory_mib=24 * 1024, cores=2)
     warned = check_machine(big, 60)
-    assert warned.ok and "--warm" in warned.detail  # 60 × 1.36 / 2 ≈ 41 s cold
+    assert warned.ok and "--warm" in warned.detail  # 60 × 1.12 / 2 ≈ 34 s cold
     room = check_machine(big, 30)
-    assert room.ok and "--warm" not in room.detail  # ≈ 20 s
+    assert room.ok and "--warm" not in room.detail  # ≈ 17 s
     fast = check_machine(Machine(memory_mib=24 * 1024, cores=16), 60)
-    assert fast.ok and "--warm" not in fast.detail  # ≈ 5 s
+    assert fast.ok and "--warm" not in fast.detail  # ≈ 4 s

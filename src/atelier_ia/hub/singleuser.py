@@ -32,10 +32,14 @@ LAB_DEFAULTS = {
     "apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
 }
 # What only JupyterLab users need; a participant without code gets Voilà and the apps alone.
+# (Terminals: the server refuses them to every participant anyway; notebook_shim serves the
+# classic notebook's extensions. Both cost a start their imports: bench/spawn_profile.py.)
 LAB_EXTENSIONS = (
     "jupyterlab",
     "jupyter_lsp",
     "notebook",
+    "notebook_shim",
+    "jupyter_server_terminals",
     "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.assignment_list",
     "nbgrader.server_extensions.course_list",

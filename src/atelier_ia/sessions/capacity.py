@@ -71,13 +71,13 @@ def room_capacity(
 
 # What one machine holds, measured on a 2-core machine with the embedded model. Memory: the
 # peak PSS of bench/room.py's warmed run (bench/results/room.json), each person with the
-# catalogue and a workshop open (the catalogue alone is 65 MiB: arrival.json), and the hub,
+# catalogue and a workshop open (the catalogue alone is 62 MiB: arrival.json), and the hub,
 # proxy and gateway with the chat model loaded (the speech model adds its own once used).
 PARTICIPANT_MIB = 137
 PLATFORM_MIB = 476
 # Core-seconds a room's arrival costs per person (login, server start, catalogue), from
-# bench/arrival.py: the last of 30 arriving at once, cold, saw the catalogue after 20.4 s.
-ARRIVAL_CORE_S = 1.36
+# bench/arrival.py: the last of 30 arriving at once, cold, saw the catalogue after 16.8 s.
+ARRIVAL_CORE_S = 1.12
 
 
 @dataclass(frozen=True)

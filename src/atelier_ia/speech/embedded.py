@@ -8,6 +8,7 @@ segments when the caller goes away.
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -18,6 +19,10 @@ from atelier_ia.speech.types import Segment, SpeechError
 from atelier_ia.speech.whisper_model import ModelUnavailable, model_dir
 
 _END = object()
+# Greedy, and no temperature fallback: faster-whisper re-decodes a window at rising temperatures
+# when its text looks like a loop, which on a short synthetic clip took the real-time factor
+# from 0.26 to 1.95 for about the same errors (bench/transcription.py; docs/transcription.md).
+DECODING = {"beam_size": 1, "temperature": 0.0, "vad_filter": False}
 
 
 class EmbeddedWhisper:
@@ -33,13 +38,14 @@ class EmbeddedWhisper:
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
+                # By path only, and the Hugging Face client told so too: nothing is fetched.
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 from faster_whisper import WhisperModel
 
                 try:
                     path = model_dir(self._models_dir)
                 except ModelUnavailable as exc:
                     raise SpeechError(503, str(exc)) from exc
-                # By path only, int8 on the CPU: nothing is fetched from the Hub.
                 self._model = WhisperModel(
                     str(path),
                     device="cpu",
@@ -54,9 +60,7 @@ class EmbeddedWhisper:
         try:
             samples = decode(data, self._max_audio_s)
             model = self._load()
-            segments, _info = model.transcribe(
-                samples, language=language, beam_size=1, vad_filter=False
-            )
+            segments, _info = model.transcribe(samples, **DECODING, language=language)
             for segment in segments:
                 if stop.is_set():
                     break
