@@ -7,9 +7,11 @@ import subprocess
 import uuid
 
 import ollama
+import psutil
 import pytest
 import requests
 
+from atelier_ia.hub.singleuser import KERNEL_NICENESS
 from tests.hub_harness import (
     ATELIER,
     PLAYGROUND,
@@ -261,6 +263,15 @@ def test_closed_voila_page_leaves_no_kernel(platform, alice):
     page = alice.get(f"{platform.url}/user/alice/voila/render/workshops/{PLAYGROUND}")
     assert page.status_code == 200
     assert requests.get(kernels_url, headers=headers).json(), "rendering started a kernel"
+    # Below the servers' priority (hub/singleuser.write_kernelspec).
+    entry = platform.account("alice")
+    kernels = [
+        p
+        for p in psutil.process_iter(["cmdline", "uids"])
+        if "ipykernel_launcher" in " ".join(p.info["cmdline"] or [])
+        and (entry is None or p.info["uids"].real == entry.pw_uid)
+    ]
+    assert kernels and {p.nice() for p in kernels} == {KERNEL_NICENESS}
     # Nobody opens the page's websocket (it is "closed"): the kernel is culled once idle.
     wait_until(
         lambda: requests.get(kernels_url, headers=headers).json() == [],

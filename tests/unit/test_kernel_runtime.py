@@ -43,3 +43,20 @@ def test_a_killed_servers_folder_is_cleared_and_a_live_ones_kept(tmp_path):
     singleuser.kernel_runtime_dir(tmp_path)
     assert not left.exists()
     assert live.exists() and not_a_runtime.exists()
+
+
+def test_kernels_start_below_the_servers_priority(tmp_path):
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    from atelier_ia.hub.singleuser import KERNEL_NICENESS, write_kernelspec
+
+    folder = write_kernelspec(tmp_path)
+    manager = KernelSpecManager(kernel_dirs=[str(folder / "kernels")])
+    spec = manager.get_kernel_spec("python3")
+    assert spec.argv[:3] == ["/usr/bin/nice", "-n", str(KERNEL_NICENESS)]
+    assert spec.argv[3] == sys.executable and spec.argv[-1] == "{connection_file}"
+    # The same command, run: a Python under it has that niceness more than its parent's.
+    out = subprocess.run(
+        [*spec.argv[:4], "-c", "import os; print(os.nice(0))"], capture_output=True, text=True
+    )
+    assert int(out.stdout) == os.nice(0) + KERNEL_NICENESS

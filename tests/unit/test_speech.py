@@ -49,3 +49,14 @@ def test_the_model_is_joined_once_and_a_damaged_one_is_refused(tmp_path, monkeyp
     with pytest.raises(whisper_model.ModelUnavailable, match="abîmé"):
         whisper_model.model_dir(tmp_path / "autre")
     assert not list((tmp_path / "autre").iterdir())  # no half-made model left
+
+
+def test_lengths_read_as_a_person_says_them():
+    from atelier_ia.speech.audio import spoken_length
+
+    assert [spoken_length(s) for s in (45, 60, 75.4, 900)] == [
+        "45 s",
+        "1 min",
+        "1 min 15 s",
+        "15 min",
+    ]

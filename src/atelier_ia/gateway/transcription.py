@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from atelier_ia.gateway.audit import AuditLog, AuditRow
@@ -27,7 +28,7 @@ from atelier_ia.gateway.scheduler import (
     Upstream,
 )
 from atelier_ia.settings import Settings
-from atelier_ia.speech.audio import duration_s
+from atelier_ia.speech.audio import duration_s, spoken_length
 from atelier_ia.speech.backends import SpeechBackend
 from atelier_ia.speech.types import Segment, SpeechError
 
@@ -118,14 +119,16 @@ class Transcriber:
         if declared is not None and declared > limit + 1:
             raise GatewayError(
                 413,
-                f"Enregistrement trop long : {declared / 60:.0f} min, au plus {limit // 60} min. "
-                "Découpez-le, ou transcrivez-en un extrait.",
+                f"Enregistrement trop long : {spoken_length(declared)}, au plus "
+                f"{spoken_length(limit)}. Découpez-le, ou transcrivez-en un extrait.",
             )
         return declared
 
     # -- running ------------------------------------------------------------------------------
 
-    async def run(self, caller: Caller, recording: Recording, declared: float | None):
+    async def run(
+        self, caller: Caller, recording: Recording, declared: float | None
+    ) -> AsyncIterator[Event]:
         """The transcription as events: Queued while waiting, then Segments and Progress, then
         the Transcript. Raises GatewayError; cancelling it frees the slot and writes the row."""
         row = AuditRow(

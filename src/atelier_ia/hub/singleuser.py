@@ -61,6 +61,8 @@ HUB_ORM = "jupyterhub.orm"
 RUNTIME_PARENT = Path("/tmp")
 RUNTIME_PREFIX = "atelier-rt-"
 OWNER_FILE = "server.pid"
+NICE = "/usr/bin/nice"
+KERNEL_NICENESS = 10
 
 
 def link_workshops(home: Path, workshops: Path) -> Path:
@@ -217,6 +219,37 @@ def kernel_runtime_dir(parent: Path = RUNTIME_PARENT) -> Path:
     return path
 
 
+def write_kernelspec(folder: Path, niceness: int = KERNEL_NICENESS) -> Path:
+    """A ``python3`` kernelspec in ``folder/kernels`` (put first on JUPYTER_PATH) that starts
+    kernels under ``nice``.
+
+    When a room opens a workshop together, thirty kernels start at once (1–2 s of CPU each);
+    at the same priority they starve what people are waiting on meanwhile: the hub, the proxy
+    and the servers answering logins and catalogue pages (bench/room.py). Below them, a kernel
+    takes the CPU those leave. Otherwise the spec is ipykernel's own, with the venv's Python.
+    """
+    spec = {
+        "argv": [
+            NICE,
+            "-n",
+            str(niceness),
+            sys.executable,
+            "-m",
+            "ipykernel_launcher",
+            "-f",
+            "{connection_file}",
+        ],
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "metadata": {"debugger": True},
+        "kernel_protocol_version": "5.5",
+    }
+    target = folder / "kernels" / "python3"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    return folder
+
+
 def kernel_args() -> list[str]:
     return ["--KernelManager.transport=ipc"]
 
@@ -225,7 +258,11 @@ def main() -> None:
     home = Path(os.environ["HOME"])
     prepare_home(home)
     os.chdir(home)
-    os.environ["JUPYTER_RUNTIME_DIR"] = str(kernel_runtime_dir())
+    runtime = kernel_runtime_dir()
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
+    # Its own kernelspec first (kernels below the servers' priority), in the private folder.
+    path = [str(write_kernelspec(runtime)), os.environ.get("JUPYTER_PATH", "")]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in path if p)
     defer_imports()
     from atelier_ia.hub.server_policy import TRAINER  # after the deferrals: it imports jupyterhub
 

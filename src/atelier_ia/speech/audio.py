@@ -13,8 +13,12 @@ SAMPLE_RATE = 16_000
 FORMATS = "wav, mp3, m4a, ogg, webm"
 
 
-def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.0f} min" if seconds >= 60 else f"{seconds:.0f} s"
+def spoken_length(seconds: float) -> str:
+    """« 1 min 15 s », « 45 s », « 15 min »: a length as a person says it."""
+    minutes, secs = divmod(round(seconds), 60)
+    if not minutes:
+        return f"{secs} s"
+    return f"{minutes} min" + (f" {secs} s" if secs else "")
 
 
 def duration_s(data: bytes) -> float | None:
@@ -44,12 +48,12 @@ def decode(data: bytes, max_s: float) -> np.ndarray:
     if not data:
         raise SpeechError(400, "Le fichier envoyé est vide : choisissez un enregistrement.")
     too_long = (
-        f"Enregistrement trop long : au plus {_minutes(max_s)}. "
+        f"Enregistrement trop long : au plus {spoken_length(max_s)}. "
         "Découpez-le, ou transcrivez-en un extrait."
     )
     declared = duration_s(data)
     if declared is not None and declared > max_s + 1:
-        raise SpeechError(413, too_long + f" (celui-ci dure {_minutes(declared)}.)")
+        raise SpeechError(413, too_long + f" (celui-ci dure {spoken_length(declared)}.)")
     from faster_whisper.audio import decode_audio
 
     try:
