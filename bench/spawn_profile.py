@@ -3,6 +3,9 @@
 py-spy samples every Python process of a real platform (`atelier up`, as root, one account per
 person) while N people (10 by default) log in at once and get their server and catalogue, as in
 bench/arrival.py. Samples are non-idle only (py-spy's default): they are where the CPU went.
+With `--room`, the same people arrive first unprofiled (servers then running), and the profile
+covers the warmed room instead: each logs in, reads the catalogue and opens the playground
+workshop, as in bench/room.py (written to spawn_profile_room.json).
 Printed and written to bench/results/spawn_profile.json: the share of samples per process kind
 (hub, gateway, participants' servers, others), and within the participants' servers, the
 modules and functions most often on the stack (inclusive), so that one sees what a server
@@ -25,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import write_result  # noqa: E402
-from bench.arrival import arrive  # noqa: E402
+from bench.arrival import arrive, percentile, read_page  # noqa: E402
 from tests.hub_harness import start_platform  # noqa: E402
 
 RATE_HZ = 100
@@ -110,14 +113,29 @@ def summarise(raw: str) -> dict:
     }
 
 
+def visit(platform, name: str, room: bool) -> dict:
+    sessions: dict = {}
+    start = time.perf_counter()
+    arrival = arrive(platform, name, sessions)
+    if room and "error" not in arrival:
+        url = f"{platform.url}/user/{name}/voila/render/workshops/00-bac-a-sable/bac-a-sable.ipynb"
+        read_page(sessions[name], url, start)
+    return arrival
+
+
 def main() -> None:
     numbers = [a for a in sys.argv[1:] if a.isdigit()]
     n = int(numbers[0]) if numbers else 10
     if os.geteuid() != 0:
         sys.exit("bench.spawn_profile: à lancer en root (comptes Unix, py-spy).")
+    room = "--room" in sys.argv
     tmp = Path(tempfile.mkdtemp(prefix="bench-spawn-profile-"))
     raw_path = tmp / "profile.txt"
     platform = start_platform(tmp)
+    names = [f"profil{i:02d}" for i in range(n)]
+    if room:
+        with ThreadPoolExecutor(n) as pool:
+            list(pool.map(lambda name: arrive(platform, name), names))
     spy = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "py-spy"),
@@ -140,7 +158,7 @@ def main() -> None:
         time.sleep(2)  # py-spy attaches
         start = time.perf_counter()
         with ThreadPoolExecutor(n) as pool:
-            people = list(pool.map(lambda i: arrive(platform, f"profil{i:02d}"), range(n)))
+            people = list(pool.map(lambda name: visit(platform, name, room), names))
         room_s = time.perf_counter() - start
     finally:
         spy.send_signal(2)  # SIGINT: py-spy writes its output and stops
@@ -148,7 +166,8 @@ def main() -> None:
         platform.stop(timeout=120)
         platform.remove()
     summary = summarise(raw_path.read_text())
-    print(f"{n} personnes à froid, {room_s:.1f} s, {summary['samples']} échantillons")
+    what = "salle préchauffée (catalogue puis atelier)" if room else "à froid"
+    print(f"{n} personnes, {what}, {room_s:.1f} s, {summary['samples']} échantillons")
     print("\npart des échantillons par processus")
     for kind, share in summary["share_by_process"].items():
         print(f"  {kind:24}{share:>7.1%}")
@@ -159,12 +178,19 @@ def main() -> None:
     for function, share in summary["server_functions_inclusive"].items():
         print(f"  {function[:72]:74}{share:>7.1%}")
     write_result(
-        "spawn_profile",
+        "spawn_profile_room" if room else "spawn_profile",
         {
             "what": "py-spy samples (non-idle) of every process of the platform while N "
-            "people arrive at once, cold",
+            + (
+                "people, servers running, log in, read the catalogue and open a workshop"
+                if room
+                else "people arrive at once, cold"
+            ),
             "participants": n,
             "got_in": sum(1 for p in people if "catalogue_s" in p),
+            "catalogue_p95_s_under_py_spy": percentile(
+                [p["catalogue_s"] for p in people if "catalogue_s" in p], 0.95
+            ),
             "room_s": round(room_s, 1),
             "rate_hz": RATE_HZ,
             **summary,

@@ -29,7 +29,7 @@ def test_the_constants_are_the_measured_figures():
 
 def test_memory_bounds_the_room_and_a_cold_room_is_told_to_warm_up():
     small = Machine(memory_mib=4096, cores=2)
-    assert small.participants_in_memory == int((4096 * 0.9 - 476) // 136)
+    assert small.participants_in_memory == int((4096 * 0.9 - 471) // 136)
     refused = check_machine(small, 60)
     assert not refused.ok and not refused.blocking
     assert "pas assez de mémoire" in refused.detail
