@@ -45,7 +45,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 
 # Benchmarks, not tests: each prints a table and writes bench/results/<name>.json (as root: the
 # platform benches make Unix accounts); each starts its own real platforms, so it takes a while.
-BENCHES := server_start spawn_profile isolation arrival workshops gateway privacy faults fuzz \
+BENCHES := server_start spawn_profile isolation arrival workshops gateway privacy checks faults fuzz \
 	transcription room soak
 bench: install-test $(VENV)/.installed-bench
 	for b in $(BENCHES); do $(BIN)/python -m bench.$$b || exit 1; done

@@ -8,8 +8,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-# L. 2121-29, L.2121-29, L2121-29, R. 311-3-1-1 ; the letter, then numbers joined by hyphens.
-REFERENCE = re.compile(r"\b(?P<letter>[LRD])\.?\s?\*?(?P<number>\d{3,4}(?:-\d{1,3}){1,3})\b")
+# L. 2121-29, L.2121-29, L2121-29, L 2122-22, R. 311-3-1-1, and « L.2121.15 » as real records
+# write it with dots; a number without its hyphen (« L.270 » of the code électoral) only right
+# after « article », where it cannot be a postcode or a plot of land.
+REFERENCE = re.compile(
+    r"\b(?P<letter>[LRD])\.?\s?\*?(?P<number>\d{3,4}(?:[-.]\d{1,3}){1,3})\b"
+    r"|\bart(?:icles?|\.)\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{2,4})\b(?![-.]\d)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -23,14 +28,20 @@ def known_articles() -> frozenset[str]:
 
 
 def normalise(letter: str, number: str) -> str:
-    return f"{letter}{number}"
+    return f"{letter}{number.replace('.', '-')}"
 
 
 def references(text: str) -> list[tuple[str, tuple[int, int]]]:
-    return [
-        (normalise(m.group("letter"), m.group("number")), m.span())
-        for m in REFERENCE.finditer(text)
-    ]
+    found = []
+    for m in REFERENCE.finditer(text):
+        letter, number = m.group("letter") or m.group("letter2"), m.group("number")
+        if number is None:
+            number = m.group("number2")
+            start = m.start("letter2")
+        else:
+            start = m.start()
+        found.append((normalise(letter, number), (start, m.end())))
+    return found
 
 
 def check_references(text: str, rule: str = "references.article") -> list:

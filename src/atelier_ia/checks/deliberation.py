@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from atelier_ia.checks import reading
 from atelier_ia.checks.articles import check_references
 from atelier_ia.checks.findings import CheckFinding
 from atelier_ia.checks.mention import check_mention
@@ -80,14 +81,8 @@ def _fold(text: str) -> str:
 
 
 def _count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
-    """« Présents : 11 », « présents : onze » is not handled; « 11 présents » is."""
-    after = re.search(rf"\b{label}\s*:?\s*(\d+)", text, re.I)
-    if after:
-        return int(after.group(1)), after.span()
-    before = re.search(rf"\b(\d+)\s+{label}\b", text, re.I)
-    if before:
-        return int(before.group(1)), before.span()
-    return None, None
+    """« Présents : 11 », « présents : onze », « 11 présents » (reading.count)."""
+    return reading.count(text, label)
 
 
 def check_deliberation(text: str, form: DeliberationForm | None = None) -> list[CheckFinding]:
@@ -109,11 +104,20 @@ def check_deliberation(text: str, form: DeliberationForm | None = None) -> list[
         "L'objet est indiqué.",
         "Il manque la ligne « Objet : » en tête de la délibération.",
     )
-    present(
-        "deliberation.date_seance",
-        rf"(?:séance|réunion)[^.\n]{{0,40}}(?:{DATE.pattern})",
-        "La date de la séance est indiquée.",
-        "Il manque la date de la séance (« Séance du 12 mars 2025 »).",
+    # The form's digits first; then a real record's words (« le vingt-sept mars »).
+    day = re.search(rf"(?:séance|réunion)[^.\n]{{0,40}}(?:{DATE.pattern})", text, re.I) or (
+        reading.seance_date(text)
+    )
+    add(
+        CheckFinding(
+            "deliberation.date_seance", "ok", "La date de la séance est indiquée.", day.span()
+        )
+        if day
+        else CheckFinding(
+            "deliberation.date_seance",
+            "erreur",
+            "Il manque la date de la séance (« Séance du 12 mars 2025 »).",
+        )
     )
     present(
         "deliberation.convocation",
@@ -186,6 +190,27 @@ def check_deliberation(text: str, form: DeliberationForm | None = None) -> list[
                     span["presents"],
                 )
             )
+    elif reading.QUORUM_STATED.search(text):
+        # « formant la majorité des membres en exercice »: stated in words, without counts.
+        add(
+            CheckFinding(
+                "deliberation.quorum",
+                "ok",
+                "Le quorum est mentionné (CGCT, art. L2121-17).",
+                reading.QUORUM_STATED.search(text).span(),
+            )
+        )
+    else:
+        add(
+            CheckFinding(
+                "deliberation.quorum",
+                "erreur",
+                "Rien ne dit que le quorum est atteint : donnez les membres en exercice et "
+                "présents, ou écrivez-le (CGCT, art. L2121-17).",
+            )
+        )
+    for tally, why in reading.contradictions(text):
+        add(CheckFinding("deliberation.decompte", "erreur", why, tally.span))
     if value["representes"] is not None and value["presents"] is not None:
         if value["representes"] <= value["presents"]:
             add(

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from atelier_ia.checks import reading
+from atelier_ia.checks.articles import check_references
 from atelier_ia.checks.findings import CheckFinding
 from atelier_ia.privacy import find
 
@@ -76,9 +78,14 @@ def inventions(output: str, transcript: str) -> list[tuple[str, str, tuple[int, 
     return sorted(found, key=lambda item: item[2])
 
 
-def check_pv(pv: str, transcript: str, published: bool = True) -> list[CheckFinding]:
+def check_pv(pv: str, transcript: str | None = None, published: bool = True) -> list[CheckFinding]:
+    """Check a procès-verbal; against its transcript when there is one (workshop 4), or on its
+    own (a real record a trainer pastes), where only what the record itself says is read."""
     findings: list[CheckFinding] = []
     add = findings.append
+
+    def found(rule: str, where: tuple[int, int] | None, ok: str, missing: str) -> None:
+        add(CheckFinding(rule, "ok", ok, where) if where else CheckFinding(rule, "erreur", missing))
 
     def present(rule: str, pattern: str, ok: str, missing: str) -> None:
         match = re.search(pattern, pv, re.I | re.M)
@@ -108,12 +115,19 @@ def check_pv(pv: str, transcript: str, published: bool = True) -> list[CheckFind
             "Le document s'intitule « procès-verbal ».",
             "Intitulez le document « Procès-verbal de la séance du … ».",
         )
-    present(
-        "pv.date_heure",
-        r"\d{1,2}\s*h\s*\d{0,2}|\d{1,2}:\d{2}",
-        "L'heure de la séance est indiquée.",
-        "Indiquez la date et l'heure de la séance.",
-    )
+    day, hour = reading.seance_date(pv), reading.seance_hour(pv)
+    if day and hour:
+        add(
+            CheckFinding(
+                "pv.date_heure",
+                "ok",
+                "La date et l'heure de la séance sont indiquées.",
+                hour.span(),
+            )
+        )
+    else:
+        lacking = " et ".join(w for w, m in (("la date", day), ("l'heure", hour)) if not m)
+        add(CheckFinding("pv.date_heure", "erreur", f"Indiquez {lacking} de la séance."))
     present(
         "pv.president",
         r"présid\w*|sous\s+la\s+présidence",
@@ -134,23 +148,45 @@ def check_pv(pv: str, transcript: str, published: bool = True) -> list[CheckFind
     )
     present(
         "pv.secretaire",
-        r"secrétaire\s+de\s+séance",
+        r"secr[ée]ta(?:ire|riat)\s+de\s+s[ée]ance",
         "Le ou la secrétaire de séance est indiqué(e) (CGCT, art. L2121-15).",
         "Indiquez le ou la secrétaire de séance (CGCT, art. L2121-15).",
     )
-    present(
-        "pv.quorum",
-        r"\bquorum\b",
-        "Le quorum est mentionné (CGCT, art. L2121-17).",
-        "Mentionnez que le quorum est atteint (CGCT, art. L2121-17).",
-    )
-    present(
+    stated = reading.quorum(pv)
+    if stated.reached is None:
+        add(
+            CheckFinding(
+                "pv.quorum", "erreur", "Mentionnez que le quorum est atteint (CGCT, art. L2121-17)."
+            )
+        )
+    elif stated.reached:
+        add(
+            CheckFinding(
+                "pv.quorum",
+                "ok",
+                f"Le quorum est établi : {stated.how} (CGCT, art. L2121-17).",
+                stated.span,
+            )
+        )
+    else:
+        add(
+            CheckFinding(
+                "pv.quorum",
+                "erreur",
+                f"Quorum non atteint : {stated.how}. Le conseil ne délibère valablement que si "
+                "plus de la moitié des membres en exercice est présente, sinon sur une seconde "
+                "convocation (CGCT, art. L2121-17).",
+                stated.span,
+            )
+        )
+    heading = reading.agenda(pv)
+    found(
         "pv.ordre_du_jour",
-        r"ordre\s+du\s+jour",
+        heading.span() if heading else None,
         "L'ordre du jour est rappelé.",
         "Rappelez l'ordre du jour.",
     )
-    items = agenda(transcript)
+    items = agenda(transcript) if transcript else []
     # An item is treated when the body speaks of it, not when the agenda line lists it.
     body = re.sub(r"^.*ordre\s+du\s+jour.*$", "", pv, flags=re.I | re.M)
     for item in items:
@@ -164,7 +200,7 @@ def check_pv(pv: str, transcript: str, published: bool = True) -> list[CheckFind
                     f"Le point « {item} » de l'ordre du jour n'apparaît pas dans le procès-verbal.",
                 )
             )
-    results = len(re.findall(r"\b(?:adopt|approuv|rejet|unanimit)\w*", pv, re.I))
+    results = len(reading.outcomes(pv))
     if results >= max(1, len(items)):
         add(CheckFinding("pv.votes", "ok", "Le résultat de chaque vote est indiqué."))
     else:
@@ -177,24 +213,28 @@ def check_pv(pv: str, transcript: str, published: bool = True) -> list[CheckFind
                 "décompte des voix.",
             )
         )
-    if re.search(r"bulletin\s+secret", transcript, re.I):
-        present(
-            "pv.scrutin",
-            r"bulletin\s+secret",
-            "La demande de vote à bulletin secret figure au procès-verbal.",
-            "La transcription contient une demande de vote à bulletin secret : le "
-            "procès-verbal doit la mentionner.",
-        )
-    for kind, text, where in inventions(pv, transcript):
-        add(
-            CheckFinding(
-                "pv.invention",
-                "erreur",
-                f"Le {kind} « {text} » n'apparaît pas dans la transcription : le "
-                "modèle l'a peut-être inventé.",
-                where,
+    for tally, why in reading.contradictions(pv):
+        add(CheckFinding("pv.decompte", "erreur", why, tally.span))
+    findings.extend(check_references(pv, rule="pv.reference"))
+    if transcript is not None:
+        if re.search(r"bulletin\s+secret", transcript, re.I):
+            present(
+                "pv.scrutin",
+                r"bulletin\s+secret",
+                "La demande de vote à bulletin secret figure au procès-verbal.",
+                "La transcription contient une demande de vote à bulletin secret : le "
+                "procès-verbal doit la mentionner.",
             )
-        )
+        for kind, text, where in inventions(pv, transcript):
+            add(
+                CheckFinding(
+                    "pv.invention",
+                    "erreur",
+                    f"Le {kind} « {text} » n'apparaît pas dans la transcription : le "
+                    "modèle l'a peut-être inventé.",
+                    where,
+                )
+            )
     if published:
         if re.search(r"intelligence\s+artificielle|\bIA\b|assist\w+\s+par|relu", pv, re.I):
             add(

@@ -1,0 +1,193 @@
+"""The PV and délibération checkers on real, public council records (tests/data/real).
+
+Two measures, as issue 15 asks:
+- false findings: a rule reports a fault on an element the record's labels say is there
+  (target 0);
+- true findings: damaged copies of the same records (quorum lines removed, an invented article
+  added, a vote count broken) and whether the checker reports each damage (target >= 0.95).
+
+The corpus is split: odd-numbered files were read while the checkers were written (dev), the
+even-numbered ones were not (held-out). Both are reported; the held-out figure is the honest one.
+
+Prints a table and writes bench/results/checks.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from atelier_ia.checks import reading  # noqa: E402
+from atelier_ia.checks.articles import references  # noqa: E402
+from atelier_ia.checks.deliberation import check_deliberation  # noqa: E402
+from atelier_ia.checks.pv import check_pv  # noqa: E402
+from bench import write_result  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "real"
+INVENTED = "Vu l'article L. 2121-97 du code général des collectivités territoriales ;"
+BROKEN_VOTE = "adopté par 6 voix pour, 9 contre et 2 abstentions"
+# Lines that carry the quorum or the counts it follows from.
+QUORUM_LINE = re.compile(
+    r"^.*(?:quorum|majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)|en\s+exercice|"
+    r"pr[ée]sents?\s*[:=]?\s*\d|\d+\s+pr[ée]sents|seconde\s+convocation).*$",
+    re.I | re.M,
+)
+
+
+def split(record: dict) -> str:
+    return "dev" if int(record["file"][:2]) % 2 else "held_out"
+
+
+def check(record: dict, text: str) -> dict[str, list]:
+    """Findings by rule, on the checker a record of this kind goes to."""
+    if record["kind"] == "deliberation":
+        found = check_deliberation(text)
+    else:
+        found = check_pv(text, published=False)
+    rules: dict[str, list] = {}
+    for f in found:
+        rules.setdefault(f.rule.split(".", 1)[1], []).append(f)
+    return rules
+
+
+def failed(rules: dict[str, list], rule: str) -> bool:
+    return any(not f.passed for f in rules.get(rule, []))
+
+
+def present_elements(record: dict) -> dict[str, str]:
+    """Each element the labels say the record contains, and the rule that must not fault it."""
+    labels, kind = record["labels"], record["kind"]
+    present = {}
+    if labels["quorum_stated"] or labels["quorum_derivable"]:
+        present["quorum"] = "quorum"
+    if kind == "deliberation":
+        if labels["date_stated"]:
+            present["date"] = "date_seance"
+    else:
+        if labels["date_stated"] and labels["time_stated"]:
+            present["date et heure"] = "date_heure"
+        if labels["agenda"]:
+            present["ordre du jour"] = "ordre_du_jour"
+        if labels["votes"]:
+            present["votes"] = "votes"
+            present["décompte juste"] = "decompte"
+        if labels["secretary"]:
+            present["secrétaire"] = "secretaire"
+    return present
+
+
+def false_findings(record: dict, text: str) -> list[str]:
+    rules = check(record, text)
+    false = [
+        f"{element}: {next(f.message for f in rules[rule] if not f.passed)}"
+        for element, rule in present_elements(record).items()
+        if failed(rules, rule)
+    ]
+    known = {ref for ref, _ in references(text)}
+    for article in record["labels"]["articles"]:
+        found = references(f"article {article}")
+        if not found or found[0][0] not in known:
+            false.append(f"article {article}: not read")
+            continue
+        flagged = [
+            f
+            for f in rules.get("reference", [])
+            if not f.passed and text[f.span[0] : f.span[1]].strip() == article.strip()
+        ]
+        if flagged:
+            false.append(f"article {article}: {flagged[0].message}")
+    return false
+
+
+def damages(record: dict, text: str) -> list[tuple[str, str, str]]:
+    """(damage, damaged text, rule that must now fault) for each damage this record allows."""
+    out = []
+    labels = record["labels"]
+    if labels["quorum_stated"] or labels["quorum_derivable"]:
+        out.append(("quorum retiré", QUORUM_LINE.sub("", text), "quorum"))
+    # After the first line, so that the invented article sits in the body.
+    first = text.find("\n") + 1
+    out.append(("article inventé", text[:first] + INVENTED + "\n" + text[first:], "reference"))
+    for phrase in labels["votes"]:
+        if phrase in text and reading.outcomes(phrase):
+            rule = "decompte"
+            out.append(("décompte faux", text.replace(phrase, BROKEN_VOTE, 1), rule))
+            break
+    return out
+
+
+def true_finding(record: dict, damaged: str, rule: str) -> bool:
+    rules = check(record, damaged)
+    if rule.startswith("reference"):
+        return any(
+            not f.passed and "2121-97" in damaged[f.span[0] : f.span[1]]
+            for f in rules.get(rule, [])
+        )
+    return failed(rules, rule)
+
+
+def evaluate(records: list[dict]) -> dict:
+    elements = false = 0
+    per_record = {}
+    damage_total = damage_found = 0
+    by_damage: dict[str, list[int]] = {}
+    missed = []
+    for record in records:
+        text = (CORPUS / record["file"]).read_text(encoding="utf-8")
+        wrong = false_findings(record, text)
+        elements += len(present_elements(record)) + len(record["labels"]["articles"])
+        false += len(wrong)
+        per_record[record["file"]] = wrong
+        for name, damaged, rule in damages(record, text):
+            hit = true_finding(record, damaged, rule)
+            damage_total += 1
+            damage_found += hit
+            by_damage.setdefault(name, [0, 0])
+            by_damage[name][0] += hit
+            by_damage[name][1] += 1
+            if not hit:
+                missed.append(f"{record['file']}: {name}")
+    return {
+        "records": len(records),
+        "elements_present": elements,
+        "false_findings": false,
+        "false_findings_per_record": round(false / len(records), 2) if records else None,
+        "damages": damage_total,
+        "damages_found": damage_found,
+        "found_ratio": round(damage_found / damage_total, 3) if damage_total else None,
+        "by_damage": {k: {"found": v[0], "of": v[1]} for k, v in by_damage.items()},
+        "missed_damages": missed,
+        "false_by_record": {k: v for k, v in per_record.items() if v},
+    }
+
+
+def main() -> None:
+    records = json.loads((CORPUS / "corpus.json").read_text(encoding="utf-8"))
+    result = {}
+    print(f"{'set':9} {'records':>7} {'present':>7} {'false':>5} {'damages':>7} {'found':>5} ratio")
+    for name in ("dev", "held_out"):
+        row = evaluate([r for r in records if split(r) == name])
+        result[name] = row
+        print(
+            f"{name:9} {row['records']:>7} {row['elements_present']:>7} "
+            f"{row['false_findings']:>5} {row['damages']:>7} {row['damages_found']:>5} "
+            f"{row['found_ratio']}"
+        )
+    print("targets: 0 false findings on present elements; >= 0.95 of damages found")
+    for name, row in result.items():
+        for file, wrong in row["false_by_record"].items():
+            for line in wrong:
+                print(f"  [{name}] false, {file}: {line}")
+        for line in row["missed_damages"]:
+            print(f"  [{name}] missed damage, {line}")
+    path = write_result("checks", {"corpus": str(CORPUS.relative_to(ROOT)), **result})
+    print(f"Written: {path}")
+
+
+if __name__ == "__main__":
+    main()

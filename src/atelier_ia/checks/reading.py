@@ -1,0 +1,322 @@
+"""How French council records actually write what the checkers look for: dates and hours in
+words (« le vingt sept mars, à vingt heures trente »), counts in words or figures, the quorum
+stated in words or to be derived from the counts, agendas as numbered sections, votes as
+« adopté à l'unanimité » or « par 25 voix pour, 3 contre et 2 abstentions ».
+
+The PV and délibération checkers both read through these functions, so that a record a
+trainer pastes from their own commune is read as it is written, not as our examples are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# -- numbers written in words -------------------------------------------------------------------
+
+_VALUES = {
+    "zéro": 0,
+    "un": 1,
+    "une": 1,
+    "premier": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "vingts": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "cent": 100,
+    "cents": 100,
+    "mil": 1000,
+    "mille": 1000,
+}
+_WORD = "|".join(sorted(_VALUES, key=len, reverse=True))
+# « vingt et une », « quatre-vingt-dix-huit », « mil neuf cent quatre vingt dix huit ».
+NUMBER_WORDS = rf"(?:{_WORD})(?:(?:[\s-]+et)?[\s-]+(?:{_WORD}))*"
+_NUMBER_WORDS = re.compile(rf"\b{NUMBER_WORDS}\b", re.I)
+
+
+def words_value(words: str) -> int | None:
+    """The value of a number written in French words, or None if it is not one."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "et"]
+    if not tokens or any(t not in _VALUES for t in tokens):
+        return None
+    total = current = 0
+    for token in tokens:
+        value = _VALUES[token]
+        if value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif value == 100:
+            current = max(current, 1) * 100
+        elif value == 20 and current % 100 == 4:  # quatre-vingt(s)
+            current += 76
+        else:
+            current += value
+    return total + current
+
+
+COUNT = rf"(?:\d{{1,3}}|{NUMBER_WORDS})"
+
+
+def count_value(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() else words_value(text)
+
+
+# -- dates and hours -------------------------------------------------------------------------------
+
+MONTHS = (
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
+    r"d[ée]cembre"
+)
+DAY = rf"(?:1er|\d{{1,2}}|{NUMBER_WORDS})"
+YEAR = rf"(?:\d{{4}}|{NUMBER_WORDS})"
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{DAY}\s+(?:{MONTHS})(?:\s+{YEAR})?)\b", re.I
+)
+HOUR = re.compile(
+    rf"\b(?:\d{{1,2}}\s*h(?:eures?)?(?:\s*\d{{2}})?|\d{{1,2}}:\d{{2}}|"
+    rf"(?:{NUMBER_WORDS})\s+heures?(?:\s+(?:{NUMBER_WORDS}))?)\b",
+    re.I,
+)
+# What introduces the séance's own date, and what shows a date is another one's.
+SEANCE = re.compile(r"s[ée]ance|r[ée]union|r[ée]uni|assembl[ée]|\bl['’]an\b", re.I)
+OTHER_DATE_BEFORE = re.compile(r"convo\w*|pr[ée]c[ée]dent\w*|en\s+date\s+du", re.I)
+OTHER_DATE_AFTER = re.compile(r"^[^.\n]{0,60}\b(?:approuv|adopt)", re.I)
+# An hour that is someone's arrival or departure is not the séance's.
+OTHER_HOUR_BEFORE = re.compile(
+    r"(?:arriv\w*|pr[ée]sente?s?|quitt\w*|d[ée]part|parti\w*|jusqu\w*)\s+(?:à\s+|a\s+)?$",
+    re.I,
+)
+
+
+def seance_date(text: str) -> re.Match | None:
+    """The date of the séance itself: in the title, or where the record says it met."""
+    title_end = _title_end(text)
+    for m in DATE.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if OTHER_DATE_AFTER.search(text[m.end() :]):
+            continue
+        if m.start() < title_end:
+            return m
+        if OTHER_DATE_BEFORE.search(before[-25:]):
+            continue
+        if (
+            SEANCE.search(before)
+            or HOUR.match(text, m.end() + 1, m.end() + 40)
+            or (re.match(r"\s*,?\s*(?:à|a)\s", text[m.end() : m.end() + 6]))
+        ):
+            return m
+    return None
+
+
+def _title_end(text: str) -> int:
+    """Where the title lines end: the first three lines that hold text."""
+    seen = 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        seen += 1
+        if seen == 3:
+            return m.end()
+    return len(text)
+
+
+def seance_hour(text: str) -> re.Match | None:
+    """An hour at which the séance is held or opened (not a late arrival's)."""
+    for m in HOUR.finditer(text):
+        if not OTHER_HOUR_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+            return m
+    return None
+
+
+# -- counts and quorum -----------------------------------------------------------------------------
+
+COUNT_LABELS = {
+    "en_exercice": r"(?:membres\s+|conseillers\s+)?en\s+exercice",
+    "presents": r"pr[ée]sents?",
+    "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
+    "votants": r"votants?",
+    "pour": r"(?:voix\s+)?pour",
+    "contre": r"(?:voix\s+)?contre",
+    "abstentions": r"abstentions?",
+}
+
+
+def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
+    """« Présents : 11 », « présents : onze », « 11 présents », « onze conseillers présents »."""
+    after = re.search(rf"\b{label}\s*[:=]?\s*(?P<n>{COUNT})\b", text, re.I)
+    if after and count_value(after.group("n")) is not None:
+        return count_value(after.group("n")), after.span()
+    before = re.search(rf"\b(?P<n>{COUNT})\s+(?:(?:conseillers|membres)\s+)?{label}\b", text, re.I)
+    if before and count_value(before.group("n")) is not None:
+        return count_value(before.group("n")), before.span()
+    return None, None
+
+
+QUORUM_MISSED = re.compile(r"quorum\s+(?:n['’]\s*(?:est|étant|était|a)\s+pas|non)\s+atteint", re.I)
+QUORUM_STATED = re.compile(
+    r"\bquorum\b|"
+    r"(?:formant|forment|formaient|constituant|repr[ée]sentant)\s+la\s+majorit[ée]\s+"
+    r"(?:absolue\s+)?des\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+exercice|"
+    r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)\s+en\s+exercice\s+"
+    r"(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)",
+    re.I,
+)
+SECOND_MEETING = re.compile(
+    r"(?:seconde|deuxi[èe]me|nouvelle)\s+convocation|sans\s+condition\s+de\s+quorum", re.I
+)
+
+
+@dataclass(frozen=True)
+class Quorum:
+    reached: bool | None  # None: the record says nothing either way
+    how: str  # French, for the finding
+    span: tuple[int, int] | None = None
+
+
+def quorum(text: str) -> Quorum:
+    """Is the quorum (CGCT, art. L2121-17) stated, or derivable from the counts?"""
+    if SECOND_MEETING.search(text):
+        return Quorum(True, "réunion sur seconde convocation, sans condition de quorum")
+    missed = QUORUM_MISSED.search(text)
+    if missed:
+        return Quorum(False, "le texte dit que le quorum n'est pas atteint", missed.span())
+    members, _ = count(text, COUNT_LABELS["en_exercice"])
+    present, where = count(text, COUNT_LABELS["presents"])
+    if members and present is not None:
+        if present > members / 2:
+            return Quorum(True, f"{present} présents pour {members} en exercice", where)
+        return Quorum(
+            False, f"{present} présents pour {members} en exercice, pas plus de la moitié", where
+        )
+    stated = QUORUM_STATED.search(text)
+    if stated:
+        return Quorum(True, "le quorum est mentionné", stated.span())
+    return Quorum(None, "")
+
+
+# -- agenda ----------------------------------------------------------------------------------------
+
+ORDER_OF_BUSINESS = re.compile(r"ordre\s+du\s+jour", re.I)
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+# « 1. », « 1) », « 1 - », « I – », « POINT 1 - », « N°2004/04/01 : » at the start of a line.
+SECTION = re.compile(
+    r"^[ \t]*(?:POINT\s+)?(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)]|[-–—:])|N°\s*\d[\d/.-]*\s*:?)"
+    r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
+    re.M,
+)
+
+
+def agenda_sections(text: str) -> list[re.Match]:
+    """The numbered sections of a record, as agendas are written without the heading.
+
+    A numbered line that ends in « : » introduces a list or a question (« 1. Liste … : »);
+    it counts as a section only when the next number follows it."""
+    found = [m for m in SECTION.finditer(text) if len(m.group("title").split()) >= 2]
+    numbers = [_number(m.group("n")) for m in found]
+    kept = []
+    for i, m in enumerate(found):
+        follows = numbers[i] is not None and (numbers[i] + 1) in numbers[i + 1 :]
+        if not m.group("title").endswith(":") or follows:
+            kept.append(m)
+    return kept
+
+
+def _number(n: str | None) -> int | None:
+    if n is None:
+        return None
+    return int(n) if n.isdigit() else ROMAN.get(n)
+
+
+def agenda(text: str) -> re.Match | None:
+    """Where the record gives its order of business, with or without that heading."""
+    heading = ORDER_OF_BUSINESS.search(text)
+    if heading:
+        return heading
+    sections = agenda_sections(text)
+    return sections[0] if sections else None
+
+
+# -- votes -----------------------------------------------------------------------------------------
+
+OUTCOME = re.compile(
+    r"\b(?:adopt|approuv|rejet|unanimit)\w*|\bvote\s*:|\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+",
+    re.I,
+)
+TALLY = re.compile(
+    rf"(?:(?P<pour>{COUNT})\s+(?:voix\s+)?pour|pour\s*:\s*(?P<pour2>{COUNT}))"
+    rf"(?:[^.\n]{{0,40}}?(?:(?P<contre>{COUNT})\s+(?:voix\s+)?contre|contre\s*:\s*(?P<contre2>{COUNT})))?"
+    rf"(?:[^.\n]{{0,40}}?(?:(?P<abst>{COUNT})\s+abstentions?|abstentions?\s*:\s*(?P<abst2>{COUNT})))?",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Tally:
+    pour: int
+    contre: int
+    abstentions: int
+    outcome: str | None  # "adopté", "rejeté" or None when the sentence does not say
+    span: tuple[int, int]
+
+
+def tallies(text: str) -> list[Tally]:
+    """Every counted vote, with the outcome its sentence states."""
+    found = []
+    for m in TALLY.finditer(text):
+        values = [
+            count_value(m.group(a) or m.group(b) or "0") or 0
+            for a, b in (("pour", "pour2"), ("contre", "contre2"), ("abst", "abst2"))
+        ]
+        start = text.rfind(".", 0, m.start()) + 1
+        end = text.find(".", m.end())
+        sentence = text[start : end if end >= 0 else len(text)]
+        outcome = None
+        if re.search(r"\brejet\w*", sentence, re.I):
+            outcome = "rejeté"
+        elif re.search(r"\b(?:adopt|approuv)\w*", sentence, re.I):
+            outcome = "adopté"
+        found.append(Tally(*values, outcome, m.span()))
+    return found
+
+
+def outcomes(text: str) -> list[re.Match]:
+    return list(OUTCOME.finditer(text))
+
+
+def contradictions(text: str) -> list[tuple[Tally, str]]:
+    """Counted votes whose stated outcome contradicts the count, with why, in French."""
+    found = []
+    for tally in tallies(text):
+        if tally.outcome == "adopté" and tally.pour <= tally.contre:
+            found.append(
+                (
+                    tally,
+                    f"Adopté avec {tally.pour} voix pour et {tally.contre} contre : le décompte "
+                    "ou le résultat est faux (CGCT, art. L2121-20, majorité des suffrages "
+                    "exprimés).",
+                )
+            )
+        elif tally.outcome == "rejeté" and tally.pour > tally.contre:
+            found.append(
+                (
+                    tally,
+                    f"Rejeté avec {tally.pour} voix pour et {tally.contre} contre : le décompte "
+                    "ou le résultat est faux (CGCT, art. L2121-20).",
+                )
+            )
+    return found
