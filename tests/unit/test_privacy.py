@@ -167,3 +167,24 @@ def test_address_block_of_a_letter_header_stops_at_the_commune():
     header = "Mme Rose Martin\n12 bis rue des Lilas\n47000 Agen\nTél. : 06 12 34 56 78\n"
     addresses = [f.text for f in find(header) if f.kind == "ADRESSE"]
     assert addresses == ["12 bis rue des Lilas\n47000 Agen"]
+
+
+def test_council_list_names():
+    # Council lists write people as initial + upper-case surname, or surnames after a heading
+    # or a plural civility; the trade's acronyms after them are not people.
+    text = (
+        "Présents : Mme ACKER Maryline, Y. DUPONT, A. PINÇON.\n"
+        "Mmes et MM. DUFAU, PAILLARES, GELLY, Adjoints.\n"
+        "Vu le CGCT et le PLU, le conseil adopte."
+    )
+    people = {f.text for f in find(text) if f.kind == "PERSONNE"}
+    assert {"Y. DUPONT", "A. PINÇON", "DUFAU", "PAILLARES", "GELLY"} <= people
+    assert any("ACKER" in p for p in people)
+    assert not people & {"CGCT", "PLU"}
+
+
+def test_digits_inside_a_reference_are_not_a_phone():
+    found = [(f.kind, f.text) for f in find("Réf. : DP-047-2025-118 — affaire suivie.")]
+    assert ("NUMERO_DOSSIER", "DP-047-2025-118") in found
+    assert not [k for k, _ in found if k == "TELEPHONE"]
+    assert [f.kind for f in find("Appelez le 05 53 64 21 87.")] == ["TELEPHONE"]

@@ -304,6 +304,13 @@ def _candidate_sentences(text: str) -> list[tuple[int, str]]:
     return chosen
 
 
+# « la famille Cazenave », « les consorts Lagarde », « les établissements Bordes »: the word
+# before names a family or a family business, so the capitalised word after it is a surname.
+FAMILY = re.compile(
+    rf"\b(?:famille|familles|consorts|époux|établissements|Ets\.?)\s+(?P<name>{CAP})"
+)
+
+
 def by_relation(text: str) -> Iterator[Finding]:
     """« mon fils Lucas », « mes voisins Paulette et … »: a known first name after a word of
     kinship or neighbourhood."""
@@ -316,6 +323,15 @@ def by_relation(text: str) -> Iterator[Finding]:
                 "PERSONNE",
                 m.group("name"),
                 "prénom connu après un mot de parenté ou de voisinage",
+            )
+    for m in FAMILY.finditer(text):
+        if m.group("name") not in NOT_NAMES:
+            yield Finding(
+                m.start("name"),
+                m.end("name"),
+                "PERSONNE",
+                m.group("name"),
+                "nom après « famille », « consorts » ou « établissements »",
             )
 
 
@@ -369,4 +385,103 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
         )
 
 
-NAME_DETECTORS = (by_civility, by_first_name, by_relation, by_model)
+# Council lists write people as « Y. DUPONT », « J.-P. MARTIN » or « ACKER Maryline » after
+# « Présents : », « Pouvoirs : »… Upper-case words that are acronyms of the trade are not people.
+SURNAME = rf"[{UPPER}]{{2,}}(?:[-'’ ][{UPPER}]{{2,}})*"
+INITIAL_SURNAME = re.compile(rf"\b[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b")
+LIST_HEADING = re.compile(
+    r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?)"
+    r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir))?\s*:[^\n]*",
+    re.I,
+)
+# « Mmes et MM. DUFAU, PAILLARES, GELLY » : a plural civility, then surnames and commas.
+PLURAL_CIVILITY = re.compile(
+    rf"\b(?:Mmes|Mesdames|MM\.|Messieurs)(?:\s+et\s+(?:MM\.|Messieurs|Mmes|Mesdames))?"
+    rf"\s+{SURNAME}(?:\s*,\s*{SURNAME}\b)*"
+)
+LIST_SURNAME = re.compile(rf"\b{SURNAME}\b")
+ACRONYMS = {
+    "CGCT",
+    "CRPA",
+    "RGPD",
+    "EPCI",
+    "SIVOM",
+    "SIVU",
+    "SIRET",
+    "PLU",
+    "PLUI",
+    "SCOT",
+    "ZAC",
+    "TVA",
+    "HT",
+    "TTC",
+    "DSP",
+    "CCAS",
+    "SDIS",
+    "ONF",
+    "SNCF",
+    "EDF",
+    "SA",
+    "SARL",
+    "SAS",
+    "SCI",
+    "DGS",
+    "DGF",
+    "DETR",
+    "ETP",
+    "CM",
+    "CR",
+    "PV",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "OK",
+    "FR",
+    "NB",
+    "MM",
+    "MME",
+    "MR",
+    "MLLE",
+    "ET",
+    "DE",
+    "DU",
+    "LA",
+    "LE",
+    "LES",
+    "DES",
+    "ORDRE",
+    "JOUR",
+    "POUR",
+    "CONTRE",
+    "ABSTENTION",
+    "ABSTENTIONS",
+    "UNANIMITE",
+    "UNANIMITÉ",
+}
+
+
+def _surname_ok(name: str) -> bool:
+    return not any(w in ACRONYMS for w in re.split(r"[-'’ ]", name)) and len(name) > 2
+
+
+def by_council_list(text: str) -> Iterator[Finding]:
+    for m in INITIAL_SURNAME.finditer(text):
+        if _surname_ok(m.group("name")):
+            yield Finding(
+                m.start(), m.end(), "PERSONNE", m.group(), "initiale suivie d'un nom en majuscules"
+            )
+    lists = [*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text)]
+    for heading in lists:
+        for m in LIST_SURNAME.finditer(text, heading.start(), heading.end()):
+            if _surname_ok(m.group()):
+                yield Finding(
+                    m.start(),
+                    m.end(),
+                    "PERSONNE",
+                    m.group(),
+                    "nom en majuscules dans une liste de présents ou de pouvoirs",
+                )
+
+
+NAME_DETECTORS = (by_civility, by_first_name, by_relation, by_council_list, by_model)

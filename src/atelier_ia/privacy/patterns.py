@@ -93,6 +93,13 @@ def phones(text: str) -> Iterator[Finding]:
     flat = text.replace("\n", " ").replace("\r", " ")
     matcher = phonenumbers.PhoneNumberMatcher(flat, "FR", leniency=phonenumbers.Leniency.VALID)
     for match in matcher:
+        # Digits inside a longer code (« DP-047-2025-118 ») are a reference, not a phone.
+        before = flat[match.start - 1 : match.start]
+        after = flat[match.end : match.end + 1]
+        if (before and (before.isalnum() or before in "-/")) or (
+            after and (after.isalnum() or after in "-/")
+        ):
+            continue
         yield Finding(
             match.start,
             match.end,
