@@ -169,22 +169,22 @@ def main() -> None:
         f"names, hand-written cases only: precision {names.get('precision')}, "
         f"recall {names.get('recall')} ({names.get('labelled')} labelled)"
     )
-    print("Held-out cases (written after tuning, never tuned on):")
-    for kind, row in held.items():
-        print(
-            f"  {kind:16} {row['labelled']:>4} labelled, precision {row['precision']}, "
-            f"recall {row['recall']}"
-        )
-    for line in held_misses:
-        print("    " + line)
-    print("Second held-out set (written after the council-list changes, never tuned on):")
-    for kind, row in held_2.items():
-        print(
-            f"  {kind:16} {row['labelled']:>4} labelled, precision {row['precision']}, "
-            f"recall {row['recall']}"
-        )
-    for line in held_2_misses:
-        print("    " + line)
+    for title, rows, lines in (
+        ("Held-out cases (written after tuning, never tuned on):", held, held_misses),
+        (
+            "Second held-out set (written after the council-list changes, never tuned on):",
+            held_2,
+            held_2_misses,
+        ),
+    ):
+        print(title)
+        for kind, row in rows.items():
+            print(
+                f"  {kind:16} {row['labelled']:>4} labelled, precision {row['precision']}, "
+                f"recall {row['recall']}"
+            )
+        for line in lines:
+            print("    " + line)
     print("Names on real council records (tests/data/real):")
     for name, row in real.items():
         print(
