@@ -34,6 +34,15 @@ WORD = re.compile(CAP)
 
 # Capitalised words that follow a civility or a first name without being a name.
 NOT_NAMES = {
+    # the headings of a council's attendance list
+    "Absents",
+    "Absent",
+    "Excusés",
+    "Présents",
+    "Pouvoirs",
+    "Représentés",
+    "Messieurs",
+    "Mesdames",
     "Le",
     "La",
     "Les",
@@ -252,6 +261,13 @@ def by_civility(text: str) -> Iterator[Finding]:
         )
 
 
+PLACE_BEFORE = re.compile(
+    r"\b(?:salle|école|ecole|collège|college|lycée|lycee|stade|gymnase|espace|centre|"
+    r"parc|square|rue|avenue|boulevard|place|quai|allée|impasse)\s+$",
+    re.I,
+)
+
+
 def by_first_name(text: str) -> Iterator[Finding]:
     known = first_names()
     words = list(WORD.finditer(text))
@@ -261,9 +277,15 @@ def by_first_name(text: str) -> Iterator[Finding]:
         if between not in (" ", "\u00a0"):
             continue
         first, last = word.group(), following.group()
+        if "-" in last and all(part in known for part in last.split("-")):
+            last_is_first_name = True  # « LABORIE Jean-Marc »
+        else:
+            last_is_first_name = last in known
+        if PLACE_BEFORE.search(text, max(0, word.start() - 12), word.start()):
+            continue  # « salle Jean Jaurès », « école Jules Ferry »: a place named after someone
         if first in known and last not in NOT_NAMES and last not in known | {first}:
             end = following.end()
-        elif first.isupper() and len(first) > 1 and last in known:
+        elif first.isupper() and len(first) > 1 and last_is_first_name:
             end = following.end()  # DUPONT Jean
         elif first in known and last.isupper() and len(last) > 1:
             end = following.end()  # Jean DUPONT
