@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.names import NAME_DETECTORS, repeated_surnames
+from atelier_ia.privacy.names import NAME_DETECTORS, names_a_place, repeated_surnames
 from atelier_ia.privacy.patterns import DETECTORS
 
 # When two findings overlap, the one with the stronger evidence stays: checksums first, then
@@ -31,7 +31,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     for detector in NAME_DETECTORS:
         if detector.__name__ == "by_model" and not use_model:
             continue
-        candidates.extend(detector(text))
+        candidates.extend(f for f in detector(text) if not names_a_place(text, f.start))
     kept = _resolve(candidates)
     kept = _resolve(kept + list(repeated_surnames(text, kept)))
     return sorted(kept)
