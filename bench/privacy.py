@@ -178,7 +178,7 @@ def main() -> None:
     for title, rows, lines in (
         ("Held-out cases (written after tuning, never tuned on):", held, held_misses),
         (
-            "Second held-out set (council-list changes; its misses were fixed after its first run):",
+            "Second held-out set (council-list changes; misses fixed after its first run):",
             held_2,
             held_2_misses,
         ),
