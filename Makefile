@@ -49,6 +49,7 @@ BENCHES := server_start spawn_profile isolation arrival workshops gateway privac
 	transcription room soak
 bench: install-test $(VENV)/.installed-bench
 	for b in $(BENCHES); do $(BIN)/python -m bench.$$b || exit 1; done
+	$(BIN)/python -m bench.spawn_profile --room 30  # the warmed room's profile (spawn_profile_room.json)
 
 $(VENV)/.installed-bench: $(VENV)/.installed-dev
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import ollama
 import psutil
@@ -303,13 +304,34 @@ def test_bad_setting_stops_atelier_up_with_one_french_line(tmp_path):
     assert "« gateway.backends »" in result.stderr
 
 
+def server_of(username: str) -> psutil.Process | None:
+    for process in psutil.process_iter(["cmdline"]):
+        try:
+            if "atelier_ia.hub.singleuser" in " ".join(process.info["cmdline"] or []) and (
+                process.environ().get("JUPYTERHUB_USER") == username
+            ):
+                return process
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return None
+
+
 def test_the_pages_around_a_server_start_are_french(platform):
     session = platform.login("patiente")
     assert session.login_status == 302
-    session.get(f"{platform.url}/hub/spawn/patiente", allow_redirects=False)
-    # A server takes seconds to start: the hub shows its « spawn pending » page meanwhile.
-    page = session.get(f"{platform.url}/hub/spawn-pending/patiente", allow_redirects=False)
-    assert page.status_code == 200, page.status_code
+    # The hub shows its « spawn pending » page while a server starts. A light server can answer
+    # within the hub's slow_spawn_timeout, and the page is then never shown, so the test holds
+    # the start: it stops the server's process (SIGSTOP) as soon as it exists, before it can
+    # answer HTTP, and lets it go once the page has been read.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(session.get, f"{platform.url}/hub/spawn/patiente", allow_redirects=False)
+        held = wait_until(lambda: server_of("patiente"), 30, "patiente's server process", 0.01)
+        held.suspend()
+    try:
+        page = session.get(f"{platform.url}/hub/spawn-pending/patiente", allow_redirects=False)
+    finally:
+        held.resume()
+    assert page.status_code == 200, (page.status_code, page.headers.get("location"))
     # The hub sends text/html without a charset; the page declares UTF-8, as a browser reads.
     text = page.content.decode("utf-8")
     assert "Votre espace se prépare" in text
