@@ -45,11 +45,11 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 
 # Benchmarks, not tests: each prints a table and writes bench/results/<name>.json (as root: the
 # platform benches make Unix accounts); each starts its own real platforms, so it takes a while.
+# spawn_profile:--room:30 is the warmed room's profile (spawn_profile_room.json).
 BENCHES := server_start spawn_profile isolation arrival workshops gateway privacy checks faults fuzz \
-	transcription room soak
+	transcription room spawn_profile:--room:30 soak
 bench: install-test $(VENV)/.installed-bench
-	for b in $(BENCHES); do $(BIN)/python -m bench.$$b || exit 1; done
-	$(BIN)/python -m bench.spawn_profile --room 30  # the warmed room's profile (spawn_profile_room.json)
+	$(BIN)/python -m bench.run_all $(BENCHES)
 
 $(VENV)/.installed-bench: $(VENV)/.installed-dev
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from atelier_ia.checks import reading  # noqa: E402
-from atelier_ia.checks.articles import references  # noqa: E402
+from atelier_ia.checks.articles import other_text_references, references  # noqa: E402
 from atelier_ia.checks.deliberation import check_deliberation  # noqa: E402
 from atelier_ia.checks.pv import check_pv  # noqa: E402
 from bench import REAL_SPLITS, real_split, write_result  # noqa: E402
@@ -36,7 +36,8 @@ BROKEN_VOTE = "adopté par 6 voix pour, 9 contre et 2 abstentions"
 # Lines that carry the quorum or the counts it follows from.
 QUORUM_LINE = re.compile(
     r"^.*(?:quorum|majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)|en\s+exercice|"
-    r"pr[ée]sents?\s*[:=]?\s*\d|\d+\s+pr[ée]sents|seconde\s+convocation).*$",
+    r"pr[ée]sents?\s*[:=]?\s*\d|\d+\s+pr[ée]sents|seconde\s+convocation|"
+    r"en\s+fonctions?|nombre\s+prescrit|valablement\s+d[ée]lib[ée]rer).*$",
     re.I | re.M,
 )
 
@@ -86,20 +87,26 @@ def false_findings(record: dict, text: str) -> list[str]:
         for element, rule in present_elements(record).items()
         if failed(rules, rule)
     ]
-    known = {ref for ref, _ in references(text)}
+    read = [span for _, span in references(text) + other_text_references(text)]
     for article in record["labels"]["articles"]:
-        found = references(f"article {article}")
-        if not found or found[0][0] not in known:
+        # Where the record writes it (labels are verbatim once whitespace is collapsed).
+        pattern = r"\s+".join(map(re.escape, article.split()))
+        places = [m.span() for m in re.finditer(rf"(?<![\w.-]){pattern}(?![\w-])", text)]
+        if not any(_overlap(span, place) for span in read for place in places):
             false.append(f"article {article}: not read")
             continue
         flagged = [
             f
             for f in rules.get("reference", [])
-            if not f.passed and text[f.span[0] : f.span[1]].strip() == article.strip()
+            if not f.passed and any(_overlap(f.span, place) for place in places)
         ]
         if flagged:
             false.append(f"article {article}: {flagged[0].message}")
     return false
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def damages(record: dict, text: str) -> list[tuple[str, str, str]]:

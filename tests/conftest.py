@@ -1,31 +1,16 @@
 from __future__ import annotations
 
-import os
-import stat
-from pathlib import Path
-
 import pytest
 
+from tests import hub_harness
 from tests.fake_ollama import FakeOllama
-from tests.hub_harness import ROOT, start_platform
+from tests.hub_harness import start_platform
 
 
 @pytest.fixture(scope="session", autouse=True)
 def checkout_open_to_participants():
-    """Participants' accounts must run this checkout's venv and read its workshops. A checkout
-    in a 0700 folder (what `mktemp -d` makes, as ../shared/tools/fresh-clone-test does) blocks
-    them, and `atelier up` then refuses to start, naming the folder. For the test run only,
-    let others cross (never list) such folders; their modes are put back at the end."""
-    changed: list[tuple[Path, int]] = []
-    if os.geteuid() == 0:
-        for folder in reversed(ROOT.resolve().parents):
-            mode = folder.stat().st_mode
-            if not mode & stat.S_IXOTH:
-                changed.append((folder, stat.S_IMODE(mode)))
-                folder.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
-    yield
-    for folder, mode in changed:
-        folder.chmod(mode)
+    with hub_harness.checkout_open_to_participants():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,13 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +27,26 @@ ROOT = Path(__file__).resolve().parents[1]
 ATELIER = Path(sys.executable).parent / "atelier"
 # A workshop whose page starts a kernel (the catalogue, a plain page, starts none).
 PLAYGROUND = "00-bac-a-sable/bac-a-sable.ipynb"
+
+
+@contextmanager
+def checkout_open_to_participants() -> Iterator[None]:
+    """Participants' accounts must run this checkout's venv and read its workshops. A checkout
+    in a 0700 folder (what `mktemp -d` makes, as ../shared/tools/fresh-clone-test does) blocks
+    them, and `atelier up` then refuses to start, naming the folder. For a test or bench run
+    only, let others cross (never list) such folders; their modes are put back at the end."""
+    changed: list[tuple[Path, int]] = []
+    if os.geteuid() == 0:
+        for folder in reversed(ROOT.resolve().parents):
+            mode = folder.stat().st_mode
+            if not mode & stat.S_IXOTH:
+                changed.append((folder, stat.S_IMODE(mode)))
+                folder.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
+    try:
+        yield
+    finally:
+        for folder, mode in changed:
+            folder.chmod(mode)
 
 
 def free_port() -> int:

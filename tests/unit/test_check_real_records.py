@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from atelier_ia.checks import reading
-from atelier_ia.checks.articles import references
+from atelier_ia.checks.articles import check_references, references
 from atelier_ia.checks.deliberation import check_deliberation
 from atelier_ia.checks.pv import check_pv
 
@@ -86,3 +86,67 @@ def test_no_false_finding_on_a_real_record_that_states_everything():
         assert found["pv.ordre_du_jour"] == "ok", name
         if record["labels"]["quorum_stated"] or record["labels"]["quorum_derivable"]:
             assert found["pv.quorum"] == "ok", name
+
+
+# What the second held-out set of real records (files 22-38) showed the checkers missed.
+
+
+def test_ordinal_dates_and_a_dash_before_the_hour():
+    text = "L’An Deux Mille Vingt et Un et le dix-huitième jour du mois de novembre à 19h00"
+    assert reading.seance_date(text).group() == "dix-huitième jour du mois de novembre"
+    heading = "PROCES VERBAL\nDU CONSEIL\nDE LA COMMUNE\n\nJEUDI 18 NOVEMBRE 2021 - 19H00\n"
+    assert reading.seance_date(heading).group() == "18 NOVEMBRE 2021"
+    # A date the record gives for something else stays out.
+    body = "PROCÈS-VERBAL\nCommune de Grans\nConseil municipal\n\nConvoqué le 12 novembre 2021."
+    assert reading.seance_date(body) is None
+
+
+def test_quorum_formulas_and_their_negation():
+    assert reading.quorum("s’est réuni au nombre\nprescrit par la loi").reached
+    assert reading.quorum(
+        "17 membres étant présents, le conseil peut valablement délibérer"
+    ).reached
+    missed = reading.quorum("Le quorum n'étant pas réuni, le conseil ne peut délibérer.")
+    assert missed.reached is False
+    # Citing the rule is not saying it failed, nor that it held.
+    assert (
+        reading.quorum("Le conseil ne peut délibérer que si la majorité est présente.").reached
+        is None
+    )
+    # « Membres en fonction » (Alsace) is the count of members in office.
+    assert reading.quorum("Membres en fonction : 15 Membres présents : 7").reached is False
+    assert reading.quorum("Membres en fonction : 15 Membres présents : 15").reached
+
+
+def test_secretary_in_the_forms_records_use():
+    for text in (
+        "Madame COUCHOT est élue secrétaire.",
+        "Secrétaire de la séance : Schwarte Patricia",
+        "Secrétaire : Mme CAPRON",
+        "M. Helal qui assurera les fonctions de Secrétaire.",
+        "Mme Jeanne POUHE est nommé(e) Secrétaire à l’ouverture de la séance",
+    ):
+        assert reading.secretary(text), text
+        assert rules(check_pv(text, published=False))["pv.secretaire"] == "ok"
+    # A department of the mairie is not the séance's secretary.
+    assert reading.secretary("COMMUNE DE VILLENAVE D’ORNON Secrétariat Général SLG/MZ") is None
+    assert rules(check_pv("Le conseil s'est réuni.", published=False))["pv.secretaire"] == "erreur"
+
+
+def test_question_numbers_are_an_agenda():
+    text = "Question 1 – Adhésion à la convention de participation santé\nLe conseil approuve."
+    assert reading.agenda(text)
+
+
+def test_articles_in_a_list_and_of_other_texts():
+    listed = references("Vu les articles L. 2541-6 et 2541-7 du CGCT")
+    assert [r for r, _ in listed] == ["L2541-6", "L2541-7"]
+    # The « L » left out, the CGCT named: still judged, and an invented one still flagged.
+    invented = check_references(
+        "Vu l’article 2121-97 du code général des collectivités territoriales"
+    )
+    assert [f.severity for f in invented] == ["attention"]
+    # An article of another text is read, and not called invented.
+    other = check_references("conformément au 1 de l’article 1650 du Code Général des Impôts")
+    assert [f.severity for f in other] == ["ok"] and "non vérifiée" in other[0].message
+    assert check_references("la salle n° 3 et 25 chaises") == []

@@ -27,6 +27,26 @@ def known_articles() -> frozenset[str]:
     return frozenset(a for articles in data["codes"].values() for a in articles)
 
 
+# « les articles L. 2541-6 et 2541-7 »: the numbers after the first keep its letter.
+CONTINUATION = re.compile(
+    r"\s*(?:,|\bet\b|\bou\b|\bà\b)\s*(?P<number>\d{3,4}(?:[-.]\d{1,3}){1,3})\b"
+)
+# « l'article 1650 du code général des impôts », « la loi n° 84-53 …, notamment l'article 25 »:
+# an article of a text the list does not hold (checks/data/articles.json has codes the council
+# records cite most). It is read, so that the checker does not treat it as a number, and not
+# judged.
+OTHER_TEXT_ARTICLE = re.compile(
+    r"\bart(?:icles?|\.)\s+(?P<number>\d{1,4}(?:-\d{1,3})*(?:\s+(?:bis|ter))?)\b(?![-.]\d)",
+    re.I,
+)
+OTHER_TEXT_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\b(?:du\s+code|de\s+la\s+loi|du\s+d[ée]cret|de\s+l['’]ordonnance|"
+    r"du\s+CGI|du\s+r[èe]glement\s+\(?(?:UE|CE))\b",
+    re.I,
+)
+OTHER_TEXT_BEFORE = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b[^;.\n]{0,160}$", re.I)
+
+
 def normalise(letter: str, number: str) -> str:
     return f"{letter}{number.replace('.', '-')}"
 
@@ -41,6 +61,36 @@ def references(text: str) -> list[tuple[str, tuple[int, int]]]:
         else:
             start = m.start()
         found.append((normalise(letter, number), (start, m.end())))
+        end = m.end()
+        while more := CONTINUATION.match(text, end):
+            found.append((normalise(letter, more.group("number")), more.span("number")))
+            end = more.end()
+    for m in OTHER_TEXT_ARTICLE.finditer(text):
+        if _cgct_without_letter(text, m):
+            found.append((normalise("L", m.group("number")), m.span("number")))
+    return sorted(found, key=lambda reference: reference[1])
+
+
+# « l'article 2121-29 du CGCT », its « L » left out: still an article the list can judge.
+CGCT_AFTER = re.compile(r"[^.;\n]{0,40}?(?:collectivit[ée]s\s+territoriales|\bCGCT\b)", re.I)
+
+
+def _cgct_without_letter(text: str, m: re.Match) -> bool:
+    return re.fullmatch(r"\d{4}-\d{1,3}(?:-\d{1,3})*", m.group("number")) is not None and bool(
+        CGCT_AFTER.match(text, m.end())
+    )
+
+
+def other_text_references(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Articles of texts outside the list (a law, the code général des impôts), as written."""
+    found = []
+    for m in OTHER_TEXT_ARTICLE.finditer(text):
+        if _cgct_without_letter(text, m):
+            continue
+        if OTHER_TEXT_AFTER.match(text, m.end()) or OTHER_TEXT_BEFORE.search(
+            text, max(0, m.start() - 160), m.start()
+        ):
+            found.append((text[m.start() : m.end()], m.span("number")))
     return found
 
 
@@ -63,4 +113,14 @@ def check_references(text: str, rule: str = "references.article") -> list:
                     where,
                 )
             )
+    for quoted, where in other_text_references(text):
+        findings.append(
+            CheckFinding(
+                rule,
+                "ok",
+                f"« {quoted} » : article d'un texte que le vérificateur ne connaît pas ; "
+                "référence lue, non vérifiée.",
+                where,
+            )
+        )
     return findings

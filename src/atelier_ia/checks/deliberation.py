@@ -125,11 +125,20 @@ def check_deliberation(text: str, form: DeliberationForm | None = None) -> list[
         "La date de convocation est indiquée (CGCT, art. L2121-10).",
         "Il manque la date de convocation du conseil (CGCT, art. L2121-10 et L2121-12).",
     )
-    present(
-        "deliberation.secretaire",
-        r"secrétaire\s+de\s+séance\s*:?\s*\S",
-        "Le ou la secrétaire de séance est nommé(e) (CGCT, art. L2121-15).",
-        "Il manque le nom du ou de la secrétaire de séance (CGCT, art. L2121-15).",
+    named = reading.secretary(text)
+    add(
+        CheckFinding(
+            "deliberation.secretaire",
+            "ok",
+            "Le ou la secrétaire de séance est nommé(e) (CGCT, art. L2121-15).",
+            named.span(),
+        )
+        if named
+        else CheckFinding(
+            "deliberation.secretaire",
+            "erreur",
+            "Il manque le nom du ou de la secrétaire de séance (CGCT, art. L2121-15).",
+        )
     )
 
     counts = {key: _count(text, label) for key, label in NUMBER_LABELS.items()}

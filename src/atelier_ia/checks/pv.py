@@ -146,9 +146,10 @@ def check_pv(pv: str, transcript: str | None = None, published: bool = True) -> 
         "Les membres représentés (pouvoirs) sont indiqués.",
         "Indiquez les membres représentés et à qui ils ont donné pouvoir.",
     )
-    present(
+    named = reading.secretary(pv)
+    found(
         "pv.secretaire",
-        r"secr[ée]ta(?:ire|riat)\s+de\s+s[ée]ance",
+        named.span() if named else None,
         "Le ou la secrétaire de séance est indiqué(e) (CGCT, art. L2121-15).",
         "Indiquez le ou la secrétaire de séance (CGCT, art. L2121-15).",
     )

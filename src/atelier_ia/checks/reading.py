@@ -84,10 +84,17 @@ MONTHS = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre"
 )
-DAY = rf"(?:1er|\d{{1,2}}|{NUMBER_WORDS})"
+# « 18 », « dix-huit », and the old formula « le dix-huitième jour du mois de novembre ».
+ORDINAL_DAY = (
+    r"(?:premier|(?:(?:vingt|trente)(?:[\s-]+et)?[\s-]+)?(?:un|deux|trois|quatr|cinqu|six|sept|"
+    r"huit|neuv|dix|onz|douz|treiz|quatorz|quinz|seiz|dix-sept|dix-huit|dix-neuv)i[èe]me|"
+    r"vingti[èe]me|trenti[èe]me)\s+jour\s+du\s+mois\s+d(?:e|['’])"
+)
+DAY = rf"(?:1er|\d{{1,2}}|{ORDINAL_DAY}|{NUMBER_WORDS})"
 YEAR = rf"(?:\d{{4}}|{NUMBER_WORDS})"
 DATE = re.compile(
-    rf"\b(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{DAY}\s+(?:{MONTHS})(?:\s+{YEAR})?)\b", re.I
+    rf"\b(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{DAY}(?:\s+|(?<=['’]))(?:{MONTHS})(?:\s+{YEAR})?)\b",
+    re.I,
 )
 HOUR = re.compile(
     rf"\b(?:\d{{1,2}}\s*h(?:eures?)?(?:\s*\d{{2}})?|\d{{1,2}}:\d{{2}}|"
@@ -118,11 +125,16 @@ def seance_date(text: str) -> re.Match | None:
             continue
         if (
             SEANCE.search(before)
-            or HOUR.match(text, m.end() + 1, m.end() + 40)
+            or HOUR.match(text, _after_separators(text, m.end()), m.end() + 40)
             or (re.match(r"\s*,?\s*(?:à|a)\s", text[m.end() : m.end() + 6]))
         ):
             return m
     return None
+
+
+def _after_separators(text: str, position: int) -> int:
+    """Past the spaces, commas and dashes between a date and its hour (« 2021 - 19H00 »)."""
+    return re.compile(r"[ \t,–—-]*").match(text, position).end()
 
 
 def _title_end(text: str) -> int:
@@ -143,10 +155,30 @@ def seance_hour(text: str) -> re.Match | None:
     return None
 
 
+# -- secretary -------------------------------------------------------------------------------------
+
+# « Secrétaire de séance : », « Secrétaire de la séance : », « Secrétaire : », « est élue
+# secrétaire », « désignée comme secrétaire de séance », « assurera les fonctions de secrétaire »;
+# not « Secrétariat général », a department of the mairie.
+SECRETARY = re.compile(
+    r"secr[ée]ta(?:ire|riat)\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taire\s*:|"
+    r"\b(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée](?:\(?e\)?)?)\s+(?:[àa]\s+l['’]unanimit[ée]\s+)?"
+    r"(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire\b|"
+    r"\bfonctions?\s+de\s+secr[ée]taire\b",
+    re.I,
+)
+
+
+def secretary(text: str) -> re.Match | None:
+    """Where the record designates or names its secretary of the séance (CGCT, art. L2121-15)."""
+    return SECRETARY.search(text)
+
+
 # -- counts and quorum -----------------------------------------------------------------------------
 
 COUNT_LABELS = {
-    "en_exercice": r"(?:membres\s+|conseillers\s+)?en\s+exercice",
+    # « Membres en fonction : 15 » is how some records (Alsace) write the same count.
+    "en_exercice": r"(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)",
     "presents": r"pr[ée]sents?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
     "votants": r"votants?",
@@ -167,13 +199,23 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     return None, None
 
 
-QUORUM_MISSED = re.compile(r"quorum\s+(?:n['’]\s*(?:est|étant|était|a)\s+pas|non)\s+atteint", re.I)
+QUORUM_MISSED = re.compile(
+    r"quorum\s+(?:n['’]\s*(?:est|étant|était|a)\s+pas|non)\s+atteint|"
+    r"\bne\s+(?:peut|pouvant|pourra)\s+(?:pas\s+)?(?:valablement\s+)?d[ée]lib[ée]rer\b"
+    r"(?!\s+(?:valablement\s+)?que\b)",  # « ne peut délibérer que si … » cites the rule
+    re.I,
+)
 QUORUM_STATED = re.compile(
     r"\bquorum\b|"
     r"(?:formant|forment|formaient|constituant|repr[ée]sentant)\s+la\s+majorit[ée]\s+"
     r"(?:absolue\s+)?des\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+exercice|"
     r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)\s+en\s+exercice\s+"
-    r"(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)",
+    r"(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)|"
+    # The usual formulas: « s'est réuni au nombre prescrit par la loi », « … étant présents, le
+    # conseil peut valablement délibérer » (a negated one is QUORUM_MISSED, read first).
+    r"au\s+nombre\s+prescrit\s+par\s+la\s+loi|"
+    r"(?<!ne\s)(?:peut|pouvant|puisse)\s+(?:valablement\s+)?d[ée]lib[ée]rer\b"
+    r"(?!\s+(?:valablement\s+)?que\b)",
     re.I,
 )
 SECOND_MEETING = re.compile(
@@ -213,9 +255,11 @@ def quorum(text: str) -> Quorum:
 
 ORDER_OF_BUSINESS = re.compile(r"ordre\s+du\s+jour", re.I)
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-# « 1. », « 1) », « 1 - », « I – », « POINT 1 - », « N°2004/04/01 : » at the start of a line.
+# « 1. », « 1) », « 1 - », « I – », « POINT 1 - », « Question 1 – », « N°2004/04/01 : » at the
+# start of a line.
 SECTION = re.compile(
-    r"^[ \t]*(?:POINT\s+)?(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)]|[-–—:])|N°\s*\d[\d/.-]*\s*:?)"
+    r"^[ \t]*(?:(?:POINT|Point|QUESTION|Question)\s+)?"
+    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)]|[-–—:])|N°\s*\d[\d/.-]*\s*:?)"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
 )
