@@ -13,6 +13,7 @@ CPU seconds (user + system), in one run. Writes bench/results/server_start.json.
 from __future__ import annotations
 
 import os
+import pwd
 import resource
 import statistics
 import subprocess
@@ -47,7 +48,13 @@ def cpu_seconds(mode: str) -> float:
         [str(ROOT / ".venv/bin/python"), "-c", PROBE, mode],
         check=True,
         cwd="/",
-        user="nobody" if os.geteuid() == 0 else None,
+        # The account's own group too: left as root's, a folder of root's in mode 0701 (a fresh
+        # clone's) would apply its group bits, and refuse it.
+        **(
+            {"user": "nobody", "group": pwd.getpwnam("nobody").pw_gid, "extra_groups": []}
+            if os.geteuid() == 0
+            else {}
+        ),
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
