@@ -150,3 +150,22 @@ def test_articles_in_a_list_and_of_other_texts():
     other = check_references("conformément au 1 de l’article 1650 du Code Général des Impôts")
     assert [f.severity for f in other] == ["ok"] and "non vérifiée" in other[0].message
     assert check_references("la salle n° 3 et 25 chaises") == []
+
+
+# What the third held-out set (files 39-52) showed.
+
+
+def test_elected_members_count_and_bare_numbered_items():
+    assert reading.quorum("Nombre de conseillers élus : 15\nConseillers présents : 14").reached
+    agenda = "1 Compte rendu du conseil du 2 septembre\nAdopté.\n2 Fixation de la redevance\n"
+    assert reading.agenda(agenda).group("title") == "Compte rendu du conseil du 2 septembre"
+    # A line that starts with a count is not an agenda.
+    assert reading.agenda("15 Conseillers présents\nLe Maire ouvre la séance.") is None
+
+
+def test_an_article_of_another_code_is_not_judged_as_the_cgcts():
+    text = "l'article L. 2125-1 du Code général de la propriété des personnes publiques"
+    assert references(text) == []
+    assert [f.severity for f in check_references(text)] == ["ok"]
+    both = "les articles L. 2121-10 et L. 2121-97 du Code général des collectivités territoriales"
+    assert [f.severity for f in check_references(both)] == ["ok", "attention"]

@@ -51,9 +51,26 @@ def normalise(letter: str, number: str) -> str:
     return f"{letter}{number.replace('.', '-')}"
 
 
+# « l'article L. 2125-1 du Code général de la propriété des personnes publiques »: an article
+# of a code the list does not hold, whose numbers can look like the CGCT's.
+NAMED_CODE = re.compile(r"[^.;\n]{0,25}?\bdu\s+code\s+(?P<name>[^.;,()\n]{3,60})", re.I)
+LISTED_CODES = re.compile(
+    r"g[ée]n[ée]ral\s+des\s+collectivit[ée]s|relations\s+entre\s+le\s+public|[ée]lectoral", re.I
+)
+
+
+def _of_another_code(text: str, end: int) -> bool:
+    named = NAMED_CODE.match(text, end)
+    return bool(named) and not LISTED_CODES.match(named.group("name"))
+
+
 def references(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Articles the list can judge: those of the CGCT, the CRPA and the code électoral, as
+    written, and the CGCT's written without their « L »."""
     found = []
     for m in REFERENCE.finditer(text):
+        if _of_another_code(text, _list_end(text, m.end())):
+            continue
         letter, number = m.group("letter") or m.group("letter2"), m.group("number")
         if number is None:
             number = m.group("number2")
@@ -81,9 +98,22 @@ def _cgct_without_letter(text: str, m: re.Match) -> bool:
     )
 
 
+def _list_end(text: str, end: int) -> int:
+    """Past « et 2541-7 », « , L. 2121-30 » after a reference: where its code is named."""
+    while more := CONTINUATION.match(text, end) or re.compile(
+        r"\s*(?:,|\bet\b|\bà\b)\s*[LRD]\.?\s?\d{3,4}(?:[-.]\d{1,3}){1,3}\b"
+    ).match(text, end):
+        end = more.end()
+    return end
+
+
 def other_text_references(text: str) -> list[tuple[str, tuple[int, int]]]:
-    """Articles of texts outside the list (a law, the code général des impôts), as written."""
+    """Articles of texts outside the list (a law, the code général des impôts, the code de la
+    propriété des personnes publiques), as written."""
     found = []
+    for m in REFERENCE.finditer(text):
+        if _of_another_code(text, _list_end(text, m.end())):
+            found.append((text[m.start() : m.end()], (m.start(), m.end())))
     for m in OTHER_TEXT_ARTICLE.finditer(text):
         if _cgct_without_letter(text, m):
             continue

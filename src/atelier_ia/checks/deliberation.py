@@ -50,15 +50,8 @@ class DeliberationForm:
         )
 
 
-NUMBER_LABELS = {
-    "en_exercice": r"(?:membres\s+)?en\s+exercice",
-    "presents": r"présents?",
-    "representes": r"(?:représentés?|pouvoirs?|procurations?)",
-    "votants": r"votants?",
-    "pour": r"(?:voix\s+)?pour",
-    "contre": r"(?:voix\s+)?contre",
-    "abstentions": r"abstentions?",
-}
+# The counts a délibération gives, read as real records write them (checks/reading.py).
+NUMBER_LABELS = reading.COUNT_LABELS
 MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
     "novembre|décembre|decembre"

@@ -177,8 +177,9 @@ def secretary(text: str) -> re.Match | None:
 # -- counts and quorum -----------------------------------------------------------------------------
 
 COUNT_LABELS = {
-    # « Membres en fonction : 15 » is how some records (Alsace) write the same count.
-    "en_exercice": r"(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)",
+    # « Membres en fonction : 15 » (Alsace), « Nombre de conseillers élus : 15 »: the same count.
+    "en_exercice": r"(?:(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)|"
+    r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus)",
     "presents": r"pr[ée]sents?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
     "votants": r"votants?",
@@ -265,6 +266,11 @@ SECTION = re.compile(
 )
 
 
+# « 1 Compte rendu du conseil du 2 septembre » (the number and a space, nothing else): counted
+# only in a run, where « 2 … » follows, since many lines start with a count (« 15 présents »).
+BARE_SECTION = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M)
+
+
 def agenda_sections(text: str) -> list[re.Match]:
     """The numbered sections of a record, as agendas are written without the heading.
 
@@ -277,7 +283,10 @@ def agenda_sections(text: str) -> list[re.Match]:
         follows = numbers[i] is not None and (numbers[i] + 1) in numbers[i + 1 :]
         if not m.group("title").endswith(":") or follows:
             kept.append(m)
-    return kept
+    bare = [m for m in BARE_SECTION.finditer(text) if len(m.group("title").split()) >= 2]
+    bare_numbers = {int(m.group("n")) for m in bare}
+    kept += [m for m in bare if int(m.group("n")) + 1 in bare_numbers]
+    return sorted(kept, key=lambda m: m.start())
 
 
 def _number(n: str | None) -> int | None:
