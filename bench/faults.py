@@ -236,7 +236,8 @@ def server_killed(platform, person: str, token: str) -> dict:
         return [
             p
             for p in psutil.process_iter(["uids", "cmdline"])
-            if p.info["uids"].real == entry.pw_uid and "ipykernel" in " ".join(p.info["cmdline"])
+            if p.info["uids"].real == entry.pw_uid
+            and "kernel_launcher" in " ".join(p.info["cmdline"])
         ]
 
     wait_until(kernel_running, 60, "the kernel asking the model")

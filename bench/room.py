@@ -26,6 +26,9 @@ How each figure is taken:
 - memory is sampled every 5 s (PSS and RSS, bench/memory.py) and the peak kept; CPU is the
   machine's, over the room's time.
 
+`--kernel-niceness=0,10` repeats each embedded run once per value of hub.kernel_niceness,
+side by side (0: kernels at the servers' priority, as ipykernel starts them).
+
 Writes bench/results/room.json and bench/results/room.png.
 """
 
@@ -72,6 +75,7 @@ SAMPLE_S = 5.0
 STAND_IN_MODEL = "mistral:7b"
 STAND_IN_PACE = ["--tokens", "60", "--token-delay", "0.033", "--first-token-delay", "0.3"]
 CALIBRATION_ROUNDS = 3
+NICENESS_SETTING = "ATELIER_HUB__KERNEL_NICENESS"
 
 
 def stand_in_config(tmp: Path, upstreams: list[StandIn]) -> Path:
@@ -213,14 +217,25 @@ def service_times(platform, names: list[str]) -> tuple[list[float], dict[str, in
         audit.engine.dispose()
 
 
-def run(label: str, n: int, warm: bool, tmp: Path, upstreams: list[StandIn] | None) -> dict:
+def run(
+    label: str,
+    n: int,
+    warm: bool,
+    tmp: Path,
+    upstreams: list[StandIn] | None,
+    kernel_niceness: int | None = None,
+) -> dict:
     folder = tmp / label
     folder.mkdir()
     env = {"ATELIER_CONFIG": str(stand_in_config(folder, upstreams))} if upstreams else {}
+    if kernel_niceness is not None:
+        env[NICENESS_SETTING] = str(kernel_niceness)
     model = STAND_IN_MODEL if upstreams else EMBEDDED_MODEL
     parallel = len(upstreams) if upstreams else 1
     platform = start_platform(folder, env)
     result: dict = {"run": label, "participants": n, "warm": warm, "model": model}
+    if kernel_niceness is not None:
+        result["kernel_niceness"] = kernel_niceness
     try:
         args = ["session", "create", SESSION, "--participants", str(n)]
         start = time.perf_counter()
@@ -314,6 +329,15 @@ def plot(runs: list[dict]) -> Path | None:
     return path
 
 
+def niceness_values(args: list[str]) -> list[int | None]:
+    """`--kernel-niceness=0,10`: the embedded runs once per value, side by side (the setting
+    hub.kernel_niceness; 0 starts kernels as ipykernel does). Without it, once at the default."""
+    for arg in args:
+        if arg.startswith("--kernel-niceness="):
+            return [int(v) for v in arg.split("=", 1)[1].split(",")]
+    return [None]
+
+
 def main() -> None:
     numbers = [a for a in sys.argv[1:] if a.isdigit()]
     n = min(60, int(numbers[0])) if numbers else 30
@@ -321,10 +345,11 @@ def main() -> None:
         sys.exit("bench.room : à lancer en root (comptes Unix).")
     tmp = Path(tempfile.mkdtemp(prefix="bench-room-"))
     upstreams = [StandIn(STAND_IN_PACE) for _ in range(2)]
-    runs = [
-        run("intégré, à froid", n, False, tmp, None),
-        run("intégré, préchauffé", n, True, tmp, None),
-    ]
+    runs = []
+    for warm, label in ((False, "intégré, à froid"), (True, "intégré, préchauffé")):
+        for niceness in niceness_values(sys.argv[1:]):
+            suffix = "" if niceness is None else f", noyaux nice {niceness}"
+            runs.append(run(label + suffix, n, warm, tmp, None, niceness))
     for upstream in upstreams:
         upstream.start()
     try:
@@ -333,17 +358,18 @@ def main() -> None:
         for upstream in upstreams:
             upstream.stop()
         shutil.rmtree(tmp, ignore_errors=True)
-    offset = runs[1].get("calibration", {}).get("offset_s", 0.0)
-    header = f"{'':38}{'entrés':>8}{'cat. p50':>10}{'cat. p95':>10}{'rendu p95':>10}"
+    calibrated = [r["calibration"] for r in runs if "calibration" in r]
+    offset = calibrated[-1]["offset_s"] if calibrated else 0.0
+    header = f"{'':46}{'entrés':>8}{'cat. p50':>10}{'cat. p95':>10}{'rendu p95':>10}"
     print(f"{n} personnes, 3 demandes chacune\n{header}{'1er mot p50':>12}{'p95':>8}{'/borne':>8}")
     for r in runs:
         cells = [r["catalogue_served_p50_s"], r["catalogue_served_p95_s"]]
         rendered = r["catalogue_served_p95_s"] + offset if r["catalogue_served_p95_s"] else None
         cells += [rendered, r["ttft_p50_s"], r["ttft_p95_s"], r["ttft_p95_over_bound"]]
         shown = "".join(f"{v:>10.2f}" if v is not None else f"{'-':>10}" for v in cells)
-        print(f"{r['run']:38}{r['got_in']:>5}/{n}{shown}")
+        print(f"{r['run']:46}{r['got_in']:>5}/{n}{shown}")
         print(
-            f"{'':38}erreurs {r['errors'] or '-'} ; répartition {r['upstream_share']} ; "
+            f"{'':46}erreurs {r['errors'] or '-'} ; répartition {r['upstream_share']} ; "
             f"CPU {r['cpu_busy_pct']} % ; pic PSS {r['peak_mib']['Pss']}"
         )
     print(f"étalonnage Chromium (rendu − servi) : {offset} s")

@@ -38,7 +38,7 @@ TOP = 25
 FRAME = re.compile(r"^(?P<function>.*?) \((?P<file>[^:()]+)(?::\d+)?\)$")
 KINDS = (
     ("participant server", "atelier_ia.hub.singleuser"),
-    ("kernel", "ipykernel"),
+    ("kernel", "kernel_launcher"),  # ipykernel_launcher or ours (hub/kernel_launcher.py)
     ("gateway", "atelier_ia.gateway"),
     ("hub", "jupyterhub"),
     ("atelier up", "atelier up"),

@@ -63,6 +63,9 @@ class HubSettings(_Section):
     # Servers that start at the same time; the others wait their turn (0: two per core). A
     # room logging in at once otherwise saturates the machine and times out.
     spawn_slots: int = Field(0, ge=0, le=64)
+    # Kernels run this much below the servers' CPU priority (0: the same), so that a room
+    # opening workshops does not starve those still logging in (docs/architecture.md).
+    kernel_niceness: int = Field(10, ge=0, le=19)
 
     @field_validator("ip")
     @classmethod

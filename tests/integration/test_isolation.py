@@ -337,9 +337,9 @@ def test_the_platform_itself_never_runs_as_a_participant(isolated):
             continue
         if uid in participant_uids:
             people.add(pwd.getpwuid(uid).pw_name)
-            assert "atelier_ia.hub.singleuser" in command or "ipykernel" in command, command
+            assert "atelier_ia.hub.singleuser" in command or "kernel_launcher" in command, command
         elif uid == grader_uid:
-            assert "/formgrader" in command or "ipykernel" in command, command
+            assert "/formgrader" in command or "kernel_launcher" in command, command
         else:
             assert uid == 0, command
     assert accounts.unix_name(ATTACKER, platform.prefix) in people

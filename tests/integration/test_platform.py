@@ -269,10 +269,13 @@ def test_closed_voila_page_leaves_no_kernel(platform, alice):
     kernels = [
         p
         for p in psutil.process_iter(["cmdline", "uids"])
-        if "ipykernel_launcher" in " ".join(p.info["cmdline"] or [])
+        if "kernel_launcher" in " ".join(p.info["cmdline"] or [])
         and (entry is None or p.info["uids"].real == entry.pw_uid)
     ]
     assert kernels and {p.nice() for p in kernels} == {KERNEL_NICENESS}
+    # And their sessions too: between sessions, that is what the scheduler ranks.
+    for kernel in kernels:
+        assert open(f"/proc/{kernel.pid}/autogroup").read().split()[-1] == str(KERNEL_NICENESS)
     # Nobody opens the page's websocket (it is "closed"): the kernel is culled once idle.
     wait_until(
         lambda: requests.get(kernels_url, headers=headers).json() == [],

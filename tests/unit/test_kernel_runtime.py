@@ -3,10 +3,14 @@ not loopback TCP ports that thirty servers starting at once can pick twice)."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
 import sys
+from pathlib import Path
+
+import psutil
 
 from atelier_ia.hub import singleuser
 
@@ -45,18 +49,64 @@ def test_a_killed_servers_folder_is_cleared_and_a_live_ones_kept(tmp_path):
     assert live.exists() and not_a_runtime.exists()
 
 
-def test_kernels_start_below_the_servers_priority(tmp_path):
+def start_kernel(folder):
+    from jupyter_client import KernelManager
     from jupyter_client.kernelspec import KernelSpecManager
 
-    from atelier_ia.hub.singleuser import KERNEL_NICENESS, write_kernelspec
-
-    folder = write_kernelspec(tmp_path)
-    manager = KernelSpecManager(kernel_dirs=[str(folder / "kernels")])
-    spec = manager.get_kernel_spec("python3")
-    assert spec.argv[:3] == ["/usr/bin/nice", "-n", str(KERNEL_NICENESS)]
-    assert spec.argv[3] == sys.executable and spec.argv[-1] == "{connection_file}"
-    # The same command, run: a Python under it has that niceness more than its parent's.
-    out = subprocess.run(
-        [*spec.argv[:4], "-c", "import os; print(os.nice(0))"], capture_output=True, text=True
+    manager = KernelManager(
+        kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(folder / "kernels")]),
+        kernel_name="python3",
     )
-    assert int(out.stdout) == os.nice(0) + KERNEL_NICENESS
+    manager.start_kernel()
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=60)
+    client.stop_channels()
+    return manager, psutil.Process(manager.provisioner.process.pid)
+
+
+def autogroup_nice(pid: int) -> int:
+    # "/autogroup-123 nice 10"
+    return int(Path(f"/proc/{pid}/autogroup").read_text().split()[-1])
+
+
+def test_kernels_start_below_the_servers_priority_in_their_own_session(tmp_path):
+    """A real kernel from the spec the server writes: its nice value and its session's
+    (autogroup) nice value, the one that ranks it against the hub and the other servers."""
+    ours = autogroup_nice(os.getpid())
+    manager, kernel = start_kernel(singleuser.write_kernelspec(tmp_path))
+    try:
+        assert kernel.nice() == os.nice(0) + singleuser.KERNEL_NICENESS
+        assert os.getsid(kernel.pid) == kernel.pid  # jupyter_client's own new session
+        assert autogroup_nice(kernel.pid) == singleuser.KERNEL_NICENESS
+    finally:
+        manager.shutdown_kernel(now=True)
+    # Where this test runs (the suite's own session) is left as it was.
+    assert autogroup_nice(os.getpid()) == ours
+
+
+def test_niceness_zero_starts_kernels_as_ipykernel_does(tmp_path):
+    """With the setting at 0 (the bench's baseline), the spec is ipykernel's own: the same
+    kernel, in its session at the default priority."""
+    folder = singleuser.write_kernelspec(tmp_path, niceness=0)
+    spec = json.loads((folder / "kernels" / "python3" / "kernel.json").read_text())
+    assert spec["argv"] == [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    manager, kernel = start_kernel(folder)
+    try:
+        assert kernel.nice() == os.nice(0)
+        assert autogroup_nice(kernel.pid) == 0
+    finally:
+        manager.shutdown_kernel(now=True)
+
+
+def test_a_process_sharing_its_session_never_lowers_the_session():
+    """Started without a session of its own (not how jupyter_client starts kernels), the
+    launcher lowers only itself: the session is its parent's too."""
+    ours = autogroup_nice(os.getpid())
+    script = (
+        "import os; from atelier_ia.hub.kernel_launcher import lower_priority; "
+        "print(lower_priority(10), os.nice(0))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", str(os.nice(0) + 10)]
+    assert autogroup_nice(os.getpid()) == ours

@@ -61,8 +61,8 @@ HUB_ORM = "jupyterhub.orm"
 RUNTIME_PARENT = Path("/tmp")
 RUNTIME_PREFIX = "atelier-rt-"
 OWNER_FILE = "server.pid"
-NICE = "/usr/bin/nice"
 KERNEL_NICENESS = 10
+NICENESS_ENV = "ATELIER_KERNEL_NICENESS"
 
 
 def link_workshops(home: Path, workshops: Path) -> Path:
@@ -220,26 +220,21 @@ def kernel_runtime_dir(parent: Path = RUNTIME_PARENT) -> Path:
 
 
 def write_kernelspec(folder: Path, niceness: int = KERNEL_NICENESS) -> Path:
-    """A ``python3`` kernelspec in ``folder/kernels`` (put first on JUPYTER_PATH) that starts
-    kernels under ``nice``.
+    """A ``python3`` kernelspec in ``folder/kernels`` (put first on JUPYTER_PATH) whose kernels
+    start below the servers' CPU priority (``hub/kernel_launcher.py``: the process's nice value
+    and its session's, which is what counts between sessions).
 
     When a room opens a workshop together, thirty kernels start at once (1–2 s of CPU each);
     at the same priority they starve what people are waiting on meanwhile: the hub, the proxy
     and the servers answering logins and catalogue pages (bench/room.py). Below them, a kernel
-    takes the CPU those leave (measured, one run each: the warmed room's catalogue p95 from 11.8
-    to 10.0 s). Otherwise the spec is ipykernel's own, with the venv's Python.
+    takes the CPU those leave. Otherwise the spec is ipykernel's own, with the venv's Python;
+    ``niceness`` 0 is ipykernel's own command too.
     """
+    launcher = ["ipykernel_launcher"]
+    if niceness:
+        launcher = ["atelier_ia.hub.kernel_launcher", str(niceness)]
     spec = {
-        "argv": [
-            NICE,
-            "-n",
-            str(niceness),
-            sys.executable,
-            "-m",
-            "ipykernel_launcher",
-            "-f",
-            "{connection_file}",
-        ],
+        "argv": [sys.executable, "-m", *launcher, "-f", "{connection_file}"],
         "display_name": "Python 3 (ipykernel)",
         "language": "python",
         "metadata": {"debugger": True},
@@ -262,7 +257,8 @@ def main() -> None:
     runtime = kernel_runtime_dir()
     os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
     # Its own kernelspec first (kernels below the servers' priority), in the private folder.
-    path = [str(write_kernelspec(runtime)), os.environ.get("JUPYTER_PATH", "")]
+    niceness = int(os.environ.get(NICENESS_ENV, KERNEL_NICENESS))
+    path = [str(write_kernelspec(runtime, niceness)), os.environ.get("JUPYTER_PATH", "")]
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in path if p)
     defer_imports()
     from atelier_ia.hub.server_policy import TRAINER  # after the deferrals: it imports jupyterhub

@@ -22,7 +22,7 @@ from atelier_ia import paths
 from atelier_ia.exercises.config import EXCHANGE_ENV, LEARNER_CONFIG_DIR, TIMEOUT_ENV
 from atelier_ia.exercises.course import GRADER
 from atelier_ia.hub.server_policy import PARTICIPANT, TRAINER
-from atelier_ia.hub.singleuser import WORK_DIR
+from atelier_ia.hub.singleuser import NICENESS_ENV, WORK_DIR
 from atelier_ia.hub.spawn_queue import SpawnQueue, waiting_message
 from atelier_ia.isolation import accounts
 from atelier_ia.isolation.mode import ACCOUNTS, resolve
@@ -192,6 +192,8 @@ def server_environment(settings: Settings) -> dict[str, Any]:
         "JUPYTER_CONFIG_PATH": str(LEARNER_CONFIG_DIR),
         # Where the apps keep what people produce (exported at the end of a session).
         "ATELIER_WORK_DIR": lambda spawner: str(settings.homes_dir / spawner.user.name / WORK_DIR),
+        # Kernels below the servers' CPU priority (hub/kernel_launcher.py).
+        NICENESS_ENV: str(settings.hub.kernel_niceness),
     }
 
 
