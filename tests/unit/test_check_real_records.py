@@ -169,3 +169,35 @@ def test_an_article_of_another_code_is_not_judged_as_the_cgcts():
     assert [f.severity for f in check_references(text)] == ["ok"]
     both = "les articles L. 2121-10 et L. 2121-97 du Code général des collectivités territoriales"
     assert [f.severity for f in check_references(both)] == ["ok", "attention"]
+
+
+# The fourth held-out set of real records (files 53-66), after its first run.
+
+
+def test_plural_secretaries_and_the_quorum_as_records_word_it():
+    assert reading.secretary("Secrétaires de séance :\nMme Inconnu, Mr Montoille")
+    assert reading.quorum("s’est réuni en nombre prescrit par la loi").reached is True
+    stated = "Le Conseil Municipal, réuni à la majorité de ses membres en exercice, a désigné"
+    assert reading.quorum(stated).reached is True
+    # Not a quorum: the public-ballot threshold, or a rule quoted without a séance.
+    assert reading.quorum("supérieur au quart des membres présents").reached is None
+    assert reading.quorum("Le conseil délibère à la majorité des suffrages.").reached is None
+
+
+def test_degree_numbered_items_and_numbered_deliberations_in_a_run():
+    assert reading.agenda("COMMUNICATIONS\n\n1° Arrêté préfectoral portant création de la commune")
+    run = "Délibération n°1 : Approbation du compte rendu\n\nDélibération n°2 : Statuts de la CAPL\n"
+    assert reading.agenda(run)
+    # One numbered deliberation is an extract's own heading, not an agenda.
+    assert reading.agenda("Délibération n°5 : Tarifs de la cantine\nLe conseil adopte.") is None
+
+
+def test_a_regulatory_article_outside_the_list_is_read_not_judged():
+    text = "désigné conformément à l’article R 2121-15 du Code Général des Collectivités"
+    (finding,) = check_references(text)
+    assert finding.severity == "ok" and "non vérifiée" in finding.message
+    # A legislative one outside the list is still a possible invention; L2121-34 is listed.
+    (invented,) = check_references("Vu l'article L. 2121-97 du CGCT")
+    assert invented.severity == "attention"
+    (listed,) = check_references("(articles L 2121-34)")
+    assert listed.severity == "ok" and "connu" in listed.message

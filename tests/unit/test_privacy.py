@@ -188,3 +188,31 @@ def test_digits_inside_a_reference_are_not_a_phone():
     assert ("NUMERO_DOSSIER", "DP-047-2025-118") in found
     assert not [k for k, _ in found if k == "TELEPHONE"]
     assert [f.kind for f in find("Appelez le 05 53 64 21 87.")] == ["TELEPHONE"]
+
+
+def test_numbers_as_people_type_them():
+    """Written after the fifth held-out set's first run: lower case, a line break, a key set
+    apart; a wrong key is still no number."""
+    assert kinds("mon iban c'est fr76 3000 6000 0112 3456 7890 189 merci") == [
+        ("IBAN", "fr76 3000 6000 0112 3456 7890 189")
+    ]
+    assert ("IBAN", "FR76 3000 6000\n0112 3456 7890 189") in kinds(
+        "Mon compte : FR76 3000 6000\n0112 3456 7890 189"
+    )
+    assert kinds("Sécurité sociale : 1 85 05 78 006 084 - 91 (clé comprise).") == [
+        ("NIR", "1 85 05 78 006 084 - 91")
+    ]
+    assert ("NIR", "1 85 05 78\n006 084 91") in kinds("Carte Vitale : 1 85 05 78\n006 084 91")
+    assert not [k for k, _ in kinds("Sécurité sociale : 1 85 05 78 006 084 - 92.") if k == "NIR"]
+    assert not [k for k, _ in kinds("iban fr76 3000 6000 0112 3456 7890 188") if k == "IBAN"]
+
+
+def test_companies_and_form_words_are_not_people():
+    for text in (
+        "la menuiserie à la SARL Menuiserie Gasconne (RCS Agen).",
+        "Attestation de la société Aquitaine Propreté, à jour au 30 juin.",
+        "Numéro SIRET : 732 829 320 00074 — Activité : couture et retouches.",
+    ):
+        assert "PERSONNE" not in [k for k, _ in kinds(text)], text
+    assert ("PERSONNE", "Sofiane Khelifi") in kinds("Devis accepté de Sofiane Khelifi, paysagiste.")
+    assert ("PERSONNE", "PYPE D") in kinds("Présents : MR PYPE D, MME PREVOST.")

@@ -133,6 +133,18 @@ def check_references(text: str, rule: str = "references.article") -> list:
         quoted = text[where[0] : where[1]]
         if reference in known_articles():
             findings.append(CheckFinding(rule, "ok", f"« {quoted} » est un article connu.", where))
+        elif reference[0] in "RD":
+            # The list holds the legislative articles records cite, and hardly any of the
+            # regulatory part: an R or D article outside it is read, not judged.
+            findings.append(
+                CheckFinding(
+                    rule,
+                    "ok",
+                    f"« {quoted} » : article de la partie réglementaire que le vérificateur ne "
+                    "connaît pas ; référence lue, non vérifiée.",
+                    where,
+                )
+            )
         else:
             findings.append(
                 CheckFinding(

@@ -157,11 +157,11 @@ def seance_hour(text: str) -> re.Match | None:
 
 # -- secretary -------------------------------------------------------------------------------------
 
-# « Secrétaire de séance : », « Secrétaire de la séance : », « Secrétaire : », « est élue
+# « Secrétaire(s) de séance : », « Secrétaire de la séance : », « Secrétaire : », « est élue
 # secrétaire », « désignée comme secrétaire de séance », « assurera les fonctions de secrétaire »;
 # not « Secrétariat général », a department of the mairie.
 SECRETARY = re.compile(
-    r"secr[ée]ta(?:ire|riat)\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taire\s*:|"
+    r"secr[ée]ta(?:ires?|riat)\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taires?\s*:|"
     r"\b(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée](?:\(?e\)?)?)\s+(?:[àa]\s+l['’]unanimit[ée]\s+)?"
     r"(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire\b|"
     r"\bfonctions?\s+de\s+secr[ée]taire\b",
@@ -212,9 +212,12 @@ QUORUM_STATED = re.compile(
     r"(?:absolue\s+)?des\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+exercice|"
     r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)\s+en\s+exercice\s+"
     r"(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)|"
-    # The usual formulas: « s'est réuni au nombre prescrit par la loi », « … étant présents, le
+    # The usual formulas: « s'est réuni au (en) nombre prescrit par la loi », « … étant présents, le
     # conseil peut valablement délibérer » (a negated one is QUORUM_MISSED, read first).
-    r"au\s+nombre\s+prescrit\s+par\s+la\s+loi|"
+    r"(?:au|en)\s+nombre\s+prescrit\s+par\s+la\s+loi|"
+    # « réuni à la majorité de ses membres en exercice »
+    r"r[ée]uni\w*\s+[àa]\s+la\s+majorit[ée]\s+(?:absolue\s+)?(?:de\s+ses|des)\s+"
+    r"(?:membres|conseillers)\s+en\s+exercice|"
     r"(?<!ne\s)(?:peut|pouvant|puisse)\s+(?:valablement\s+)?d[ée]lib[ée]rer\b"
     r"(?!\s+(?:valablement\s+)?que\b)",
     re.I,
@@ -256,11 +259,11 @@ def quorum(text: str) -> Quorum:
 
 ORDER_OF_BUSINESS = re.compile(r"ordre\s+du\s+jour", re.I)
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-# « 1. », « 1) », « 1 - », « I – », « POINT 1 - », « Question 1 – », « N°2004/04/01 : » at the
-# start of a line.
+# « 1. », « 1) », « 1° », « 1 - », « I – », « POINT 1 - », « Question 1 – », « N°2004/04/01 : »
+# at the start of a line.
 SECTION = re.compile(
     r"^[ \t]*(?:(?:POINT|Point|QUESTION|Question)\s+)?"
-    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)]|[-–—:])|N°\s*\d[\d/.-]*\s*:?)"
+    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|[-–—:])|N°\s*\d[\d/.-]*\s*:?)"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
 )
@@ -269,6 +272,18 @@ SECTION = re.compile(
 # « 1 Compte rendu du conseil du 2 septembre » (the number and a space, nothing else): counted
 # only in a run, where « 2 … » follows, since many lines start with a count (« 15 présents »).
 BARE_SECTION = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M)
+# « Délibération n°1 : Approbation … », « Délibération n°2 : … »: several in a run are the
+# séance's items; one alone is an extract's own heading (« N° 2020/11 » is not an agenda either).
+NUMBERED_DELIBERATION = re.compile(
+    r"^[ \t]*D[ée]lib[ée]ration\s+n[°o]\s*(?P<n>\d{1,3})\s*[:.–-]"
+    r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
+    re.M | re.I,
+)
+
+
+def _in_a_run(matches: list[re.Match]) -> list[re.Match]:
+    numbers = {int(m.group("n")) for m in matches}
+    return [m for m in matches if int(m.group("n")) + 1 in numbers]
 
 
 def agenda_sections(text: str) -> list[re.Match]:
@@ -284,8 +299,8 @@ def agenda_sections(text: str) -> list[re.Match]:
         if not m.group("title").endswith(":") or follows:
             kept.append(m)
     bare = [m for m in BARE_SECTION.finditer(text) if len(m.group("title").split()) >= 2]
-    bare_numbers = {int(m.group("n")) for m in bare}
-    kept += [m for m in bare if int(m.group("n")) + 1 in bare_numbers]
+    kept += _in_a_run(bare)
+    kept += _in_a_run(list(NUMBERED_DELIBERATION.finditer(text)))
     return sorted(kept, key=lambda m: m.start())
 
 

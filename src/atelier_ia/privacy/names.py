@@ -26,7 +26,9 @@ CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’-][{UPPER}]?[{LOWER}{UPPER}]+)*"
 PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|da|di|ben|el|al)"
 NAME = rf"{CAP}(?:\s+(?:{PARTICLE}\s+)?{CAP}){{0,2}}"
 CIVILITY = (
-    r"(?:M\.|Mr\.?|MM\.|Monsieur|Messieurs|Mme|Mmes|Madame|Mesdames|Mlle|Mademoiselle|"
+    # « MR », « MME », « Melle »: how some registers write them, in capitals or the old way
+    r"(?:M\.|Mr\.?|MR\.?|MM\.|Monsieur|Messieurs|Mme|MME|Mmes|Madame|Mesdames|Mlle|MLLE|Melle|"
+    r"Mademoiselle|"
     r"Maître|Me|Dr\.?|Docteur|Pr\.?|Professeur|Veuve|Vve)"
 )
 AFTER_CIVILITY = re.compile(rf"\b{CIVILITY}\s+(?P<name>{NAME})")
@@ -319,6 +321,40 @@ LEGAL_FORM = re.compile(
 )
 
 
+# A legal form or « société » just before: what follows is a company's name.
+COMPANY_BEFORE = re.compile(
+    r"\b(?:soci[ée]t[ée]|entreprise|SA|SARL|SAS|SASU|EURL|SCI|SNC|association)\s+$", re.I
+)
+# Words of forms and invoices the model takes for names when they open a line, and the
+# identifiers they label.
+FORM_WORDS = {
+    "SIRET",
+    "SIREN",
+    "IBAN",
+    "BIC",
+    "RIB",
+    "NIR",
+    "APE",
+    "RCS",
+    "URSSAF",
+    "INSEE",
+    "Devis",
+    "Facture",
+    "Activité",
+    "Numéro",
+    "Forme",
+    "Nom",
+    "Prénom",
+    "Adresse",
+    "Date",
+    "Référence",
+    "Attestation",
+    "Montant",
+    "Total",
+    "Signature",
+}
+
+
 def _candidate_sentences(text: str) -> list[tuple[int, str]]:
     """Sentences where a name without civility may hide: two capitalised words in a row.
     The model reads only those (a letter has few), which keeps a page well under 50 ms."""
@@ -389,6 +425,10 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # "M." alone, initials, stray punctuation
         if LEGAL_FORM.match(text, offset + len(name)) or LEGAL_FORM.fullmatch(words[-1]):
             continue  # a company: « Dupont SARL »
+        if COMPANY_BEFORE.search(text, max(0, offset - 14), offset):
+            continue  # « la SARL Menuiserie Gasconne », « la société Aquitaine Propreté »
+        if any(w in FORM_WORDS for w in words):
+            continue  # « Numéro SIRET », « Activité : », « Devis accepté »
         yield Finding(
             offset,
             offset + len(name),

@@ -19,11 +19,16 @@ from atelier_ia.privacy.findings import Finding
 
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
 # sex, year, month (or 20+ for special cases), département (2A/2B), commune, order, key
+# Groups may be split by a line break (a number at the end of a line), and the key set apart
+# with a dash (« 1 71 12 40 192 030 - 75 »).
 NIR = re.compile(
-    r"\b[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}"
-    r"[ .]?\d{2}\b"
+    r"\b[12][ .\n]?\d{2}[ .\n]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .\n]?(?:\d{2}|2[AB])[ .\n]?\d{3}"
+    r"[ .\n]?\d{3}(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}\b"
 )
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+# People type their IBAN in lower case too (« mon iban c'est fr76 … »).
+IBAN = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9]{4}){2,7}(?:[ \n]?[A-Z0-9]{1,3})?\b", re.IGNORECASE
+)
 SIRET = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{5}\b")
 SIREN = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}\b")
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
@@ -79,7 +84,7 @@ POSTCODE_CITY = re.compile(
 
 
 def _digits(text: str) -> str:
-    return re.sub(r"[ .]", "", text)
+    return re.sub(r"[\s.–-]", "", text)
 
 
 def emails(text: str) -> Iterator[Finding]:
@@ -117,7 +122,7 @@ def nirs(text: str) -> Iterator[Finding]:
 
 def ibans(text: str) -> Iterator[Finding]:
     for m in IBAN.finditer(text):
-        if std_iban.is_valid(m.group()):
+        if std_iban.is_valid(re.sub(r"\s", "", m.group()).upper()):
             yield Finding(m.start(), m.end(), "IBAN", m.group(), "IBAN dont la clé est juste")
 
 
