@@ -186,7 +186,7 @@ def test_plural_secretaries_and_the_quorum_as_records_word_it():
 
 def test_degree_numbered_items_and_numbered_deliberations_in_a_run():
     assert reading.agenda("COMMUNICATIONS\n\n1° Arrêté préfectoral portant création de la commune")
-    run = "Délibération n°1 : Approbation du compte rendu\n\nDélibération n°2 : Statuts de la CAPL\n"
+    run = "Délibération n°1 : Approbation du compte rendu\n\nDélibération n°2 : Statuts\n"
     assert reading.agenda(run)
     # One numbered deliberation is an extract's own heading, not an agenda.
     assert reading.agenda("Délibération n°5 : Tarifs de la cantine\nLe conseil adopte.") is None
