@@ -65,7 +65,7 @@ class HubSettings(_Section):
     spawn_slots: int = Field(0, ge=0, le=64)
     # Kernels run this much below the servers' CPU priority (0: the same), so that a room
     # opening workshops does not starve those still logging in (docs/architecture.md).
-    kernel_niceness: int = Field(10, ge=0, le=19)
+    kernel_niceness: int = Field(19, ge=0, le=19)
 
     @field_validator("ip")
     @classmethod

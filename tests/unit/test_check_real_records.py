@@ -201,3 +201,14 @@ def test_a_regulatory_article_outside_the_list_is_read_not_judged():
     assert invented.severity == "attention"
     (listed,) = check_references("(articles L 2121-34)")
     assert listed.severity == "ok" and "connu" in listed.message
+
+
+def test_after_the_fifth_held_out_set():
+    counts = "Conseillers en exercice au jour de la séance : 35\nPrésents : 31 ; Pouvoirs : 4 ."
+    assert reading.quorum(counts).reached is True
+    opening = "L’an deux mil douze, le Vendredi 23 du mois de Mars, à dix-Sept heures, le Conseil"
+    assert reading.seance_date(opening)
+    # A doubled separator is a slip: « L.2121.-7 » is L2121-7, a known article.
+    assert [r for r, _ in references("conformément à l’article L.2121.-7 du CGCT")] == ["L2121-7"]
+    (listed,) = check_references("(article L 2121-27-1 du CGCT)")
+    assert listed.severity == "ok"

@@ -76,7 +76,7 @@ def test_kernels_start_below_the_servers_priority_in_their_own_session(tmp_path)
     ours = autogroup_nice(os.getpid())
     manager, kernel = start_kernel(singleuser.write_kernelspec(tmp_path))
     try:
-        assert kernel.nice() == os.nice(0) + singleuser.KERNEL_NICENESS
+        assert kernel.nice() == min(19, os.nice(0) + singleuser.KERNEL_NICENESS)
         assert os.getsid(kernel.pid) == kernel.pid  # jupyter_client's own new session
         assert autogroup_nice(kernel.pid) == singleuser.KERNEL_NICENESS
     finally:
@@ -108,5 +108,13 @@ def test_a_process_sharing_its_session_never_lowers_the_session():
         "print(lower_priority(10), os.nice(0))"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", str(os.nice(0) + 10)]
+    assert out.stdout.split() == ["False", str(min(19, os.nice(0) + 10))]
     assert autogroup_nice(os.getpid()) == ours
+
+
+def test_the_settings_default_is_the_servers_own():
+    """The server falls back on KERNEL_NICENESS when the hub sets nothing; the setting's
+    default must say the same."""
+    from atelier_ia.settings import Settings
+
+    assert Settings().hub.kernel_niceness == singleuser.KERNEL_NICENESS

@@ -216,3 +216,36 @@ def test_companies_and_form_words_are_not_people():
         assert "PERSONNE" not in [k for k, _ in kinds(text)], text
     assert ("PERSONNE", "Sofiane Khelifi") in kinds("Devis accepté de Sofiane Khelifi, paysagiste.")
     assert ("PERSONNE", "PYPE D") in kinds("Présents : MR PYPE D, MME PREVOST.")
+
+
+def test_after_the_sixth_held_out_set():
+    """Forms, planning applications, SIRET as people type them, businesses named after people,
+    names from elsewhere, a birth place between « née » and the date."""
+    found = kinds("Nom : PEREIRA    Prénom : Maria da Conceição")
+    assert found == [("PERSONNE", "PEREIRA"), ("PERSONNE", "Maria da Conceição")]
+    assert kinds("Nom : ..........  Prénom : ..........") == []
+    assert kinds("Votre dossier n° PC 047 123 25 A0012 est complet.") == [
+        ("NUMERO_DOSSIER", "PC 047 123 25 A0012")
+    ]
+    for siret in ("732 829 320 000 74", "732 829 320-00074", "732 829\n320 00074"):
+        assert kinds(f"SIRET {siret}.") == [("SIRET", siret)]
+    assert kinds("La Boulangerie Martin et Fils ferme en août.") == []
+    assert kinds("Garage Da Silva Automobiles : contrôle technique.") == []
+    assert ("PERSONNE", "Paul Durand") in kinds("Le Garage du Centre emploie Paul Durand.")
+    assert kinds("M. João FERREIRA DA SILVA, adjoint.") == [("PERSONNE", "João FERREIRA DA SILVA")]
+    assert ("DATE_NAISSANCE", "1er février 1952") in kinds(
+        "Mme Paule-Marie Colonna, née à Ajaccio le 1er février 1952, demande"
+    )
+
+
+def test_overseas_phones_and_numbers_that_only_look_like_phones_or_files():
+    assert kinds("Traiteur, tél. 06 90 47 12 83.") == [("TELEPHONE", "06 90 47 12 83")]
+    assert kinds("Appelez le 0262 12 34 56.") == [("TELEPHONE", "0262 12 34 56")]
+    assert kinds("Le numéro d'engagement 06 25 11 40 87 figure sur la facture.") == []
+    assert kinds("Mon numéro de téléphone : 06 25 11 40 87.") == [("TELEPHONE", "06 25 11 40 87")]
+    assert (
+        kinds("Marché public n° 2025-047, avis publié au BOAMP sous la référence 25-132987.") == []
+    )
+    assert kinds("Dossier CCAS n° CCAS-2025-218 : aide accordée.") == [
+        ("NUMERO_DOSSIER", "CCAS-2025-218")
+    ]

@@ -11,9 +11,10 @@ from importlib import resources
 # L. 2121-29, L.2121-29, L2121-29, L 2122-22, R. 311-3-1-1, and « L.2121.15 » as real records
 # write it with dots; a number without its hyphen (« L.270 » of the code électoral) only right
 # after « article », where it cannot be a postcode or a plot of land.
+# A doubled separator (« L.2121.-7 ») is a typing slip: the same article.
 REFERENCE = re.compile(
-    r"\b(?P<letter>[LRD])\.?\s?\*?(?P<number>\d{3,4}(?:[-.]\d{1,3}){1,3})\b"
-    r"|\bart(?:icles?|\.)\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{2,4})\b(?![-.]\d)"
+    r"\b(?P<letter>[LRD])\.?\s?\*?(?P<number>\d{3,4}(?:[-.]{1,2}\d{1,3}){1,3})\b"
+    r"|\bart(?:icles?|\.)\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{2,4})\b(?![-.]+\d)"
 )
 
 
@@ -48,7 +49,7 @@ OTHER_TEXT_BEFORE = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b[^;.\n]{0
 
 
 def normalise(letter: str, number: str) -> str:
-    return f"{letter}{number.replace('.', '-')}"
+    return f"{letter}{re.sub(r'[-.]+', '-', number)}"
 
 
 # « l'article L. 2125-1 du Code général de la propriété des personnes publiques »: an article

@@ -84,13 +84,15 @@ MONTHS = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre"
 )
-# « 18 », « dix-huit », and the old formula « le dix-huitième jour du mois de novembre ».
+# « 18 », « dix-huit », and the old formulas « le dix-huitième jour du mois de novembre ».
 ORDINAL_DAY = (
     r"(?:premier|(?:(?:vingt|trente)(?:[\s-]+et)?[\s-]+)?(?:un|deux|trois|quatr|cinqu|six|sept|"
     r"huit|neuv|dix|onz|douz|treiz|quatorz|quinz|seiz|dix-sept|dix-huit|dix-neuv)i[èe]me|"
     r"vingti[èe]me|trenti[èe]me)\s+jour\s+du\s+mois\s+d(?:e|['’])"
 )
-DAY = rf"(?:1er|\d{{1,2}}|{ORDINAL_DAY}|{NUMBER_WORDS})"
+# « le Vendredi 23 du mois de Mars »
+MONTH_OF = rf"(?:1er|\d{{1,2}}|{NUMBER_WORDS})\s+du\s+mois\s+d(?:e|['’])"
+DAY = rf"(?:{MONTH_OF}|1er|\d{{1,2}}|{ORDINAL_DAY}|{NUMBER_WORDS})"
 YEAR = rf"(?:\d{{4}}|{NUMBER_WORDS})"
 DATE = re.compile(
     rf"\b(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{DAY}(?:\s+|(?<=['’]))(?:{MONTHS})(?:\s+{YEAR})?)\b",
@@ -178,7 +180,9 @@ def secretary(text: str) -> re.Match | None:
 
 COUNT_LABELS = {
     # « Membres en fonction : 15 » (Alsace), « Nombre de conseillers élus : 15 »: the same count.
-    "en_exercice": r"(?:(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)|"
+    # « Conseillers en exercice au jour de la séance : 35 »
+    "en_exercice": r"(?:(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)"
+    r"(?:\s+au\s+jour\s+de\s+la\s+s[ée]ance)?|"
     r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus)",
     "presents": r"pr[ée]sents?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",

@@ -61,7 +61,7 @@ HUB_ORM = "jupyterhub.orm"
 RUNTIME_PARENT = Path("/tmp")
 RUNTIME_PREFIX = "atelier-rt-"
 OWNER_FILE = "server.pid"
-KERNEL_NICENESS = 10
+KERNEL_NICENESS = 19
 NICENESS_ENV = "ATELIER_KERNEL_NICENESS"
 
 

@@ -19,11 +19,14 @@ from functools import lru_cache
 
 from atelier_ia.privacy.findings import Finding
 
-UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
-LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+# French letters, and those of names from elsewhere that French records carry (João, Núñez,
+# Wójcik, Łukasz).
+UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÁÍÓÚÃÕÑŁŚŻŹĆŃĘĄ"
+LOWER = "a-zàâäçéèêëîïôöùûüÿœæáíóúãõñłśżźćńęą"
 # A capitalised word, hyphenated or with an apostrophe (Jean-Baptiste, N'Diaye, O'Neill).
 CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’-][{UPPER}]?[{LOWER}{UPPER}]+)*"
-PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|da|di|ben|el|al)"
+# Particles, also in capitals in lists (« João FERREIRA DA SILVA », « Jean DE LA FONTAINE »).
+PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|da|di|ben|el|al|DE|DU|DES|D'|LE|LA|DA|DI|EL)"
 NAME = rf"{CAP}(?:\s+(?:{PARTICLE}\s+)?{CAP}){{0,2}}"
 CIVILITY = (
     # « MR », « MME », « Melle »: how some registers write them, in capitals or the old way
@@ -36,7 +39,10 @@ WORD = re.compile(CAP)
 
 # Capitalised words that follow a civility or a first name without being a name.
 NOT_NAMES = {
-    # the headings of a council's attendance list
+    # the headings of a council's attendance list, and a form's labels
+    "Nom",
+    "Prénom",
+    "Prénoms",
     "Absents",
     "Absent",
     "Excusés",
@@ -271,9 +277,13 @@ PLACE_BEFORE = re.compile(
 
 
 def names_a_place(text: str, start: int) -> bool:
-    """« salle Jean Jaurès », « école Jules Ferry »: a place named after someone, not a person
-    in the text; every name detector's findings go through this."""
-    return bool(PLACE_BEFORE.search(text, max(0, start - 12), start))
+    """« salle Jean Jaurès », « école Jules Ferry », « Garage Da Silva »: a place or a business
+    named after someone, not a person in the text; every name detector's findings go through
+    this."""
+    return bool(
+        PLACE_BEFORE.search(text, max(0, start - 12), start)
+        or BUSINESS_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 def by_first_name(text: str) -> Iterator[Finding]:
@@ -352,7 +362,41 @@ FORM_WORDS = {
     "Montant",
     "Total",
     "Signature",
+    "Fournisseur",
+    "Demandeur",
+    "Demandeuse",
+    "Conjoint",
+    "Conjointe",
+    "Trésorier",
+    "Trésorière",
+    "Fils",
 }
+# A business named after its trade: « Boulangerie Martin », « Garage Da Silva Automobiles ».
+TRADES = {
+    "Boulangerie",
+    "Boucherie",
+    "Charcuterie",
+    "Pharmacie",
+    "Garage",
+    "Menuiserie",
+    "Plomberie",
+    "Transports",
+    "Ambulances",
+    "Restaurant",
+    "Hôtel",
+    "Café",
+    "Librairie",
+    "Imprimerie",
+    "Carrosserie",
+    "Maçonnerie",
+    "Taxi",
+    "Taxis",
+    "Traiteur",
+    "Entreprise",
+    "Établissements",
+    "Ets",
+}
+BUSINESS_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TRADES))})\s+(?:[\w'’-]+\s+){{0,2}}$")
 
 
 def _candidate_sentences(text: str) -> list[tuple[int, str]]:
@@ -427,8 +471,8 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # a company: « Dupont SARL »
         if COMPANY_BEFORE.search(text, max(0, offset - 14), offset):
             continue  # « la SARL Menuiserie Gasconne », « la société Aquitaine Propreté »
-        if any(w in FORM_WORDS for w in words):
-            continue  # « Numéro SIRET », « Activité : », « Devis accepté »
+        if any(w in FORM_WORDS for w in words) or words[0] in TRADES:
+            continue  # « Numéro SIRET », « Activité : », « Garage Da Silva Automobiles »
         yield Finding(
             offset,
             offset + len(name),
@@ -550,4 +594,22 @@ def by_council_list(text: str) -> Iterator[Finding]:
                 )
 
 
-NAME_DETECTORS = (by_civility, by_first_name, by_relation, by_council_list, by_model)
+# A form's fields: « Nom : PEREIRA », « Prénom : Maria da Conceição », « Nom de naissance : … ».
+FORM_FIELD = re.compile(
+    rf"\b(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille|l['’]enfant))?|Pr[ée]noms?)"
+    rf"[ \t]*:[ \t]*(?P<name>{NAME})"
+)
+
+
+def by_form_field(text: str) -> Iterator[Finding]:
+    for m in FORM_FIELD.finditer(text):
+        name = _trim(m.group("name"))
+        if name.split()[0] in NOT_NAMES or name.split()[0] in FORM_WORDS:
+            continue
+        start = m.start("name")
+        yield Finding(
+            start, start + len(name), "PERSONNE", name, "valeur d'un champ « Nom » ou « Prénom »"
+        )
+
+
+NAME_DETECTORS = (by_civility, by_first_name, by_relation, by_council_list, by_form_field, by_model)

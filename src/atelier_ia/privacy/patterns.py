@@ -29,7 +29,8 @@ NIR = re.compile(
 IBAN = re.compile(
     r"\b[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9]{4}){2,7}(?:[ \n]?[A-Z0-9]{1,3})?\b", re.IGNORECASE
 )
-SIRET = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{5}\b")
+# 732 829 320 00074, 732 829 320 000 74, 732 829 320-00074, or broken at the end of a line.
+SIRET = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 SIREN = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}\b")
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
 # plates (FNI), still on the road: 123-ABC-47.
@@ -46,7 +47,9 @@ DATE = (
     rf"|(?:1er|\d{{1,2}})\s+(?:{MONTHS})\s+(?:19|20)\d{{2}})"
 )
 BIRTH = re.compile(
-    rf"(?:\bné(?:e)?\s+le|\bnée?\s+le|date\s+de\s+naissance\s*:?|naissance\s*:)\s*(?P<date>{DATE})",
+    # « né le … », « née à Ajaccio le … », « date de naissance : … »
+    rf"(?:\bnée?\s+(?:[àa]\s+[^,;\n]{{1,40}}?\s+)?le|date\s+de\s+naissance\s*:?|naissance\s*:)"
+    rf"\s*(?P<date>{DATE})",
     re.IGNORECASE,
 )
 _LABEL = (
@@ -55,11 +58,19 @@ _LABEL = (
 )
 _NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|num\.)"
 DOSSIER = re.compile(
-    rf"(?:\b{_NUMBER_WORD}\s*(?:de\s+|d['’]\s*)?{_LABEL}|\b{_LABEL}\s*{_NUMBER_WORD}?)"
-    r"(?:\s+[A-Z]{2,5})?\s*:?\s*"
+    rf"(?:\b{_NUMBER_WORD}\s*(?:de\s+|d['’]\s*)?{_LABEL}"
+    rf"|\b{_LABEL}(?:\s+[A-Z]{{2,5}}(?=\s+{_NUMBER_WORD}))?\s*{_NUMBER_WORD}?)"
+    r"(?:\s+[A-Z]{2,5}(?=[\s:]))?\s*:?\s*"
     # at least four characters, one of them a digit (« compte 2 350 habitants » is no account)
     r"(?P<number>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w-])",
     re.IGNORECASE,
+)
+# Planning applications (code de l'urbanisme, art. A. 423-1 et suivants): type, département,
+# commune, year, then a letter or digit and four digits: « PC 047 123 25 A0012 ».
+URBANISM = re.compile(r"\b(?:PC|DP|PA|PD|CU[ab]?)[ ]?\d{3}[ ]?\d{3}[ ]?\d{2}[ ]?[A-Z0-9]\d{4}\b")
+PUBLIC_NOTICE = re.compile(
+    r"march[ée]\s+public|BOAMP|JOUE|appel\s+d['’]offres|avis\s+d['’]appel|consultation\s+n°",
+    re.I,
 )
 STREET_TYPES = (
     r"rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|"
@@ -92,11 +103,26 @@ def emails(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "EMAIL", m.group(), "forme d'une adresse e-mail")
 
 
+# Overseas numbers, which libphonenumber files under their own regions rather than FR
+# (ARCEP's numbering plan): Guadeloupe and Saint-Martin 0590/0690-0691, Martinique
+# 0596/0696-0697, Guyane 0594/0694, La Réunion 0262-0263/0692-0693, Mayotte 0269/0639.
+TEN_DIGITS = re.compile(r"(?<![\w/-])0\d(?:[ .-]?\d{2}){4}(?![\w/-])")
+OVERSEAS_PREFIX = re.compile(r"0(?:590|69[0-7]|59[46]|26[239]|639)")
+# « le numéro d'engagement 06 25 11 40 87 »: a number announced as something other than a
+# phone is a reference that happens to look like one.
+OTHER_NUMBER_BEFORE = re.compile(
+    r"\b(?:n°|numéro)\s+(?:de\s+|d['’]\s*)(?!t[ée]l|portable|mobile|fixe|fax|contact|joindre|"
+    r"appel|urgence|astreinte|permanence)\w+\s*:?\s*$",
+    re.I,
+)
+
+
 def phones(text: str) -> Iterator[Finding]:
     # Numbers split over two lines are still numbers: read the text with newlines as spaces
     # (same length, so spans stay right).
     flat = text.replace("\n", " ").replace("\r", " ")
     matcher = phonenumbers.PhoneNumberMatcher(flat, "FR", leniency=phonenumbers.Leniency.VALID)
+    seen: list[tuple[int, int]] = []
     for match in matcher:
         # Digits inside a longer code (« DP-047-2025-118 ») are a reference, not a phone.
         before = flat[match.start - 1 : match.start]
@@ -105,6 +131,9 @@ def phones(text: str) -> Iterator[Finding]:
             after and (after.isalnum() or after in "-/")
         ):
             continue
+        if OTHER_NUMBER_BEFORE.search(flat, max(0, match.start - 40), match.start):
+            continue
+        seen.append((match.start, match.end))
         yield Finding(
             match.start,
             match.end,
@@ -112,6 +141,15 @@ def phones(text: str) -> Iterator[Finding]:
             text[match.start : match.end],
             "numéro de téléphone valide (bibliothèque phonenumbers)",
         )
+    for m in TEN_DIGITS.finditer(flat):
+        if not OVERSEAS_PREFIX.match(re.sub(r"[ .-]", "", m.group())):
+            continue
+        if OTHER_NUMBER_BEFORE.search(flat, max(0, m.start() - 40), m.start()):
+            continue
+        if not any(a < m.end() and m.start() < b for a, b in seen):
+            yield Finding(
+                m.start(), m.end(), "TELEPHONE", text[m.start() : m.end()], "numéro d'outre-mer"
+            )
 
 
 def nirs(text: str) -> Iterator[Finding]:
@@ -161,7 +199,16 @@ def plates(text: str) -> Iterator[Finding]:
 
 
 def dossiers(text: str) -> Iterator[Finding]:
+    planning = [m.span() for m in URBANISM.finditer(text)]
+    for start, end in planning:
+        yield Finding(
+            start, end, "NUMERO_DOSSIER", text[start:end], "numéro de demande d'urbanisme"
+        )
     for m in DOSSIER.finditer(text):
+        if any(a <= m.start("number") < b for a, b in planning):
+            continue
+        if PUBLIC_NOTICE.search(text, max(0, m.start() - 80), m.start()):
+            continue  # a public contract's or notice's reference, not someone's file
         yield Finding(
             m.start("number"),
             m.end("number"),
