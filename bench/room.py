@@ -373,6 +373,14 @@ def main() -> None:
             f"CPU {r['cpu_busy_pct']} % ; pic PSS {r['peak_mib']['Pss']}"
         )
     print(f"étalonnage Chromium (rendu − servi) : {offset} s")
+    for warm in (False, True):
+        side = [r for r in runs if r["warm"] == warm and "kernel_niceness" in r]
+        for r in side[1:]:
+            ratio = r["catalogue_served_p95_s"] / side[0]["catalogue_served_p95_s"]
+            print(
+                f"{'préchauffé' if warm else 'à froid'} : catalogue p95, noyaux nice "
+                f"{r['kernel_niceness']} ÷ nice {side[0]['kernel_niceness']} = {ratio:.2f}"
+            )
     path = plot(runs)
     write_result(
         "room",

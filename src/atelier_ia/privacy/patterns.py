@@ -65,7 +65,7 @@ DOSSIER = re.compile(
     r"(?P<number>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w-])",
     re.IGNORECASE,
 )
-# Planning applications (code de l'urbanisme, art. A. 423-1 et suivants): type, département,
+# Planning applications, numbered in one national form: type (PC, DP, PA, PD, CU), département,
 # commune, year, then a letter or digit and four digits: « PC 047 123 25 A0012 ».
 URBANISM = re.compile(r"\b(?:PC|DP|PA|PD|CU[ab]?)[ ]?\d{3}[ ]?\d{3}[ ]?\d{2}[ ]?[A-Z0-9]\d{4}\b")
 PUBLIC_NOTICE = re.compile(
