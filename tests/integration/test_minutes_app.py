@@ -59,7 +59,8 @@ def test_from_the_sample_recording_to_a_checked_pv(tmp_path, fake):
         # misheard, not only as invented.
         fake.behaviour = Behaviour(reply=BAD)
         app.write()
-        assert "1500" in fold(fake.served[-1].user_text)
+        spoken = app.transcript.value.removeprefix(TRANSCRIPT_HEADER).strip()
+        assert spoken and spoken in fake.served[-1].user_text
         app.check()
         assert "mal entendu ?" in app.marked.value and "été <strong>mal entendu</strong>" in (
             app.marked.value
