@@ -133,36 +133,40 @@ def main() -> None:
     raw_path = tmp / "profile.txt"
     platform = start_platform(tmp)
     names = [f"profil{i:02d}" for i in range(n)]
-    if room:
-        with ThreadPoolExecutor(n) as pool:
-            list(pool.map(lambda name: arrive(platform, name), names))
-    spy = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "py-spy"),
-            "record",
-            "--subprocesses",
-            "--format",
-            "raw",
-            "--full-filenames",
-            "--rate",
-            str(RATE_HZ),
-            "--output",
-            str(raw_path),
-            "--pid",
-            str(platform.process.pid),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    spy = None
+    # Everything after the start in the try: a py-spy that cannot start (not installed: it
+    # comes with the bench extras) once left a platform of 30 servers running.
     try:
+        if room:
+            with ThreadPoolExecutor(n) as pool:
+                list(pool.map(lambda name: arrive(platform, name), names))
+        spy = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "py-spy"),
+                "record",
+                "--subprocesses",
+                "--format",
+                "raw",
+                "--full-filenames",
+                "--rate",
+                str(RATE_HZ),
+                "--output",
+                str(raw_path),
+                "--pid",
+                str(platform.process.pid),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(2)  # py-spy attaches
         start = time.perf_counter()
         with ThreadPoolExecutor(n) as pool:
             people = list(pool.map(lambda name: visit(platform, name, room), names))
         room_s = time.perf_counter() - start
     finally:
-        spy.send_signal(2)  # SIGINT: py-spy writes its output and stops
-        spy.wait(timeout=60)
+        if spy is not None:
+            spy.send_signal(2)  # SIGINT: py-spy writes its output and stops
+            spy.wait(timeout=60)
         platform.stop(timeout=120)
         platform.remove()
     summary = summarise(raw_path.read_text())

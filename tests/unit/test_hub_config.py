@@ -219,3 +219,12 @@ def test_configure_composes_without_overlap(settings):
     assert c.JupyterHub.spawner_class in (AccountSpawner, DemoSpawner)
     assert str(settings.private_dir) in c.JupyterHub.db_url
     assert c.JupyterHub.cookie_secret_file.startswith(str(settings.private_dir))
+
+
+def test_kernels_get_their_priority_from_the_settings(tmp_path):
+    env = {"ATELIER_STATE_DIR": str(tmp_path / "state"), "ATELIER_HUB__KERNEL_NICENESS": "12"}
+    c = Config()
+    configure_spawner(c, load_settings(environ=env))
+    assert c.Spawner.environment["ATELIER_KERNEL_NICENESS"] == "12"
+    with pytest.raises(ValueError, match="kernel_niceness"):
+        load_settings(environ={**env, "ATELIER_HUB__KERNEL_NICENESS": "20"})
