@@ -222,19 +222,19 @@ def run(
     warm: bool,
     tmp: Path,
     upstreams: list[StandIn] | None,
-    setting: tuple[str, int] | None = None,
+    kernel_niceness: int | None = None,
 ) -> dict:
     folder = tmp / label
     folder.mkdir()
     env = {"ATELIER_CONFIG": str(stand_in_config(folder, upstreams))} if upstreams else {}
-    if setting is not None:
-        env[setting[0]] = str(setting[1])
+    if kernel_niceness is not None:
+        env[NICENESS_SETTING] = str(kernel_niceness)
     model = STAND_IN_MODEL if upstreams else EMBEDDED_MODEL
     parallel = len(upstreams) if upstreams else 1
     platform = start_platform(folder, env)
     result: dict = {"run": label, "participants": n, "warm": warm, "model": model}
-    if setting is not None:
-        result["setting"] = {"env": setting[0], "value": setting[1]}
+    if kernel_niceness is not None:
+        result["kernel_niceness"] = kernel_niceness
     try:
         args = ["session", "create", SESSION, "--participants", str(n)]
         start = time.perf_counter()
@@ -328,19 +328,17 @@ def plot(runs: list[dict]) -> Path | None:
     return path
 
 
-SIDE_BY_SIDE = {
-    "--kernel-niceness": ("ATELIER_HUB__KERNEL_NICENESS", "noyaux nice"),
-}
+NICENESS_FLAG = "--kernel-niceness="
+NICENESS_SETTING = "ATELIER_HUB__KERNEL_NICENESS"
 
 
-def side_by_side(args: list[str]) -> tuple[str, str, list[int | None]]:
-    """`--kernel-niceness=0,10`: the embedded runs once per value of that setting, side by
-    side. Without it, once at the defaults. (A flag per setting compared; one so far.)"""
+def niceness_values(args: list[str]) -> list[int | None]:
+    """`--kernel-niceness=0,10`: the embedded runs once per value of hub.kernel_niceness, side
+    by side. Without it, once at the default."""
     for arg in args:
-        flag, _, values = arg.partition("=")
-        if flag in SIDE_BY_SIDE:
-            return (*SIDE_BY_SIDE[flag], [int(v) for v in values.split(",")])
-    return "", "", [None]
+        if arg.startswith(NICENESS_FLAG):
+            return [int(v) for v in arg.removeprefix(NICENESS_FLAG).split(",")]
+    return [None]
 
 
 def main() -> None:
@@ -350,14 +348,11 @@ def main() -> None:
         sys.exit("bench.room : à lancer en root (comptes Unix).")
     tmp = Path(tempfile.mkdtemp(prefix="bench-room-"))
     upstreams = [StandIn(STAND_IN_PACE) for _ in range(2)]
-    env, word, values = side_by_side(sys.argv[1:])
     runs = []
     for warm, label in ((False, "intégré, à froid"), (True, "intégré, préchauffé")):
-        for value in values:
-            if value is None:
-                runs.append(run(label, n, warm, tmp, None))
-            else:
-                runs.append(run(f"{label}, {word} {value}", n, warm, tmp, None, (env, value)))
+        for value in niceness_values(sys.argv[1:]):
+            suffix = "" if value is None else f", noyaux nice {value}"
+            runs.append(run(label + suffix, n, warm, tmp, None, value))
     for upstream in upstreams:
         upstream.start()
     try:
@@ -382,12 +377,12 @@ def main() -> None:
         )
     print(f"étalonnage Chromium (rendu − servi) : {offset} s")
     for warm in (False, True):
-        side = [r for r in runs if r["warm"] == warm and "setting" in r]
+        side = [r for r in runs if r["warm"] == warm and "kernel_niceness" in r]
         for r in side[1:]:
             ratio = r["catalogue_served_p95_s"] / side[0]["catalogue_served_p95_s"]
             print(
-                f"{'préchauffé' if warm else 'à froid'} : catalogue p95, {word} "
-                f"{r['setting']['value']} ÷ {side[0]['setting']['value']} = {ratio:.2f}"
+                f"{'préchauffé' if warm else 'à froid'} : catalogue p95, noyaux nice "
+                f"{r['kernel_niceness']} ÷ {side[0]['kernel_niceness']} = {ratio:.2f}"
             )
     path = plot(runs)
     write_result(

@@ -121,8 +121,8 @@ def phones(text: str) -> Iterator[Finding]:
     # Numbers split over two lines are still numbers: read the text with newlines as spaces
     # (same length, so spans stay right).
     flat = text.replace("\n", " ").replace("\r", " ")
+    found = []
     matcher = phonenumbers.PhoneNumberMatcher(flat, "FR", leniency=phonenumbers.Leniency.VALID)
-    seen: list[tuple[int, int]] = []
     for match in matcher:
         # Digits inside a longer code (« DP-047-2025-118 ») are a reference, not a phone.
         before = flat[match.start - 1 : match.start]
@@ -131,25 +131,16 @@ def phones(text: str) -> Iterator[Finding]:
             after and (after.isalnum() or after in "-/")
         ):
             continue
-        if OTHER_NUMBER_BEFORE.search(flat, max(0, match.start - 40), match.start):
-            continue
-        seen.append((match.start, match.end))
-        yield Finding(
-            match.start,
-            match.end,
-            "TELEPHONE",
-            text[match.start : match.end],
-            "numéro de téléphone valide (bibliothèque phonenumbers)",
+        found.append(
+            (match.start, match.end, "numéro de téléphone valide (bibliothèque phonenumbers)")
         )
     for m in TEN_DIGITS.finditer(flat):
-        if not OVERSEAS_PREFIX.match(re.sub(r"[ .-]", "", m.group())):
-            continue
-        if OTHER_NUMBER_BEFORE.search(flat, max(0, m.start() - 40), m.start()):
-            continue
-        if not any(a < m.end() and m.start() < b for a, b in seen):
-            yield Finding(
-                m.start(), m.end(), "TELEPHONE", text[m.start() : m.end()], "numéro d'outre-mer"
-            )
+        if OVERSEAS_PREFIX.match(re.sub(r"[ .-]", "", m.group())):
+            found.append((m.start(), m.end(), "numéro d'outre-mer"))
+    # Both may find one number: find() keeps one finding per place.
+    for start, end, why in found:
+        if not OTHER_NUMBER_BEFORE.search(flat, max(0, start - 40), start):
+            yield Finding(start, end, "TELEPHONE", text[start:end], why)
 
 
 def nirs(text: str) -> Iterator[Finding]:
