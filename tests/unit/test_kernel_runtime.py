@@ -65,9 +65,17 @@ def start_kernel(folder):
     return manager, psutil.Process(manager.provisioner.process.pid)
 
 
-def autogroup_nice(pid: int) -> int:
-    # "/autogroup-123 nice 10"
-    return int(Path(f"/proc/{pid}/autogroup").read_text().split()[-1])
+def autogroup_nice(pid: int) -> int | None:
+    """The session's nice value: "/autogroup-123 nice 10". None for the system's first
+    session (PID 1's, which CI's runner and its children stay in): the kernel prints nothing
+    for it, and nothing can lower it."""
+    words = Path(f"/proc/{pid}/autogroup").read_text().split()
+    return int(words[-1]) if words else None
+
+
+def test_the_first_sessions_autogroup_reads_as_none():
+    assert autogroup_nice(1) is None  # PID 1 never started a session of its own
+    assert autogroup_nice(os.getpid()) in (None, *range(-20, 20))
 
 
 def test_kernels_start_below_the_servers_priority_in_their_own_session(tmp_path):
