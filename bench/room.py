@@ -27,7 +27,9 @@ How each figure is taken:
   machine's, over the room's time.
 
 `--kernel-niceness=0,10` repeats each embedded run once per value of hub.kernel_niceness,
-side by side (0: kernels at the servers' priority, as ipykernel starts them).
+side by side (0: kernels at the servers' priority, as ipykernel starts them);
+`--hub-niceness=0,-10` the same for hub.niceness (the hub's and the proxy's session).
+`--embedded-only` leaves out the stand-in's run.
 
 Writes bench/results/room.json and bench/results/room.png.
 """
@@ -222,19 +224,19 @@ def run(
     warm: bool,
     tmp: Path,
     upstreams: list[StandIn] | None,
-    kernel_niceness: int | None = None,
+    compared: tuple[str, int] | None = None,
 ) -> dict:
     folder = tmp / label
     folder.mkdir()
     env = {"ATELIER_CONFIG": str(stand_in_config(folder, upstreams))} if upstreams else {}
-    if kernel_niceness is not None:
-        env[NICENESS_SETTING] = str(kernel_niceness)
+    if compared is not None:
+        env[COMPARED[compared[0]][0]] = str(compared[1])
     model = STAND_IN_MODEL if upstreams else EMBEDDED_MODEL
     parallel = len(upstreams) if upstreams else 1
     platform = start_platform(folder, env)
     result: dict = {"run": label, "participants": n, "warm": warm, "model": model}
-    if kernel_niceness is not None:
-        result["kernel_niceness"] = kernel_niceness
+    if compared is not None:
+        result[compared[0]] = compared[1]
     try:
         args = ["session", "create", SESSION, "--participants", str(n)]
         start = time.perf_counter()
@@ -328,16 +330,21 @@ def plot(runs: list[dict]) -> Path | None:
     return path
 
 
-NICENESS_FLAG = "--kernel-niceness="
-NICENESS_SETTING = "ATELIER_HUB__KERNEL_NICENESS"
+# What `--NAME=a,b` compares side by side: the setting's variable and its label in a run.
+COMPARED = {
+    "kernel_niceness": ("ATELIER_HUB__KERNEL_NICENESS", "noyaux nice"),
+    "hub_niceness": ("ATELIER_HUB__NICENESS", "hub et proxy nice"),
+}
 
 
-def niceness_values(args: list[str]) -> list[int | None]:
-    """`--kernel-niceness=0,10`: the embedded runs once per value of hub.kernel_niceness, side
-    by side. Without it, once at the default."""
+def compared_values(args: list[str]) -> list[tuple[str, int] | None]:
+    """`--kernel-niceness=0,10` or `--hub-niceness=0,-10`: the embedded runs once per value of
+    that setting, side by side. Without either, once at the defaults."""
     for arg in args:
-        if arg.startswith(NICENESS_FLAG):
-            return [int(v) for v in arg.removeprefix(NICENESS_FLAG).split(",")]
+        for key in COMPARED:
+            flag = "--" + key.replace("_", "-") + "="
+            if arg.startswith(flag):
+                return [(key, int(v)) for v in arg.removeprefix(flag).split(",")]
     return [None]
 
 
@@ -350,13 +357,14 @@ def main() -> None:
     upstreams = [StandIn(STAND_IN_PACE) for _ in range(2)]
     runs = []
     for warm, label in ((False, "intégré, à froid"), (True, "intégré, préchauffé")):
-        for value in niceness_values(sys.argv[1:]):
-            suffix = "" if value is None else f", noyaux nice {value}"
-            runs.append(run(label + suffix, n, warm, tmp, None, value))
-    for upstream in upstreams:
-        upstream.start()
+        for compared in compared_values(sys.argv[1:]):
+            suffix = "" if compared is None else f", {COMPARED[compared[0]][1]} {compared[1]}"
+            runs.append(run(label + suffix, n, warm, tmp, None, compared))
     try:
-        runs.append(run("2 × Ollama (substitut), préchauffé", n, True, tmp, upstreams))
+        if "--embedded-only" not in sys.argv:
+            for upstream in upstreams:
+                upstream.start()
+            runs.append(run("2 × Ollama (substitut), préchauffé", n, True, tmp, upstreams))
     finally:
         for upstream in upstreams:
             upstream.stop()
@@ -376,14 +384,15 @@ def main() -> None:
             f"CPU {r['cpu_busy_pct']} % ; pic PSS {r['peak_mib']['Pss']}"
         )
     print(f"étalonnage Chromium (rendu − servi) : {offset} s")
-    for warm in (False, True):
-        side = [r for r in runs if r["warm"] == warm and "kernel_niceness" in r]
-        for r in side[1:]:
-            ratio = r["catalogue_served_p95_s"] / side[0]["catalogue_served_p95_s"]
-            print(
-                f"{'préchauffé' if warm else 'à froid'} : catalogue p95, noyaux nice "
-                f"{r['kernel_niceness']} ÷ {side[0]['kernel_niceness']} = {ratio:.2f}"
-            )
+    for key, (_, name) in COMPARED.items():
+        for warm in (False, True):
+            side = [r for r in runs if r["warm"] == warm and key in r]
+            for r in side[1:]:
+                ratio = r["catalogue_served_p95_s"] / side[0]["catalogue_served_p95_s"]
+                print(
+                    f"{'préchauffé' if warm else 'à froid'} : catalogue p95, {name} "
+                    f"{r[key]} ÷ {side[0][key]} = {ratio:.2f}"
+                )
     path = plot(runs)
     write_result(
         "room",

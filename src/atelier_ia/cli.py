@@ -96,6 +96,7 @@ def welcome(settings: Settings, isolated: bool) -> Panel:
 def up() -> None:
     """Démarre la plateforme (hub, proxy, passerelle des modèles) sur cette machine."""
     from atelier_ia.exercises import course
+    from atelier_ia.hub import priority
     from atelier_ia.isolation import accounts, reach
     from atelier_ia.isolation import mode as isolation
 
@@ -117,11 +118,11 @@ def up() -> None:
         raise typer.Exit(2) from None
     # What the hub, proxy and gateway write is theirs alone (databases, logs, WAL files).
     os.umask(0o077)
-    command = [
-        str(paths.VENV_BIN / "jupyterhub"),
-        "-f",
-        str(paths.HUB_CONFIG_FILE),
-    ]
+    # Its session ahead of people's servers and kernels (hub/priority.py).
+    command = priority.raised(
+        [str(paths.VENV_BIN / "jupyterhub"), "-f", str(paths.HUB_CONFIG_FILE)],
+        settings.hub.niceness,
+    )
     console.print(f"Démarrage d'Atelier IA sur {settings.public_url} …")
     # The hub gets its own session so that Ctrl-C reaches only us; we then stop it once, with
     # SIGTERM, and it stops the proxy, the gateway and the user servers.

@@ -66,6 +66,9 @@ class HubSettings(_Section):
     # Kernels run this much below the servers' CPU priority (0: the same), so that a room
     # opening workshops does not starve those still logging in (docs/architecture.md).
     kernel_niceness: int = Field(19, ge=0, le=19)
+    # The hub's and its proxy's session this much above people's servers (0: the same; needs
+    # root), since every login and redirection of a room goes through their one thread each.
+    niceness: int = Field(-10, ge=-20, le=0)
 
     @field_validator("ip")
     @classmethod

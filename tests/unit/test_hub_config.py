@@ -9,7 +9,7 @@ import pytest
 from traitlets.config import Config
 
 from atelier_ia import paths
-from atelier_ia.hub import configure
+from atelier_ia.hub import configure, priority
 from atelier_ia.hub.auth import AtelierAuthenticator, configure_auth
 from atelier_ia.hub.roles import configure_roles
 from atelier_ia.hub.server_policy import permitted
@@ -214,7 +214,11 @@ def test_configure_composes_without_overlap(settings):
     assert c.JupyterHub.ip == "127.0.0.1"
     assert c.JupyterHub.db_url.endswith("jupyterhub.sqlite")
     assert str(settings.state_dir) in c.JupyterHub.db_url
-    assert c.ConfigurableHTTPProxy.command == paths.proxy_command()
+    # Started with its session ahead of people's servers (hub/priority.py) where it can be.
+    assert c.ConfigurableHTTPProxy.command == priority.raised(
+        paths.proxy_command(), settings.hub.niceness
+    )
+    assert c.ConfigurableHTTPProxy.command[-1] == paths.proxy_command()[-1]
     assert c.JupyterHub.authenticator_class is AtelierAuthenticator
     assert c.JupyterHub.spawner_class in (AccountSpawner, DemoSpawner)
     assert str(settings.private_dir) in c.JupyterHub.db_url

@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import psutil
@@ -86,7 +87,11 @@ def test_kernels_start_below_the_servers_priority_in_their_own_session(tmp_path)
     try:
         assert kernel.nice() == min(19, os.nice(0) + singleuser.KERNEL_NICENESS)
         assert os.getsid(kernel.pid) == kernel.pid  # jupyter_client's own new session
-        assert autogroup_nice(kernel.pid) == singleuser.KERNEL_NICENESS
+        # Set from a thread of the kernel's (hub/priority.py): read until it is, 10 s at most.
+        deadline = time.monotonic() + 10
+        while autogroup_nice(kernel.pid) != singleuser.KERNEL_NICENESS:
+            assert time.monotonic() < deadline, autogroup_nice(kernel.pid)
+            time.sleep(0.1)
     finally:
         manager.shutdown_kernel(now=True)
     # Where this test runs (the suite's own session) is left as it was.
@@ -116,7 +121,7 @@ def test_a_process_sharing_its_session_never_lowers_the_session():
         "print(lower_priority(10), os.nice(0))"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", str(min(19, os.nice(0) + 10))]
+    assert out.stdout.split() == ["None", str(min(19, os.nice(0) + 10))]
     assert autogroup_nice(os.getpid()) == ours
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from traitlets.config import Config
 
 from atelier_ia import paths
+from atelier_ia.hub import priority
 from atelier_ia.settings import Settings
 
 TEMPLATES_DIR = paths.PACKAGE_DIR / "hub" / "templates"
@@ -24,7 +25,8 @@ def configure_core(c: Config, settings: Settings) -> None:
     # Ctrl-C on `make up` stops everything: user servers and the proxy go with the hub.
     c.JupyterHub.cleanup_servers = True
     c.JupyterHub.cleanup_proxy = True
-    c.ConfigurableHTTPProxy.command = paths.proxy_command()
+    # The proxy, like the hub, ahead of people's servers: a room's every page goes through it.
+    c.ConfigurableHTTPProxy.command = priority.raised(paths.proxy_command(), settings.hub.niceness)
     c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings.hub.proxy_api_port}"
     c.ConfigurableHTTPProxy.pid_file = str(private / "jupyterhub-proxy.pid")
     c.ConfigurableHTTPProxy.should_start = True
