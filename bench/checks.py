@@ -37,7 +37,8 @@ BROKEN_VOTE = "adopté par 6 voix pour, 9 contre et 2 abstentions"
 QUORUM_LINE = re.compile(
     r"^.*(?:quorum|majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)|en\s+exercice|"
     r"pr[ée]sents?\s*[:=]?\s*\d|\d+\s+pr[ée]sents|seconde\s+convocation|"
-    r"en\s+fonctions?|nombre\s+prescrit|valablement\s+d[ée]lib[ée]rer).*$",
+    r"en\s+fonctions?|nombre\s+prescrit|valablement\s+(?:d[ée]lib[ée]rer|si[ée]ger)|"
+    r"plus\s+de\s+la\s+moiti[ée]|en\s+nombre\s+(?:suffisant|requis|l[ée]gal)).*$",
     re.I | re.M,
 )
 

