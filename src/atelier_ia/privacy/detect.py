@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from atelier_ia.privacy.cue_names import by_cue
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.lowercase_names import by_lowercase
 from atelier_ia.privacy.names import NAME_DETECTORS, names_a_place, repeated_surnames
 from atelier_ia.privacy.patterns import DETECTORS
 
@@ -29,7 +29,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     candidates: list[Finding] = []
     for detector in DETECTORS:
         candidates.extend(detector(text))
-    for detector in (*NAME_DETECTORS, by_lowercase):
+    for detector in (*NAME_DETECTORS, by_cue):
         if detector.__name__ == "by_model" and not use_model:
             continue
         candidates.extend(f for f in detector(text) if not names_a_place(text, f.start))

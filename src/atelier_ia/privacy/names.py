@@ -28,14 +28,18 @@ LOWER = "a-zàâäçéèêëîïôöùûüÿœæáíóúãõñłśżźćńęą"
 CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’-][{UPPER}]?[{LOWER}{UPPER}]+)*"
 # Particles, also in capitals in lists (« João FERREIRA DA SILVA », « Jean DE LA FONTAINE »).
 PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|da|di|ben|el|al|DE|DU|DES|D'|LE|LA|DA|DI|EL)"
-NAME = rf"{CAP}(?:\s+(?:{PARTICLE}\s+)?{CAP}){{0,2}}"
+# « Louis-Marie d'Etchepare de Lissardy »: an elided particle holds to the name.
+NAME = rf"{CAP}(?:\s+(?:{PARTICLE}\s+|[dD]['’])?{CAP}){{0,2}}"
 CIVILITY = (
     # « MR », « MME », « Melle »: how some registers write them, in capitals or the old way
     r"(?:M\.|Mr\.?|MR\.?|MM\.|Monsieur|Messieurs|Mme|MME|Mmes|Madame|Mesdames|Mlle|MLLE|Melle|"
     r"Mademoiselle|"
     r"Maître|Me|Dr\.?|Docteur|Pr\.?|Professeur|Veuve|Vve)"
 )
-AFTER_CIVILITY = re.compile(rf"\b{CIVILITY}\s+(?P<name>{NAME})")
+# « Mme G. LE BRIS », « M. J.-P. Martin »: an initial may come first.
+AFTER_CIVILITY = re.compile(
+    rf"\b{CIVILITY}\s+(?P<name>(?:[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?)?{NAME})"
+)
 WORD = re.compile(CAP)
 
 # Capitalised words that follow a civility or a first name without being a name.
@@ -291,7 +295,12 @@ def by_civility(text: str) -> Iterator[Finding]:
 
 PLACE_BEFORE = re.compile(
     r"\b(?:salle|école|ecole|collège|college|lycée|lycee|stade|gymnase|espace|centre|"
-    r"parc|square|rue|avenue|boulevard|place|quai|allée|impasse)\s+$",
+    r"parc|square|rue|avenue|boulevard|place|quai|allée|impasse|médiathèque|bibliothèque|"
+    r"piscine|maison|résidence|olympique|club|amicale|union\s+sportive|pétanque|aviron)\s+"
+    # « école maternelle Jean de La Fontaine », « place du Général-Leclerc »
+    r"(?:(?:maternelle|élémentaire|primaire|publique?|privée?|municipale?|du|de\s+la|des)\s+)?"
+    # « l'école Pierre et Marie Curie »: the second name of the pair
+    r"(?:[A-ZÀ-Ý][\w'’-]+\s+et\s+)?$",
     re.I,
 )
 
@@ -301,7 +310,7 @@ def names_a_place(text: str, start: int) -> bool:
     named after someone, not a person in the text; every name detector's findings go through
     this."""
     return bool(
-        PLACE_BEFORE.search(text, max(0, start - 12), start)
+        PLACE_BEFORE.search(text, max(0, start - 40), start)
         or BUSINESS_BEFORE.search(text, max(0, start - 40), start)
     )
 
@@ -319,11 +328,15 @@ def by_first_name(text: str) -> Iterator[Finding]:
             last_is_first_name = True  # « LABORIE Jean-Marc »
         else:
             last_is_first_name = last in known
-        if first in known and last not in NOT_NAMES and last not in known | {first}:
+        if "-" in first and all(part in known for part in first.split("-")):
+            first_is_known = True  # « Pierre-Toussaint PIETRI »
+        else:
+            first_is_known = first in known
+        if first_is_known and last not in NOT_NAMES and last not in known | {first}:
             end = following.end()
         elif first.isupper() and len(first) > 1 and last_is_first_name:
             end = following.end()  # DUPONT Jean
-        elif first in known and last.isupper() and len(last) > 1:
+        elif first_is_known and last.isupper() and len(last) > 1:
             end = following.end()  # Jean DUPONT
         else:
             continue
@@ -390,6 +403,11 @@ FORM_WORDS = {
     "Trésorier",
     "Trésorière",
     "Fils",
+    "Fiche",
+    "Responsable",
+    "Raison",
+    "Amicale",
+    "Association",
 }
 # A business named after its trade: « Boulangerie Martin », « Garage Da Silva Automobiles ».
 TRADES = {
@@ -411,12 +429,25 @@ TRADES = {
     "Maçonnerie",
     "Taxi",
     "Taxis",
+    "Crêperie",
+    "Brasserie",
+    "Auberge",
+    "Pizzeria",
+    "Épicerie",
+    "Pâtisserie",
+    "Bar",
     "Traiteur",
     "Entreprise",
     "Établissements",
     "Ets",
 }
-BUSINESS_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TRADES))})\s+(?:[\w'’-]+\s+){{0,2}}$")
+# Shops in any case (« le restaurant Chez Jeannette », « la crêperie Ty Gwenn »); but « les
+# établissements Bordes » and « la micro-entreprise de Mme Dos Santos » name people.
+FIRMS = {"Entreprise", "Établissements", "Ets"}
+BUSINESS_BEFORE = re.compile(
+    rf"(?:\b(?i:{'|'.join(sorted(TRADES - FIRMS))})|\b(?:{'|'.join(sorted(FIRMS))}))"
+    rf"\s+(?:[\w'’-]+\s+){{0,2}}$"
+)
 
 
 def _candidate_sentences(text: str) -> list[tuple[int, str]]:

@@ -47,14 +47,16 @@ DATE = (
     rf"|(?:1er|\d{{1,2}})\s+(?:{MONTHS})\s+(?:19|20)\d{{2}})"
 )
 BIRTH = re.compile(
-    # « né le … », « née à Ajaccio le … », « date de naissance : … »
-    rf"(?:\bnée?\s+(?:[àa]\s+[^,;\n]{{1,40}}?\s+)?le|date\s+de\s+naissance\s*:?|naissance\s*:)"
-    rf"\s*(?P<date>{DATE})",
+    # « né le … », « née à Ajaccio le … », « Né(e) le : … », « date de naissance : … »; after
+    # those words a year may have two digits (« né le 12/10/03 »).
+    rf"(?:\bn[ée]e?(?:\(e\))?\s+(?:[àa]\s+[^,;\n]{{1,40}}?\s+)?le\s*:?|"
+    rf"date\s+de\s+naissance\s*:?|naissance\s*:)"
+    rf"\s*(?P<date>{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b)",
     re.IGNORECASE,
 )
 _LABEL = (
     r"(?:dossier|compte|client|abonné|abonnée|allocataire|contrat|contribuable|usager|"
-    r"référence|réf\.|facture|adhérent|adhérente|sinistre)"
+    r"référence|réf\.|facture|adhérent|adhérente|sinistre|bail|attestation\s+d['’]accueil)"
 )
 _NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|num\.)"
 DOSSIER = re.compile(
@@ -75,7 +77,9 @@ PUBLIC_NOTICE = re.compile(
 STREET_TYPES = (
     r"rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|"
     r"lotissement|lieu-dit|résidence|residence|square|passage|faubourg|sentier|voie|hameau|"
-    r"cité|cite|rond-point|esplanade|promenade|chaussée"
+    r"cité|cite|rond-point|esplanade|promenade|chaussée|"
+    # a house or an estate by its name, as the countryside writes addresses
+    r"maison|villa|domaine|mas|ferme|quartier"
 )
 # Street words stay on one line and start with a capital or a digit (« rue des Lilas »); the
 # street type itself may be written in any case.
@@ -112,7 +116,7 @@ OVERSEAS_PREFIX = re.compile(r"0(?:590|69[0-7]|59[46]|26[239]|639)")
 # phone is a reference that happens to look like one.
 OTHER_NUMBER_BEFORE = re.compile(
     r"\b(?:n°|numéro)\s+(?:de\s+|d['’]\s*)(?!t[ée]l|portable|mobile|fixe|fax|contact|joindre|"
-    r"appel|urgence|astreinte|permanence)\w+\s*:?\s*$",
+    r"appel|urgence|astreinte|permanence)\w+(?:\s+(?:de\s+|d['’]\s*)?\w+){0,2}\s*:?\s*$",
     re.I,
 )
 
@@ -167,8 +171,23 @@ def companies(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "SIREN", m.group(), "9 chiffres, clé de Luhn juste")
 
 
+# « L'harmonie municipale, née le 11 novembre 1919 »: a group is born too, and that is no
+# one's birth date. Only when the group opens the clause (« l'élève de l'école Jules Ferry, née
+# le … » is a child's).
+GROUP_CLAUSE = re.compile(
+    r"(?:^|[.;:!?\n])\s*(?:l['’]|la\s+|le\s+|les\s+|cette\s+|notre\s+|votre\s+)"
+    r"(?:association|harmonie|fanfare|chorale|orchestre|troupe|compagnie|club|amicale|"
+    r"soci[ée]t[ée]|entreprise|commune|ville|[ée]cole|comit[ée]|f[ée]d[ée]ration|union|"
+    r"paroisse|coop[ée]rative|biblioth[èe]que|m[ée]diath[èe]que|f[êe]te|foire|festival)\b"
+    r"[^.;:!?\n]{0,60}$",
+    re.I,
+)
+
+
 def births(text: str) -> Iterator[Finding]:
     for m in BIRTH.finditer(text):
+        if GROUP_CLAUSE.search(text, max(0, m.start() - 100), m.start()):
+            continue
         yield Finding(
             m.start("date"),
             m.end("date"),
@@ -178,8 +197,26 @@ def births(text: str) -> Iterator[Finding]:
         )
 
 
+# A supplier's reference can have a plate's shape (« référence fournisseur PR-450-BL »); in
+# lower case (« une golf grise fm 725 zd »), a plate only where a vehicle is spoken of.
+REFERENCE_BEFORE = re.compile(r"\br[ée]f(?:[ée]rence)?\.?(?:\s+\w+)?\s*:?\s*$", re.I)
+LOWER_PLATE = re.compile(r"\b[a-z]{2}[- ]\d{3}[- ][a-z]{2}\b")
+VEHICLE_BEFORE = re.compile(
+    r"\b(?:voiture|véhicule|vehicule|auto|camion|camionnette|moto|scooter|fourgon|"
+    r"camping-car|plaque|immatricul\w*)\b[^.\n]{0,80}$",
+    re.I,
+)
+
+
 def plates(text: str) -> Iterator[Finding]:
+    for m in LOWER_PLATE.finditer(text):
+        if VEHICLE_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+            yield Finding(
+                m.start(), m.end(), "PLAQUE", m.group(), "plaque en minuscules après un véhicule"
+            )
     for m in PLATE.finditer(text):
+        if REFERENCE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         yield Finding(
             m.start(),
             m.end(),
@@ -209,13 +246,30 @@ def dossiers(text: str) -> Iterator[Finding]:
         )
 
 
+# « Résidence Les Chênes, bât. C, appt 12, 40100 Dax »: the parts of a building between the
+# street and the postcode.
+BUILDING_PART = re.compile(
+    r"[ \t]*,[ \t]*(?i:bât\.?|bâtiment|bat\.?|appt\.?|appartement|apt\.?|esc\.?|escalier|"
+    r"porte|étage|etage|entrée)[ \t]*[\w-]{1,4}\b"
+)
+HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
+
+
+def _past_building(text: str, end: int) -> int:
+    while part := BUILDING_PART.match(text, end):
+        end = part.end()
+    return end
+
+
 def addresses(text: str) -> Iterator[Finding]:
     """A street (number + street type + name), with the postcode and commune that follow it;
     a postcode and commune alone are an address too."""
     used_until = -1
     for m in STREET.finditer(text):
+        if HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # « à 10 h 30, avenue … »: the minutes, not a number in the street
         end = m.end()
-        rest = POSTCODE_CITY.match(text, _skip_separators(text, end))
+        rest = POSTCODE_CITY.match(text, _skip_separators(text, _past_building(text, end)))
         if rest is not None:
             end = rest.end()
         used_until = end
@@ -227,7 +281,7 @@ def addresses(text: str) -> Iterator[Finding]:
             "numéro et type de voie (rue, avenue…), suivis du code postal s'il y est",
         )
     for m in NAMED_STREET.finditer(text):
-        rest = POSTCODE_CITY.match(text, _skip_separators(text, m.end()))
+        rest = POSTCODE_CITY.match(text, _skip_separators(text, _past_building(text, m.end())))
         if rest is not None:
             yield Finding(
                 m.start(),

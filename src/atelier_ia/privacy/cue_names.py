@@ -1,10 +1,12 @@
-"""Names written in haste, all in lower case, as messages to a mairie often are: « slt c karim
-du 2e », « je suis samia el amrani », « le chauffe eau de mme benhamou fuit ».
+"""Names found by the words before them, whatever their case: messages to a mairie are often
+written in haste, in lower case (« slt c karim du 2e », « je suis samia el amrani », « le
+chauffe eau de mme benhamou fuit »), and a first name alone signs many of them (« Merci,
+Isabelle »).
 
-Capitals are what the other name detectors go by; here the cue is the words around: a civility
+Capitals are what the other name detectors go by; here the cue is the words before: a civility
 in lower case, or a known first name right after « je suis », « je m'appelle », « c'est »,
-« moi c'est », « c » (texting), a word of kinship (« ma femme ophélie ») or a sign-off
-(« merci, karim »). Words of the French stop list (spaCy's) end a name.
+« moi c'est », « c » (texting), a word of kinship (« ma femme ophélie »), « appeler » or a
+sign-off (« merci, karim »). Words of the French stop list (spaCy's) end a name.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.names import first_names
+from atelier_ia.privacy.names import CAP, first_names
 
 LOWER_WORD = r"[a-zàâäçéèêëîïôöùûüÿœæáíóúãõñłśżźćńęą]+(?:['’-][a-zàâäçéèêëîïôöùûüÿœæáíóúãõñ]+)*"
-PARTICLES = {"de", "du", "des", "d", "le", "la", "van", "von", "da", "di", "ben", "el", "al"}
+ANY_WORD = r"[A-Za-zÀ-ÿœæŒÆłśżźćńęąŁŚŻŹĆŃĘĄ]+(?:['’-][A-Za-zÀ-ÿœæ]+)*"
+# Inside a name in lower case; « le », « la », « des », « du » there are the sentence's
+# (« c kader le fils de mme haddad »).
+PARTICLES = {"de", "van", "von", "da", "di", "ben", "el", "al", "ait"}
 # Words a civility is followed by that are not a name (« madame la maire », « monsieur le
 # directeur »), besides the stop list.
 TITLES = {
@@ -38,16 +43,21 @@ TITLES = {
     "bonjour",
     "merci",
 }
+# First names that are also feasts, after « c'est » or « merci » more often than people.
+FEASTS = {"noël", "pâques", "toussaint"}
 CIVILITY = re.compile(rf"\b(?i:mme|mr|m\.|monsieur|madame|mlle|melle)[ \t]+(?={LOWER_WORD})")
 INTRODUCTION = re.compile(
-    r"\b(?:je\s+suis|je\s+m['’ ]?appelle|je\s+me\s+nomme|moi\s+c['’]?est|c['’]est|c|ici|"
+    r"(?i:\b(?:je\s+suis|je\s+m['’ ]?appelle|je\s+me\s+nomme|moi\s+c['’]?est|c['’]est|c|ici|"
+    r"appele[rz]|appelle[rz]?|contacte[rz]|demande[rz]|"
     # « ma femme ophélie », « le mari de josiane »
     r"(?:ma|mon|mes|le|la|les)\s+(?:femme|mari|fils|fille|m[èe]re|p[èe]re|voisin|voisine|"
     r"fr[èe]re|s(?:œ|oe)ur|compagne|compagnon)(?:\s+d['’e])?|"
-    r"merci|cordialement|signé|de\s+la\s+part\s+de)"
-    rf"[ \t,:]+(?={LOWER_WORD})"
+    r"merci|cordialement|signé|de\s+la\s+part\s+de))"
+    rf"[ \t,:]+(?={ANY_WORD})"
 )
 WORD = re.compile(LOWER_WORD)
+ANY = re.compile(ANY_WORD)
+CAPITALISED = re.compile(CAP)
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +97,18 @@ def _past_blanks(text: str, position: int) -> int:
     return re.compile(r"[ \t]*").match(text, position).end()
 
 
-def by_lowercase(text: str) -> Iterator[Finding]:
+def _capitalised_from(start: int, text: str) -> tuple[int, int]:
+    """« Isabelle », « Isabelle Martin »: the capitalised words from ``start``, three at most."""
+    end = start
+    for _ in range(3):
+        word = CAPITALISED.match(text, end if end == start else _past_blanks(text, end))
+        if not word or (end != start and text[end : word.start()] not in (" ", "\u00a0")):
+            break
+        end = word.end()
+    return start, end
+
+
+def by_cue(text: str) -> Iterator[Finding]:
     for m in CIVILITY.finditer(text):
         first = WORD.match(text, m.end())
         # « mme benhamou »; « mr karim dupont »: two words when the first is a first name.
@@ -96,12 +117,16 @@ def by_lowercase(text: str) -> Iterator[Finding]:
         if span:
             yield _finding(text, span, "nom en minuscules après une civilité")
     for m in INTRODUCTION.finditer(text):
-        first = WORD.match(text, m.end())
-        if not _known_first_name(first.group()) or first.group() in _stop_words():
+        first = ANY.match(text, m.end())
+        word = first.group().lower()
+        if not _known_first_name(word) or word in _stop_words() or word in FEASTS:
             continue
-        span = _name_from(text, m.end(), 3)
+        if first.group().islower():
+            span = _name_from(text, m.end(), 3)
+        else:
+            span = _capitalised_from(m.end(), text)
         if span:
-            yield _finding(text, span, "prénom connu en minuscules après « je suis », « c'est »…")
+            yield _finding(text, span, "prénom connu après « je suis », « c'est », « merci »…")
 
 
 def _finding(text: str, span: tuple[int, int], why: str) -> Finding:
