@@ -20,7 +20,15 @@ def write_result(name: str, data: dict) -> Path:
     return path
 
 
-REAL_SPLITS = ("dev", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5")
+REAL_SPLITS = (
+    "dev",
+    "held_out",
+    "held_out_2",
+    "held_out_3",
+    "held_out_4",
+    "held_out_5",
+    "held_out_6",
+)
 
 
 def real_split(record: dict) -> str:
