@@ -212,3 +212,35 @@ def test_after_the_fifth_held_out_set():
     assert [r for r, _ in references("conformément à l’article L.2121.-7 du CGCT")] == ["L2121-7"]
     (listed,) = check_references("(article L 2121-27-1 du CGCT)")
     assert listed.severity == "ok"
+
+
+def test_wider_readings_made_before_the_sixth_held_out_set():
+    table = "Nombre de membres\nEn exercice   Présents   Votants\n15   12   14\nLe conseil …"
+    assert reading.quorum(table) == reading.Quorum(
+        True, "12 présents pour 15 en exercice", reading.quorum(table).span
+    )
+    # The same table without its header says nothing.
+    assert reading.quorum("15   12   14\nLe conseil …").reached is None
+    assert reading.secretary("M. Dupont a été choisi pour secrétaire.")
+    assert reading.secretary("Secrétaire désignée : Mme Martin")
+    assert not reading.secretary("La secrétaire de mairie assiste à la séance.")
+    assert reading.quorum("plus de la moitié des membres en exercice étant présents").reached
+    assert reading.quorum("les conseillers étant en nombre suffisant pour délibérer").reached
+    assert reading.seance_date("Séance du premier juillet deux mille neuf")
+    assert reading.seance_date("Réunion du conseil du 12 sept. 2019 à 20 h")
+    items = "Point n° 1 : Budget primitif\nPoint n° 2 : Subventions aux associations\n"
+    assert reading.agenda_sections(items)  # a run: numbered items, read as the agenda
+    assert reading.agenda_sections("Point n° 5 : Questions diverses\n") == []
+    # Every article of the CGCT's legislative part is known; an invented one is not.
+    (real,) = check_references("en application de l'article L. 2122-23 du CGCT")
+    assert real.severity == "ok"
+    (invented,) = check_references("Vu l'article L. 2121-97 du CGCT ;")
+    assert invented.severity == "attention"
+
+
+def test_after_the_sixth_held_out_set():
+    """The council's stated decision is a vote's result (88-lutterbach-2015: the secretary's
+    designation, its only one)."""
+    text = "Le conseil désigne Francis WIRA, directeur général des services, comme secrétaire."
+    assert reading.outcomes(text)
+    assert not reading.outcomes("Le conseil municipal prend acte de cette communication.")

@@ -367,7 +367,10 @@ def agenda(text: str) -> re.Match | None:
 
 OUTCOME = re.compile(
     r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\bavis\s+favorable\b|\bvote\s*:|"
-    r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+",
+    r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
+    # « Le conseil désigne X comme secrétaire », « Le Conseil municipal, après en avoir
+    # délibéré, DÉCIDE »: the council's decision, stated (not « prend acte »).
+    r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|autorise)\b",
     re.I,
 )
 TALLY = re.compile(
