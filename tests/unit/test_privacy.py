@@ -325,3 +325,11 @@ def test_after_the_seventh_held_out_set():
     assert ("DATE_NAISSANCE", "3 avril 2015") in kinds(
         "l'élève de l'école Jules Ferry, née le 3 avril 2015"
     )
+
+
+def test_a_dot_after_a_short_civility():
+    """The sixth held-out set of real records (Saint-Laurent-du-Maroni) writes « Mme. »."""
+    assert kinds("Présents : Mme. Daniéla STOMP - Melle. Jessie BERTRAND") == [
+        ("PERSONNE", "Daniéla STOMP"),
+        ("PERSONNE", "Jessie BERTRAND"),
+    ]

@@ -32,7 +32,9 @@ PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|da|di|ben|el|al|DE|DU|DES|D'|LE|
 NAME = rf"{CAP}(?:\s+(?:{PARTICLE}\s+|[dD]['’])?{CAP}){{0,2}}"
 CIVILITY = (
     # « MR », « MME », « Melle »: how some registers write them, in capitals or the old way
-    r"(?:M\.|Mr\.?|MR\.?|MM\.|Monsieur|Messieurs|Mme|MME|Mmes|Madame|Mesdames|Mlle|MLLE|Melle|"
+    # « Mme. Daniéla STOMP », « Melle. »: a dot after the short forms too
+    r"(?:M\.|Mr\.?|MR\.?|MM\.|Monsieur|Messieurs|Mme\.?|MME\.?|Mmes|Madame|Mesdames|Mlle\.?|"
+    r"MLLE\.?|Melle\.?|"
     r"Mademoiselle|"
     r"Maître|Me|Dr\.?|Docteur|Pr\.?|Professeur|Veuve|Vve)"
 )
