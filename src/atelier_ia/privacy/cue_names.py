@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.names import CAP, first_names
+from atelier_ia.privacy.names import CAP, LOWER, UPPER, first_names
 
-LOWER_WORD = r"[a-zàâäçéèêëîïôöùûüÿœæáíóúãõñłśżźćńęą]+(?:['’-][a-zàâäçéèêëîïôöùûüÿœæáíóúãõñ]+)*"
-ANY_WORD = r"[A-Za-zÀ-ÿœæŒÆłśżźćńęąŁŚŻŹĆŃĘĄ]+(?:['’-][A-Za-zÀ-ÿœæ]+)*"
+LOWER_WORD = rf"[{LOWER}]+(?:['’-][{LOWER}]+)*"
+ANY_WORD = rf"[{UPPER}{LOWER}]+(?:['’-][{UPPER}{LOWER}]+)*"
 # Inside a name in lower case; « le », « la », « des », « du » there are the sentence's
 # (« c kader le fils de mme haddad »).
 PARTICLES = {"de", "van", "von", "da", "di", "ben", "el", "al", "ait"}
@@ -43,15 +43,45 @@ TITLES = {
     "bonjour",
     "merci",
 }
+# Texting words, which end a name as stop words do (« coucou mireille c dom »).
+TEXTING = {
+    "c",
+    "cc",
+    "jsuis",
+    "jvoudrai",
+    "jvoudrais",
+    "svp",
+    "stp",
+    "tt",
+    "tte",
+    "vs",
+    "ns",
+    "pr",
+    "ds",
+    "bjr",
+    "slt",
+    "bsr",
+    "mdr",
+    "qqn",
+    "pcq",
+    "tjrs",
+}
+# A signature right before a phone number: « … c pour lola. jessica moulin 06 51 87 22 04 ».
+BEFORE_PHONE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{LOWER_WORD}(?:[ \t]+{LOWER_WORD})?)[ \t]*[,:]?[ \t]*"
+    r"(?=(?:\+33[ .]?|0)[1-9](?:[ .-]?\d{2}){4}\b)"
+)
 # First names that are also feasts, after « c'est » or « merci » more often than people.
 FEASTS = {"noël", "pâques", "toussaint"}
 CIVILITY = re.compile(rf"\b(?i:mme|mr|m\.|monsieur|madame|mlle|melle)[ \t]+(?={LOWER_WORD})")
 INTRODUCTION = re.compile(
     r"(?i:\b(?:je\s+suis|je\s+m['’ ]?appelle|je\s+me\s+nomme|moi\s+c['’]?est|c['’]est|c|ici|"
-    r"appele[rz]|appelle[rz]?|contacte[rz]|demande[rz]|"
-    # « ma femme ophélie », « le mari de josiane »
-    r"(?:ma|mon|mes|le|la|les)\s+(?:femme|mari|fils|fille|m[èe]re|p[èe]re|voisin|voisine|"
-    r"fr[èe]re|s(?:œ|oe)ur|compagne|compagnon)(?:\s+d['’e])?|"
+    r"appele[rz]|appelle[rz]?|contacte[rz]|demande[rz]|avec|"
+    # greetings: « coucou mireille », « Bonjour Pantxika »
+    r"bonjour|bjr|bonsoir|bsr|salut|slt|coucou|"
+    # « ma femme ophélie », « le mari de josiane », « la maman de lenny »
+    r"(?:ma|mon|mes|le|la|les)\s+(?:femme|mari|fils|fille|m[èe]re|p[èe]re|maman|papa|voisin|"
+    r"voisine|fr[èe]re|s(?:œ|oe)ur|compagne|compagnon)(?:\s+d['’e])?|"
     r"merci|cordialement|signé|de\s+la\s+part\s+de))"
     rf"[ \t,:]+(?={ANY_WORD})"
 )
@@ -64,10 +94,12 @@ CAPITALISED = re.compile(CAP)
 def _stop_words() -> frozenset[str]:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) - PARTICLES
+    return (frozenset(STOP_WORDS) | TEXTING) - PARTICLES
 
 
 def _known_first_name(word: str) -> bool:
+    if len(word) < 2:
+        return False  # « c'est M. Dupont »: an initial
     return "-".join(part.capitalize() for part in word.split("-")) in first_names()
 
 
@@ -125,8 +157,31 @@ def by_cue(text: str) -> Iterator[Finding]:
             span = _name_from(text, m.end(), 3)
         else:
             span = _capitalised_from(m.end(), text)
-        if span:
+        while span:
             yield _finding(text, span, "prénom connu après « je suis », « c'est », « merci »…")
+            span = _joined(text, span[1])
+    for m in BEFORE_PHONE.finditer(text):
+        first = WORD.match(text, m.start("name"))
+        if _known_first_name(first.group()) and first.group() not in _stop_words():
+            span = _name_from(text, m.start("name"), 2)
+            if span:
+                yield _finding(text, span, "prénom connu en minuscules juste avant un téléphone")
+
+
+AND = re.compile(r"[ \t]+et[ \t]+")
+
+
+def _joined(text: str, end: int) -> tuple[int, int] | None:
+    """« c pour lola et timeo »: a known first name right after « et » is another name."""
+    joined = AND.match(text, end)
+    if not joined:
+        return None
+    word = ANY.match(text, joined.end())
+    if not word or not _known_first_name(word.group().lower()):
+        return None
+    if word.group().islower():
+        return _name_from(text, joined.end(), 3)
+    return _capitalised_from(joined.end(), text)
 
 
 def _finding(text: str, span: tuple[int, int], why: str) -> Finding:

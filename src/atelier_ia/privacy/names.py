@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -22,8 +23,20 @@ from atelier_ia.privacy.findings import Finding
 
 # French letters, and those of names from elsewhere that French records carry (João, Núñez,
 # Wójcik, Łukasz).
-UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÁÍÓÚÃÕÑŁŚŻŹĆŃĘĄ"
-LOWER = "a-zàâäçéèêëîïôöùûüÿœæáíóúãõñłśżźćńęą"
+
+
+def _latin_letters(category: str) -> str:
+    """Every Latin letter of a Unicode category (Lu, Ll), for a character class: names come
+    with the letters of every language written in Latin script (Vietnamese « Nguyễn Hữu Thắng »,
+    Turkish « Ayşe », Romanian « Ștefan », Polish « Łukasz »), not only French ones."""
+    blocks = (range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
+    return "".join(
+        chr(c) for block in blocks for c in block if unicodedata.category(chr(c)) == category
+    )
+
+
+UPPER = _latin_letters("Lu")
+LOWER = _latin_letters("Ll")
 # A capitalised word, hyphenated or with an apostrophe (Jean-Baptiste, N'Diaye, O'Neill).
 CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’-][{UPPER}]?[{LOWER}{UPPER}]+)*"
 # Particles, also in capitals in lists (« João FERREIRA DA SILVA », « Jean DE LA FONTAINE »).
@@ -410,6 +423,8 @@ FORM_WORDS = {
     "Raison",
     "Amicale",
     "Association",
+    "Accueil",
+    "Subvention",
 }
 # A business named after its trade: « Boulangerie Martin », « Garage Da Silva Automobiles ».
 TRADES = {
@@ -437,6 +452,7 @@ TRADES = {
     "Pizzeria",
     "Épicerie",
     "Pâtisserie",
+    "Marbrerie",
     "Bar",
     "Traiteur",
     "Entreprise",
@@ -550,7 +566,8 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
 
 # Council lists write people as « Y. DUPONT », « J.-P. MARTIN » or « ACKER Maryline » after
 # « Présents : », « Pouvoirs : »… Upper-case words that are acronyms of the trade are not people.
-SURNAME = rf"[{UPPER}]{{2,}}(?:[-'’ ][{UPPER}]{{2,}})*"
+# « N'GORAN », « D'ARGELOS »: an elided letter first.
+SURNAME = rf"(?:[{UPPER}]['’])?[{UPPER}]{{2,}}(?:[-'’ ][{UPPER}]{{2,}})*"
 INITIAL_SURNAME = re.compile(rf"\b[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b")
 LIST_HEADING = re.compile(
     r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?)"

@@ -42,6 +42,7 @@ MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
     "novembre|décembre|decembre"
 )
+MONTHS += r"|janv\.|f[ée]vr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\."  # « 14 janv. 2009 »
 DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}"
     rf"|(?:1er|\d{{1,2}})\s+(?:{MONTHS})\s+(?:19|20)\d{{2}})"
@@ -56,15 +57,31 @@ BIRTH = re.compile(
 )
 _LABEL = (
     r"(?:dossier|compte|client|abonné|abonnée|allocataire|contrat|contribuable|usager|"
-    r"référence|réf\.|facture|adhérent|adhérente|sinistre|bail|attestation\s+d['’]accueil)"
+    r"référence|réf\.|facture|adhérent|adhérente|sinistre|bail|attestation\s+d['’]accueil|"
+    # a payroll number, a SEPA mandate's reference (RUM), a grave's concession, a voter's
+    r"matricule|RUM|concession|électeur|electeur)"
 )
 _NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|num\.)"
+_WHOSE = (
+    r"(?:client|famille|usager|abonn[ée]e?|allocataire|demande|dossier|adh[ée]rente?|locataire|"
+    r"b[ée]n[ée]ficiaire|foyer|payeur|d[ée]biteur)"
+)
 DOSSIER = re.compile(
-    rf"(?:\b{_NUMBER_WORD}\s*(?:de\s+|d['’]\s*)?{_LABEL}"
-    rf"|\b{_LABEL}(?:\s+[A-Z]{{2,5}}(?=\s+{_NUMBER_WORD}))?\s*{_NUMBER_WORD}?)"
+    # « numéro national d'électeur 24851037 »
+    rf"(?:\b{_NUMBER_WORD}\s*(?:national\s+)?(?:de\s+|d['’]\s*)?{_LABEL}"
+    # « référence client 3000 1245 7811 », « référence de la demande MPR-7K4F2Q », « Compte
+    # famille n° FAM-004127 »
+    # (a person's: « référence fournisseur PR-450-BL » is a supplier's)
+    rf"|\b{_LABEL}(?:\s+(?:de\s+la\s+|du\s+|de\s+|d['’])?{_WHOSE}(?=\s+(?:{_NUMBER_WORD}|"
+    r"[A-Z0-9-]*\d)))?"
+    rf"(?:\s+[A-Z]{{2,5}}(?=\s+{_NUMBER_WORD}))?\s*{_NUMBER_WORD}?"
+    # « Dossier de mariage n° MAR-2025-0087 », « Demande de logement social n° unique … »
+    rf"|\b(?:dossier|demande)(?:\s+[\w'’]+){{1,4}}?\s+{_NUMBER_WORD}(?:\s+unique)?)"
     r"(?:\s+[A-Z]{2,5}(?=[\s:]))?\s*:?\s*"
-    # at least four characters, one of them a digit (« compte 2 350 habitants » is no account)
-    r"(?P<number>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w-])",
+    # at least four characters, one of them a digit (« compte 2 350 habitants » is no account);
+    # groups of digits set apart by a space (« 3000 1245 7811 ») stay one number
+    r"(?P<number>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9](?: \d{3,}(?![\w-]))*)"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # Planning applications, numbered in one national form: type (PC, DP, PA, PD, CU), département,
@@ -253,6 +270,8 @@ BUILDING_PART = re.compile(
     r"porte|étage|etage|entrée)[ \t]*[\w-]{1,4}\b"
 )
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
+# « carré 7, allée des Tilleuls »: a cemetery's plot, not a house number.
+PLOT_BEFORE = re.compile(r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau)[ \t]+$", re.I)
 
 
 def _past_building(text: str, end: int) -> int:
@@ -266,7 +285,9 @@ def addresses(text: str) -> Iterator[Finding]:
     a postcode and commune alone are an address too."""
     used_until = -1
     for m in STREET.finditer(text):
-        if HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        if HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start()) or PLOT_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
             continue  # « à 10 h 30, avenue … »: the minutes, not a number in the street
         end = m.end()
         rest = POSTCODE_CITY.match(text, _skip_separators(text, _past_building(text, end)))
