@@ -28,6 +28,7 @@ REAL_SPLITS = (
     "held_out_4",
     "held_out_5",
     "held_out_6",
+    "held_out_7",
 )
 
 
