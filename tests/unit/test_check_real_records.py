@@ -244,3 +244,17 @@ def test_after_the_sixth_held_out_set():
     text = "Le conseil désigne Francis WIRA, directeur général des services, comme secrétaire."
     assert reading.outcomes(text)
     assert not reading.outcomes("Le conseil municipal prend acte de cette communication.")
+
+
+def test_after_the_seventh_held_out_set():
+    """An item's marker alone on its line (106-propriano-2021), and items' own headings in a
+    run whatever their numbering (103-champillon-2019, whose PDF doubled its digits)."""
+    assert reading.agenda("(2)\n2\nI.\n\nCréation de deux postes de chefs de poste\n")
+    assert not reading.agenda("(2)\n2\n\nCréation de deux postes de chefs de poste\n")
+    headings = (
+        "DELIBERATION 201920192019-2019 ---27272727 : MISE A DISPOSITION DE LA SALLE\n"
+        "Le conseil accepte.\n"
+        "DELIBERATION 201920192019-2019 ---28282828 : RAPPORT EAU 2018\n"
+    )
+    assert reading.agenda(headings)
+    assert not reading.agenda(headings.split("Le conseil")[0])  # one alone: an extract's title

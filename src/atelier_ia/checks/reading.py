@@ -325,6 +325,21 @@ NUMBERED_ITEM = re.compile(
 )
 
 
+# « I. » alone on its line, the item's title on the next (a PDF's layout, a blank line between
+# at most): with its point or dash, not a page number.
+LONE_MARKER = re.compile(
+    r"^[ \t]*(?P<n>\d{1,2}|[IVX]{1,4})[ \t]*[.)°–-][ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$",
+    re.M,
+)
+# « DELIBERATION 2019-27 : MISE A DISPOSITION … », « DELIBERATION 2019-28 : RAPPORT … »: the
+# items' own headings, whatever their numbering (a PDF's text layer may garble it); two or
+# more make the séance's order.
+ITEM_HEADING = re.compile(
+    r"^[ \t]*D[ÉE]LIB[A-ZÉ]*\b[^\n:]{0,40}:[ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M
+)
+
+
 def _in_a_run(matches: list[re.Match]) -> list[re.Match]:
     numbers = {int(m.group("n")) for m in matches}
     return [m for m in matches if int(m.group("n")) + 1 in numbers]
@@ -345,6 +360,10 @@ def agenda_sections(text: str) -> list[re.Match]:
     bare = [m for m in BARE_SECTION.finditer(text) if len(m.group("title").split()) >= 2]
     kept += _in_a_run(bare)
     kept += _in_a_run(list(NUMBERED_ITEM.finditer(text)))
+    kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
+    headings = list(ITEM_HEADING.finditer(text))
+    if len(headings) >= 2:
+        kept += headings
     return sorted(kept, key=lambda m: m.start())
 
 
