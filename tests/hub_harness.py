@@ -100,6 +100,7 @@ class Platform:
             timeout=120,
         )
         session.login_status = response.status_code  # type: ignore[attr-defined]
+        session.login_location = response.headers.get("Location", "")  # type: ignore[attr-defined]
         return session
 
     def start_server(self, session: requests.Session, username: str) -> str:
