@@ -42,7 +42,7 @@ HELD_OUT = {
     "held_out_6": "Sixth held-out set (written after held_out_5's fixes; its misses fixed after):",
     "held_out_7": "Seventh held-out set (written unseen by the detectors; misses fixed after):",
     "held_out_8": "Eighth held-out set (written unseen by the detectors; misses fixed after):",
-    "held_out_9": "Ninth held-out set (written unseen by the detectors, never tuned on):",
+    "held_out_9": "Ninth held-out set (written unseen by the detectors; misses fixed after):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,

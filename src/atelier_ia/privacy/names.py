@@ -311,13 +311,43 @@ def by_civility(text: str) -> Iterator[Finding]:
 PLACE_BEFORE = re.compile(
     r"\b(?:salle|école|ecole|collège|college|lycée|lycee|stade|gymnase|espace|centre|"
     r"parc|square|rue|avenue|boulevard|place|quai|allée|impasse|médiathèque|bibliothèque|"
-    r"piscine|maison|résidence|olympique|club|amicale|union\s+sportive|pétanque|aviron)\s+"
+    r"piscine|maison|résidence|olympique|club|amicale|union\s+sportive|pétanque|aviron|"
+    # a boat bears a name too: « la barque « Capitaine Raymond » »
+    r"barque|voilier|bateau|navire|chalutier|péniche|canot)s?\s+(?:«\s*)?"
     # « école maternelle Jean de La Fontaine », « place du Général-Leclerc »
     r"(?:(?:maternelle|élémentaire|primaire|publique?|privée?|municipale?|du|de\s+la|des)\s+)?"
     # « l'école Pierre et Marie Curie »: the second name of the pair
     r"(?:[A-ZÀ-Ý][\w'’-]+\s+et\s+)?$",
     re.I,
 )
+
+
+PLACE_WORDS = {
+    "salle",
+    "école",
+    "collège",
+    "lycée",
+    "stade",
+    "gymnase",
+    "espace",
+    "centre",
+    "parc",
+    "square",
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "quai",
+    "allée",
+    "allées",
+    "impasse",
+    "médiathèque",
+    "bibliothèque",
+    "piscine",
+    "résidence",
+    "club",
+    "amicale",
+}
 
 
 def names_a_place(text: str, start: int) -> bool:
@@ -425,6 +455,10 @@ FORM_WORDS = {
     "Association",
     "Accueil",
     "Subvention",
+    "Expéditeur",
+    "Expéditrice",
+    "Commentaire",
+    "Maire",
 }
 # A business named after its trade: « Boulangerie Martin », « Garage Da Silva Automobiles ».
 TRADES = {
@@ -532,8 +566,10 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             name = name[civility.end() :]
         name = _trim(name)
         words = name.split()
-        if not words or all(w in NOT_NAMES for w in words) or not words[0][:1].isupper():
-            continue
+        if not words or words[0] in NOT_NAMES or not words[0][:1].isupper():
+            continue  # « Maire de Colomiers », « Expéditeur »: a title or a label, then a place
+        if words[0].lower() in PLACE_WORDS or (len(words) == 1 and words[0].isupper()):
+            continue  # « Gymnase Léo-Lagrange »; an acronym alone (« UDAF »)
         if not all(WORD.fullmatch(w) or re.fullmatch(PARTICLE, w) for w in words):
             continue  # "M." alone, initials, stray punctuation
         if LEGAL_FORM.match(text, offset + len(name)) or LEGAL_FORM.fullmatch(words[-1]):
@@ -570,8 +606,11 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
 SURNAME = rf"(?:[{UPPER}]['’])?[{UPPER}]{{2,}}(?:[-'’ ][{UPPER}]{{2,}})*"
 INITIAL_SURNAME = re.compile(rf"\b[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b")
 LIST_HEADING = re.compile(
-    r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?)"
-    r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir))?\s*:[^\n]*",
+    r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?|"
+    r"signataires?|b[ée]n[ée]voles|candidat(?:e|s|es)?|membres|inscrit(?:e|s|es)?)"
+    # « Signataires (suite) : »
+    r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir|pr[ée]sents?))?(?:\s*\([^)\n]{0,20}\))?"
+    r"\s*:[^\n]*",
     re.I,
 )
 # « Mmes et MM. DUFAU, PAILLARES, GELLY » : a plural civility, then surnames and commas.
@@ -581,6 +620,14 @@ PLURAL_CIVILITY = re.compile(
 )
 LIST_SURNAME = re.compile(rf"\b{SURNAME}\b")
 ACRONYMS = {
+    # bodies a list of members names next to people
+    "UDAF",
+    "CAF",
+    "CPAM",
+    "MSA",
+    "ADMR",
+    "CIAS",
+    "UNCCAS",
     "CGCT",
     "CRPA",
     "RGPD",
@@ -641,8 +688,28 @@ ACRONYMS = {
 }
 
 
+CAPITAL_PARTICLES = {"LE", "LA", "DE", "DU", "DES", "DA", "DI", "DOS", "EL", "VAN", "VON", "Y"}
+
+
 def _surname_ok(name: str) -> bool:
-    return not any(w in ACRONYMS for w in re.split(r"[-'’ ]", name)) and len(name) > 2
+    """Not an acronym of the trade; particles inside a surname (« LE SAOUT », « SÁNCHEZ DE LA
+    FUENTE ») are the name's, alone they are not one."""
+    words = [w for w in re.split(r"[-'’ ]", name) if w not in CAPITAL_PARTICLES]
+    return bool(words) and not any(w in ACRONYMS for w in words) and len(name) > 2
+
+
+# « les adjoints J.-P. Estrabaut, N. Benyahia »: an initial, then a surname in lower case
+# (not « M. », a civility).
+INITIAL_NAME = re.compile(
+    rf"\b(?!M\.)[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
+)
+# Where such a name stands: in a list, or after a preposition (« A. Introduction » opening a
+# line is a heading).
+INITIAL_NAME_BEFORE = re.compile(
+    r"(?:[,;:(]|\b(?:et|avec|par|pour|de|adjointe?s?|conseill[èe]re?s?))[ \t]*$", re.I
+)
+# The given names after a surname in a list: « MSAIDIÉ Zaïnaba », « ROSSI Marie-Pierre ».
+GIVEN_NAMES = re.compile(rf"(?:[ \t]+(?![{UPPER}]+\b){CAP}){{1,2}}")
 
 
 def by_council_list(text: str) -> Iterator[Finding]:
@@ -651,17 +718,25 @@ def by_council_list(text: str) -> Iterator[Finding]:
             yield Finding(
                 m.start(), m.end(), "PERSONNE", m.group(), "initiale suivie d'un nom en majuscules"
             )
+    for m in INITIAL_NAME.finditer(text):
+        if INITIAL_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            yield Finding(m.start(), m.end(), "PERSONNE", m.group(), "initiale suivie d'un nom")
     lists = [*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text)]
     for heading in lists:
         for m in LIST_SURNAME.finditer(text, heading.start(), heading.end()):
-            if _surname_ok(m.group()):
-                yield Finding(
-                    m.start(),
-                    m.end(),
-                    "PERSONNE",
-                    m.group(),
-                    "nom en majuscules dans une liste de présents ou de pouvoirs",
-                )
+            if not _surname_ok(m.group()):
+                continue
+            end = m.end()
+            given = GIVEN_NAMES.match(text, end, heading.end())
+            if given and not any(w in NOT_NAMES for w in given.group().split()):
+                end = given.end()
+            yield Finding(
+                m.start(),
+                end,
+                "PERSONNE",
+                text[m.start() : end],
+                "nom en majuscules dans une liste de présents ou de pouvoirs",
+            )
 
 
 # A form's fields: « Nom : PEREIRA », « Prénom : Maria da Conceição », « Nom de naissance : … ».

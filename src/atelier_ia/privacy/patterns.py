@@ -21,9 +21,10 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
 # sex, year, month (or 20+ for special cases), département (2A/2B), commune, order, key
 # Groups may be split by a line break (a number at the end of a line), and the key set apart
 # with a dash (« 1 71 12 40 192 030 - 75 »).
+# « 2-78-12-99-397-045-72 »: dashes between every group, too.
 NIR = re.compile(
-    r"\b[12][ .\n]?\d{2}[ .\n]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .\n]?(?:\d{2}|2[AB])[ .\n]?\d{3}"
-    r"[ .\n]?\d{3}(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}\b"
+    r"\b[12][ .\n-]?\d{2}[ .\n-]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .\n-]?(?:\d{2}|2[AB])[ .\n-]?\d{3}"
+    r"[ .\n-]?\d{3}(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}\b"
 )
 # People type their IBAN in lower case too (« mon iban c'est fr76 … »).
 IBAN = re.compile(
@@ -31,7 +32,7 @@ IBAN = re.compile(
 )
 # 732 829 320 00074, 732 829 320 000 74, 732 829 320-00074, or broken at the end of a line.
 SIRET = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
-SIREN = re.compile(r"\b\d{3}[ .]?\d{3}[ .]?\d{3}\b")
+SIREN = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}\b")  # cut at a line's end too
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
 # plates (FNI), still on the road: 123-ABC-47.
 PLATE = re.compile(
@@ -58,13 +59,14 @@ BIRTH = re.compile(
 _LABEL = (
     r"(?:dossier|compte|client|abonné|abonnée|allocataire|contrat|contribuable|usager|"
     r"référence|réf\.|facture|adhérent|adhérente|sinistre|bail|attestation\s+d['’]accueil|"
-    # a payroll number, a SEPA mandate's reference (RUM), a grave's concession, a voter's
-    r"matricule|RUM|concession|électeur|electeur)"
+    # a payroll number, a SEPA mandate's reference (RUM), a grave's concession, a voter's,
+    # a library card's, a taxpayer's
+    r"matricule|RUM|concession|électeur|electeur|lecteur|carte|fiscal|avis\s+d['’]imposition)"
 )
 _NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|num\.)"
 _WHOSE = (
     r"(?:client|famille|usager|abonn[ée]e?|allocataire|demande|dossier|adh[ée]rente?|locataire|"
-    r"b[ée]n[ée]ficiaire|foyer|payeur|d[ée]biteur)"
+    r"b[ée]n[ée]ficiaire|foyer|payeur|d[ée]biteur|avis|redevable)"
 )
 DOSSIER = re.compile(
     # « numéro national d'électeur 24851037 »
@@ -72,7 +74,7 @@ DOSSIER = re.compile(
     # « référence client 3000 1245 7811 », « référence de la demande MPR-7K4F2Q », « Compte
     # famille n° FAM-004127 »
     # (a person's: « référence fournisseur PR-450-BL » is a supplier's)
-    rf"|\b{_LABEL}(?:\s+(?:de\s+la\s+|du\s+|de\s+|d['’])?{_WHOSE}(?=\s+(?:{_NUMBER_WORD}|"
+    rf"|\b{_LABEL}(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])?{_WHOSE}(?=\s+(?:{_NUMBER_WORD}|"
     r"[A-Z0-9-]*\d)))?"
     rf"(?:\s+[A-Z]{{2,5}}(?=\s+{_NUMBER_WORD}))?\s*{_NUMBER_WORD}?"
     # « Dossier de mariage n° MAR-2025-0087 », « Demande de logement social n° unique … »
@@ -80,7 +82,9 @@ DOSSIER = re.compile(
     r"(?:\s+[A-Z]{2,5}(?=[\s:]))?\s*:?\s*"
     # at least four characters, one of them a digit (« compte 2 350 habitants » is no account);
     # groups of digits set apart by a space (« 3000 1245 7811 ») stay one number
-    r"(?P<number>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9](?: \d{3,}(?![\w-]))*)"
+    r"(?P<number>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9](?: \d{3,}(?![\w-]))*"
+    # or digits in groups of two to four (« numéro fiscal 31 12 456 789 012 »)
+    r"|\d{2,4}(?: \d{2,4}){2,}(?![\w-]))"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -110,6 +114,14 @@ STREET = re.compile(
 # A street named without a number counts only when a postcode follows (« rue de Berger,
 # 22725 Perrot »): alone, « avenue de la Libération » is a place, not someone's address.
 NAMED_STREET = re.compile(rf"\b(?i:{STREET_TYPES})\b" + _STREET_NAME)
+# Typed in haste: « le 14 av du general de gaulle », all in lower case, abbreviated.
+LOWER_STREET = re.compile(
+    r"\b\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|av\.?|avenue|bd|boulevard|chemin|ch\.?|"
+    r"impasse|imp\.?|all[ée]e|route|rte|place|pl\.?|quai|cours)[ \t]+"
+    r"(?:(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les)[ \t]+)?"
+    r"[a-zàâäçéèêëîïôöùûüÿ'-]{3,}"
+    r"(?:[ \t]+(?:de[ \t]+|du[ \t]+|la[ \t]+)?[a-zàâäçéèêëîïôöùûüÿ-]{3,}){0,2}"
+)
 POSTCODE_CITY = re.compile(
     r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
@@ -301,6 +313,13 @@ def addresses(text: str) -> Iterator[Finding]:
             text[m.start() : end],
             "numéro et type de voie (rue, avenue…), suivis du code postal s'il y est",
         )
+    for m in LOWER_STREET.finditer(text):
+        if m.start() >= used_until and not PLOT_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            yield Finding(
+                m.start(), m.end(), "ADRESSE", m.group(), "numéro et voie écrits en minuscules"
+            )
     for m in NAMED_STREET.finditer(text):
         rest = POSTCODE_CITY.match(text, _skip_separators(text, _past_building(text, m.end())))
         if rest is not None:
