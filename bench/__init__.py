@@ -29,6 +29,7 @@ REAL_SPLITS = (
     "held_out_5",
     "held_out_6",
     "held_out_7",
+    "held_out_8",
 )
 
 
