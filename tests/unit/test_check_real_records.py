@@ -258,3 +258,17 @@ def test_after_the_seventh_held_out_set():
     )
     assert reading.agenda(headings)
     assert not reading.agenda(headings.split("Le conseil")[0])  # one alone: an extract's title
+
+
+def test_after_the_eighth_held_out_set():
+    """« Présents à la séance : 132 » (110-cherbourg-en-cotentin-2016), a one-word heading in
+    capitals (109-meslan-2014, the PDF put the rest below), « les articles L.1411 et suivants »
+    (121-le-gosier-2015), a chapter of known articles."""
+    counts = "Nombre de Conseillers en exercice : 163 – Présents à la séance : 132"
+    assert reading.quorum(counts).reached is True
+    assert reading.agenda("à l'unanimité.\n1- DESIGNATION\nDES\nMEMBRES\n")
+    assert not reading.agenda("à l'unanimité.\n1- Désignation\n")
+    (chapter,) = check_references("Vu les articles L.1411 et suivants du CGCT ;")
+    assert chapter.severity == "ok"
+    (invented,) = check_references("Vu l'article L.2199 du CGCT ;")  # no such chapter
+    assert invented.severity == "attention"

@@ -400,3 +400,12 @@ def test_after_the_ninth_held_out_set():
     ]
     assert kinds("La barque « Capitaine Raymond » et le voilier « Anne-Laure » participent.") == []
     assert kinds("Gymnase Léo-Lagrange, créneaux ; marché des allées Jean-Jaurès.") == []
+
+
+def test_a_list_all_in_capitals():
+    """The eighth held-out set of real records (Draguignan) writes its members all in capitals."""
+    assert [t for _, t in kinds("CHRISTINE PREMOSELLI, MARIE-CHRISTINE GUIOL")] == [
+        "CHRISTINE PREMOSELLI",
+        "MARIE-CHRISTINE GUIOL",
+    ]
+    assert kinds("DEPARTEMENT DU MORBIHAN — MAIRIE DE MESLAN") == []

@@ -136,6 +136,13 @@ def check_references(text: str, rule: str = "references.article") -> list:
         quoted = text[where[0] : where[1]]
         if reference in known_articles():
             findings.append(CheckFinding(rule, "ok", f"« {quoted} » est un article connu.", where))
+        elif "-" not in reference and any(a.startswith(reference + "-") for a in known_articles()):
+            # « les articles L.1411 et suivants »: the numbers of a chapter, not one article.
+            findings.append(
+                CheckFinding(
+                    rule, "ok", f"« {quoted} » désigne un chapitre d'articles connus.", where
+                )
+            )
         elif reference[0] in "RD":
             # The list holds the legislative articles records cite, and hardly any of the
             # regulatory part: an R or D article outside it is read, not judged.

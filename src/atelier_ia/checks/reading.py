@@ -191,7 +191,7 @@ COUNT_LABELS = {
     "en_exercice": r"(?:(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)"
     r"(?:\s+au\s+jour\s+de\s+la\s+s[ée]ance)?|"
     r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus)",
-    "presents": r"pr[ée]sents?",
+    "presents": r"pr[ée]sents?(?:\s+[àa]\s+la\s+s[ée]ance)?",  # « Présents à la séance : 132 »
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
     "votants": r"votants?",
     "pour": r"(?:voix\s+)?pour",
@@ -350,7 +350,7 @@ def agenda_sections(text: str) -> list[re.Match]:
 
     A numbered line that ends in « : » introduces a list or a question (« 1. Liste … : »);
     it counts as a section only when the next number follows it."""
-    found = [m for m in SECTION.finditer(text) if len(m.group("title").split()) >= 2]
+    found = [m for m in SECTION.finditer(text) if _a_title(m.group("title"))]
     numbers = [_number(m.group("n")) for m in found]
     kept = []
     for i, m in enumerate(found):
@@ -365,6 +365,12 @@ def agenda_sections(text: str) -> list[re.Match]:
     if len(headings) >= 2:
         kept += headings
     return sorted(kept, key=lambda m: m.start())
+
+
+def _a_title(title: str) -> bool:
+    """Two words at least, or one in capitals (« 1- DESIGNATION », a PDF having put the rest of
+    the heading on the lines below)."""
+    return len(title.split()) >= 2 or (title.isupper() and len(title) >= 4)
 
 
 def _number(n: str | None) -> int | None:

@@ -360,6 +360,12 @@ def names_a_place(text: str, start: int) -> bool:
     )
 
 
+def _known_in_capitals(word: str) -> bool:
+    """« CHRISTINE », « MARIE-CHRISTINE »: a known first name written in capitals."""
+    known = first_names()
+    return all(part.capitalize() in known for part in word.split("-")) and len(word) > 2
+
+
 def by_first_name(text: str) -> Iterator[Finding]:
     known = first_names()
     words = list(WORD.finditer(text))
@@ -383,6 +389,14 @@ def by_first_name(text: str) -> Iterator[Finding]:
             end = following.end()  # DUPONT Jean
         elif first_is_known and last.isupper() and len(last) > 1:
             end = following.end()  # Jean DUPONT
+        elif (
+            first.isupper()
+            and last.isupper()
+            and len(last) > 2
+            and _known_in_capitals(first)
+            and last not in ACRONYMS
+        ):
+            end = following.end()  # CHRISTINE PREMOSELLI, a list all in capitals
         else:
             continue
         start = word.start()
