@@ -9,10 +9,12 @@ import os
 import subprocess
 import zipfile
 
+import psutil
 import pypdfium2
 import pytest
 import zxingcpp
 
+from atelier_ia.hub.singleuser import AHEAD_ENV
 from atelier_ia.isolation import accounts
 from tests.hub_harness import ROOT, atelier
 
@@ -211,6 +213,27 @@ def test_session_day_from_create_to_close(platform, trainer, small_disk):
     assert atelier(platform, "session", "export", "salle").returncode == 1
 
 
+def server_environment(name: str) -> dict[str, str]:
+    """The environment of `name`'s server process, as the hub gave it."""
+    servers = []
+    for process in psutil.process_iter(["cmdline"]):
+        if "atelier_ia.hub.singleuser" not in " ".join(process.info["cmdline"] or []):
+            continue
+        environment = process.environ()
+        if environment.get("JUPYTERHUB_USER") == name:
+            servers.append(environment)
+    (environment,) = servers
+    return environment
+
+
+def test_a_server_started_at_login_pays_nothing_ahead(platform, trainer):
+    assert atelier(platform, "session", "create", "soir", "-n", "1").returncode == 0
+    person = platform.login("soir-01")
+    platform.start_server(person, "soir-01")
+    assert AHEAD_ENV not in server_environment("soir-01")
+    assert atelier(platform, "session", "close", "soir", "--yes").returncode == 0
+
+
 def test_warm_session_lands_on_the_catalogue_at_once(platform, trainer):
     created = atelier(platform, "session", "create", "matin", "-n", "2", "--warm", "--code")
     assert created.returncode == 0, created.stderr
@@ -219,6 +242,8 @@ def test_warm_session_lands_on_the_catalogue_at_once(platform, trainer):
         user = hub_user(platform, trainer, name)
         assert user["servers"][""]["ready"] is True
         assert "avec-code" in user["groups"], "--code opens JupyterLab to the session"
+        # Started ahead of the day: the server paid its first page's costs at its start.
+        assert server_environment(name).get(AHEAD_ENV) == "1"
     # Shared-password session: the workshop password opens it, and the server is up, so the
     # hub sends the person straight to it, not to the "starting" page.
     person = platform.login("matin-01")

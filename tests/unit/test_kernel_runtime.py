@@ -131,3 +131,17 @@ def test_the_settings_default_is_the_servers_own():
     from atelier_ia.settings import Settings
 
     assert Settings().hub.kernel_niceness == singleuser.KERNEL_NICENESS
+
+
+def test_a_server_started_ahead_pays_its_first_pages_imports():
+    """In a fresh interpreter, as a server's start: what the first workshop page would import
+    is there after prepay_first_page, and was not before."""
+    script = (
+        "import sys; from atelier_ia.hub.singleuser import prepay_first_page\n"
+        "names = ('anyio._backends._asyncio', 'IPython')\n"
+        "before = [n in sys.modules for n in names]\n"
+        "prepay_first_page()\n"
+        "print(before, [n in sys.modules for n in names])"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[False, False] [True, True]"

@@ -22,7 +22,7 @@ from atelier_ia import paths
 from atelier_ia.exercises.config import EXCHANGE_ENV, LEARNER_CONFIG_DIR, TIMEOUT_ENV
 from atelier_ia.exercises.course import GRADER
 from atelier_ia.hub.server_policy import PARTICIPANT, TRAINER
-from atelier_ia.hub.singleuser import NICENESS_ENV, WORK_DIR
+from atelier_ia.hub.singleuser import AHEAD_ENV, AHEAD_OPTION, NICENESS_ENV, WORK_DIR
 from atelier_ia.hub.spawn_queue import SpawnQueue, waiting_message
 from atelier_ia.isolation import accounts
 from atelier_ia.isolation.mode import ACCOUNTS, resolve
@@ -114,6 +114,9 @@ class AtelierSpawner(LocalProcessSpawner):
         env["ATELIER_CODE"] = "1" if code else "0"
         if trainer:
             env["SHELL"] = TRAINER_SHELL  # the accounts have no login shell; terminals need one
+        # Started ahead of the day (`--warm` asks so): pay the first page's costs now.
+        if (self.user_options or {}).get(AHEAD_OPTION):
+            env[AHEAD_ENV] = "1"
         return env
 
 

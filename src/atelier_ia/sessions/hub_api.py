@@ -76,9 +76,10 @@ class HubAPI:
     def delete_group(self, name: str) -> None:
         self._call("DELETE", f"/groups/{name}", ok=(204, 404))
 
-    def start_server(self, name: str) -> None:
-        # 201: started; 202: starting; 400: already running.
-        self._call("POST", f"/users/{name}/server", ok=(201, 202, 400))
+    def start_server(self, name: str, options: dict | None = None) -> None:
+        """`options` reach the spawner as its user_options. 201: started; 202: starting; 400:
+        already running."""
+        self._call("POST", f"/users/{name}/server", ok=(201, 202, 400), json=options or {})
 
     def server_ready(self, name: str) -> bool:
         model = self.user(name) or {}

@@ -132,8 +132,10 @@ def create(
 
 def warm(hub: HubAPI, session: Session, progress: Progress = _quiet, deadline_s: float = 300):
     """Start every participant's server ahead of the day; returns those not ready in time."""
+    from atelier_ia.hub.singleuser import AHEAD_OPTION
+
     for user in session.users:
-        hub.start_server(user)
+        hub.start_server(user, {AHEAD_OPTION: True})
     waiting = set(session.users)
     end = time.monotonic() + deadline_s
     while waiting and time.monotonic() < end:
