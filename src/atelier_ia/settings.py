@@ -68,7 +68,7 @@ class HubSettings(_Section):
     kernel_niceness: int = Field(19, ge=0, le=19)
     # The hub's and its proxy's session this much above people's servers (0: the same; needs
     # root), since every login and redirection of a room goes through their one thread each.
-    niceness: int = Field(-10, ge=-20, le=0)
+    niceness: int = Field(-20, ge=-20, le=0)
 
     @field_validator("ip")
     @classmethod
