@@ -259,16 +259,16 @@ AHEAD_ENV = "ATELIER_AHEAD"
 
 def prepay_first_page() -> None:
     """What a server's first workshop page costs once (0.22-0.24 s of the server's CPU against
-    0.10-0.13 s for the next, py-spy on one server): anyio's thread backend, imported at the
-    contents manager's first file read (49 ms alone), IPython, which Voilà's page imports
-    (35 ms), and nbformat's validator, built at the first notebook read (24 ms). Ahead of the
-    day this costs nothing anyone waits for; in the room, thirty first pages at once compete
-    with those still logging in (docs/architecture.md, « A room at work »)."""
+    0.10-0.13 s for the next, four servers; py-spy on one showed what): anyio's thread backend,
+    imported at the contents manager's first file read (49 ms alone), IPython, which Voilà's
+    page imports (35 ms), and nbformat's validator, built at the first notebook read (24 ms).
+    Ahead of the day this costs nothing anyone waits for; in the room, thirty first pages at
+    once compete with those still logging in (docs/architecture.md, « A room at work »)."""
     import anyio._backends._asyncio  # noqa: F401
     import IPython  # noqa: F401
     import nbformat
 
-    nbformat.validate(nbformat.v4.new_notebook())
+    # Read as a notebook file is read: the validator is built and cached on the way.
     nbformat.reads(nbformat.writes(nbformat.v4.new_notebook()), as_version=4)
 
 
