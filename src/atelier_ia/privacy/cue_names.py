@@ -5,8 +5,10 @@ Isabelle »).
 
 Capitals are what the other name detectors go by; here the cue is the words before: a civility
 in lower case, or a known first name right after « je suis », « je m'appelle », « c'est »,
-« moi c'est », « c » (texting), a word of kinship (« ma femme ophélie »), « appeler » or a
-sign-off (« merci, karim »). Words of the French stop list (spaCy's) end a name.
+« moi c'est », « c » (texting), a greeting (« coucou mireille »), « avec », a word of kinship
+(« ma femme ophélie »), « appeler » or a sign-off (« merci, karim »); another after « et »; and
+one signing right before a phone number. Words of the French stop list (spaCy's) and texting
+words end a name.
 """
 
 from __future__ import annotations
