@@ -20,9 +20,10 @@ def test_the_constants_are_the_measured_figures():
     per_person = run["catalogue_max_s"] * cores / arrival["participants"]
     assert abs(capacity.ARRIVAL_CORE_S - per_person) <= 0.05
     room = json.loads((RESULTS / "room.json").read_text())
-    warmed = next(r for r in room["runs"] if r["warm"] and r["model"] == "smollm2:135m")
-    memory = warmed["peak_mib"]["Pss"]
-    assert capacity.PARTICIPANT_MIB == round(memory["per_participant_mean"])
+    embedded = [r for r in room["runs"] if r["model"] == "smollm2:135m"]
+    per_person = max(r["peak_mib"]["Pss"]["per_participant_mean"] for r in embedded)
+    assert capacity.PARTICIPANT_MIB == round(per_person)
+    memory = next(r for r in embedded if r["warm"])["peak_mib"]["Pss"]
     platform = memory["hub"] + memory["proxy"] + memory["gateway"]
     assert abs(capacity.PLATFORM_MIB - platform) <= 5
 

@@ -70,9 +70,11 @@ def room_capacity(
 
 
 # What one machine holds, measured on a 2-core machine with the embedded model. Memory: the
-# peak PSS of bench/room.py's warmed run (bench/results/room.json), each person with the
-# catalogue and a workshop open (the catalogue alone is 62 MiB: arrival.json), and the hub,
-# proxy and gateway with the chat model loaded (the speech model adds its own once used).
+# peak PSS per person of bench/room.py's embedded runs (bench/results/room.json), the larger of
+# the cold and the warmed one (a server started ahead shares more: 128 against 136 MiB), each
+# person with the catalogue and a workshop open (the catalogue alone is 62 MiB: arrival.json),
+# and the hub, proxy and gateway with the chat model loaded (the speech model adds its own once
+# used).
 PARTICIPANT_MIB = 136
 PLATFORM_MIB = 471
 # Core-seconds a room's arrival costs per person (login, server start, catalogue), from
