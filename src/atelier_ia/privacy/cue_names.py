@@ -127,8 +127,11 @@ def _name_from(text: str, start: int, words_at_most: int) -> tuple[int, int] | N
     return (start, end) if end > start else None
 
 
+BLANKS = re.compile(r"[ \t]*")
+
+
 def _past_blanks(text: str, position: int) -> int:
-    return re.compile(r"[ \t]*").match(text, position).end()
+    return BLANKS.match(text, position).end()
 
 
 def _capitalised_from(start: int, text: str) -> tuple[int, int]:
