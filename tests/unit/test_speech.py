@@ -60,3 +60,16 @@ def test_lengths_read_as_a_person_says_them():
         "1 min 15 s",
         "15 min",
     ]
+
+
+def test_a_model_that_cannot_be_joined_at_start_up_leaves_one_line_in_the_log(tmp_path, caplog):
+    # Where the models would go is taken by a file: writing there fails as a full disk does
+    # (bench/faults.py fills a real one). Before, the error escaped as « Future exception was
+    # never retrieved » and a traceback.
+    from atelier_ia.gateway.app import join_speech_model_ahead
+
+    taken = tmp_path / "models"
+    taken.write_text("")
+    join_speech_model_ahead(taken)
+    (line,) = [r.getMessage() for r in caplog.records if "speech_model" in r.getMessage()]
+    assert '"event": "speech_model_join_failed"' in line and "models" in line

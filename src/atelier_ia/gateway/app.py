@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import logging
 import os
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -30,8 +31,10 @@ from atelier_ia.gateway.transcription import Transcriber
 from atelier_ia.llm.backends import Backend, make_backend
 from atelier_ia.settings import Settings
 from atelier_ia.speech.backends import SpeechBackend, make_speech_backend
-from atelier_ia.speech.whisper_model import model_dir
+from atelier_ia.speech.whisper_model import ModelUnavailable, model_dir
 from atelier_ia.validation import expected_form
+
+log = logging.getLogger("atelier_ia.gateway")
 
 
 class BodySizeLimit:
@@ -98,6 +101,15 @@ def warm_up_privacy() -> None:
     find("M. Jean Dupont")
 
 
+def join_speech_model_ahead(models_dir) -> None:
+    """The Whisper model joined at start-up; if that fails (a full disk), one line in the log
+    and nothing else: the first recording tries again and tells its sender why, in French."""
+    try:
+        model_dir(models_dir)
+    except (OSError, ModelUnavailable) as exc:
+        log.error(json.dumps({"event": "speech_model_join_failed", "error": str(exc)}))
+
+
 def _validation_message(exc: RequestValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
@@ -153,7 +165,9 @@ def create_app(
             if any(spec.kind == "embedded" for spec in settings.speech.backends):
                 # Join the Whisper model's two packages now (once), not at someone's first
                 # recording.
-                asyncio.get_running_loop().run_in_executor(None, model_dir, settings.models_dir)
+                asyncio.get_running_loop().run_in_executor(
+                    None, join_speech_model_ahead, settings.models_dir
+                )
         state["transcriber"] = app.state.transcriber = Transcriber(
             settings, heard, audit, app.state.gateway.metrics
         )
