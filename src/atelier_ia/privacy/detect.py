@@ -6,6 +6,7 @@ from atelier_ia.privacy.cue_names import by_cue
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import NAME_DETECTORS, names_a_place, repeated_surnames
 from atelier_ia.privacy.patterns import DETECTORS
+from atelier_ia.privacy.word_names import capitalised_alone, in_lower_case
 
 # When two findings overlap, the one with the stronger evidence stays: checksums first, then
 # shapes, then names (a street named after a person is an address).
@@ -29,7 +30,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     candidates: list[Finding] = []
     for detector in DETECTORS:
         candidates.extend(detector(text))
-    for detector in (*NAME_DETECTORS, by_cue):
+    for detector in (*NAME_DETECTORS, by_cue, in_lower_case, capitalised_alone):
         if detector.__name__ == "by_model" and not use_model:
             continue
         candidates.extend(f for f in detector(text) if not names_a_place(text, f.start))
