@@ -35,7 +35,8 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
             continue
         candidates.extend(f for f in detector(text) if not names_a_place(text, f.start))
     kept = _resolve(candidates)
-    kept = _resolve(kept + list(repeated_surnames(text, kept)))
+    again = [f for f in repeated_surnames(text, kept) if not names_a_place(text, f.start)]
+    kept = _resolve(kept + again)
     return sorted(kept)
 
 

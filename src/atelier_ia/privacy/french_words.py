@@ -3,12 +3,13 @@ veut… »): a known first name that is not a word is a name, and so is the word
 is not a word either.
 
 The words are those of spaCy's French lemmatizer tables, which the French model ships (about
-217,000 forms and their lemmas, proper nouns among them: « martin », « olivier » count as
-words). Loaded whole they take 145 MiB; here they are a Bloom filter of their 64-bit hashes
-(spaCy's own `hash_string`, the tables' keys) and of the lemmas without their accents, 512 KiB,
-shipped as `data/french_words.bin` and made again by `python -m atelier_ia.privacy.french_words`.
-About one word in three hundred that is not French is taken for one: a name is then missed,
-nothing is wrongly hidden.
+217,000 forms and their lemmas, with the exceptions' table; proper nouns among them: « martin »,
+« olivier » count as words), and Faker's list of common French words. Loaded whole the tables
+take 145 MiB; here they are a Bloom filter of their 64-bit hashes (spaCy's own `hash_string`,
+the tables' keys) and of the lemmas without their accents, 1 MiB, shipped as
+`data/french_words.bin` and made again by `python -m atelier_ia.privacy.french_words`. About
+one word in two thousand that is not French is taken for one: a name is then missed, nothing
+is wrongly hidden.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-BITS = 1 << 22  # 4 Mbit for about 330,000 keys: one false « word » in a few hundred
+BITS = 1 << 23  # 8 Mbit for about 480,000 keys: one false « word » in two thousand
 PROBES = 7
 FILTER = "data/french_words.bin"
 
@@ -59,7 +60,14 @@ def build() -> bytes:
     lookups = Lookups().from_disk(tables)
     forms = lookups.get_table("lemma_lookup")
     keys = set(forms.keys())
-    for lemmas in (*forms.values(), *lookups.get_table("lemma_index").values()):
+    # Words the tables only list as exceptions (« voix », « cas »: a form that is its own
+    # lemma has no entry in lemma_lookup), and the common words Faker's French lorem writes.
+    from faker.providers.lorem.fr_FR import Provider as Lorem
+
+    exceptions = lookups.get_table("lemma_exc").values()
+    words = [[form, *lemmas] for table in exceptions for form, lemmas in table.items()]
+    words.append(list(Lorem.word_list))
+    for lemmas in (*forms.values(), *lookups.get_table("lemma_index").values(), *words):
         for lemma in lemmas:
             keys.add(_hash(lemma.lower()))
             # Messages typed in haste drop the accents: « adherent », « reponse ».

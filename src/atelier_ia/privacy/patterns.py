@@ -21,9 +21,11 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
 # sex, year, month (or 20+ for special cases), département (2A/2B), commune, order, key
 # Groups may be split by a line break (a number at the end of a line), and the key set apart
 # with a dash (« 1 71 12 40 192 030 - 75 »).
-# « 2-78-12-99-397-045-72 »: dashes between every group, too.
+# « 2-78-12-99-397-045-72 »: dashes between every group, too. Born overseas, the
+# département has three digits and the commune two (« 2 72 09 971 20 084 10 »).
 NIR = re.compile(
-    r"\b[12][ .\n-]?\d{2}[ .\n-]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .\n-]?(?:\d{2}|2[AB])[ .\n-]?\d{3}"
+    r"\b[12][ .\n-]?\d{2}[ .\n-]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .\n-]?"
+    r"(?:(?:\d{2}|2[AB])[ .\n-]?\d{3}|97\d[ .\n-]?\d{2})"
     r"[ .\n-]?\d{3}(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}\b"
 )
 # People type their IBAN in lower case too (« mon iban c'est fr76 … »).
@@ -34,10 +36,12 @@ IBAN = re.compile(
 SIRET = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 SIREN = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}\b")  # cut at a line's end too
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
-# plates (FNI), still on the road: 123-ABC-47.
+# plates (FNI), still on the road: 123-ABC-47; Belgian plates: 1-ABC-123.
 PLATE = re.compile(
     r"\b(?:[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}"
-    r"|\d{1,4}[- ][A-Z]{1,3}[- ](?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]))\b"
+    r"|\d{1,4}[- ][A-Z]{1,3}[- ](?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])"
+    # Belgian plates, common near the border: 1-ABC-123
+    r"|[1-9]-[A-Z]{3}-\d{3})\b"
 )
 MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
@@ -61,7 +65,9 @@ _LABEL = (
     r"référence|réf\.|facture|adhérent|adhérente|sinistre|bail|attestation\s+d['’]accueil|"
     # a payroll number, a SEPA mandate's reference (RUM), a grave's concession, a voter's,
     # a library card's, a taxpayer's
-    r"matricule|RUM|concession|électeur|electeur|lecteur|carte|fiscal|avis\s+d['’]imposition)"
+    r"matricule|RUM|concession|électeur|electeur|lecteur|carte|fiscal|avis\s+d['’]imposition|"
+    # a voter's national number (NNE), a social-housing application's « numéro unique »
+    r"NNE|unique)"
 )
 _NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|num\.)"
 _WHOSE = (
@@ -78,7 +84,9 @@ DOSSIER = re.compile(
     r"[A-Z0-9-]*\d)))?"
     rf"(?:\s+[A-Z]{{2,5}}(?=\s+{_NUMBER_WORD}))?\s*{_NUMBER_WORD}?"
     # « Dossier de mariage n° MAR-2025-0087 », « Demande de logement social n° unique … »
-    rf"|\b(?:dossier|demande)(?:\s+[\w'’]+){{1,4}}?\s+{_NUMBER_WORD}(?:\s+unique)?)"
+    # « carte nationale d'identité n° … », « notification MDPH de la Nièvre n° … »
+    rf"|\b(?:dossier|demande|carte|notification)(?:\s+[\w'’]+){{1,4}}?\s+{_NUMBER_WORD}"
+    r"(?:\s+unique)?)"
     r"(?:\s+[A-Z]{2,5}(?=[\s:]))?\s*:?\s*"
     # at least four characters, one of them a digit (« compte 2 350 habitants » is no account);
     # groups of digits set apart by a space (« 3000 1245 7811 ») stay one number
@@ -145,7 +153,11 @@ OVERSEAS_PREFIX = re.compile(r"0(?:590|69[0-7]|59[46]|26[239]|639)")
 # phone is a reference that happens to look like one.
 OTHER_NUMBER_BEFORE = re.compile(
     r"\b(?:n°|numéro)\s+(?:de\s+|d['’]\s*)(?!t[ée]l|portable|mobile|fixe|fax|contact|joindre|"
-    r"appel|urgence|astreinte|permanence)\w+(?:\s+(?:de\s+|d['’]\s*)?\w+){0,2}\s*:?\s*$",
+    r"appel|urgence|astreinte|permanence)\w+(?:\s+(?:de\s+|d['’]\s*)?\w+){0,2}\s*:?\s*$"
+    # « Consultation n° 0612 4870 95 », « lot d'impression n° 03 20 14 58 72 »: a thing's
+    # number (not « au n° », « mon n° », « tél. n° »)
+    r"|\b(?!(?:t[ée]l[ée]?\w*|portable|mobile|fixe|fax|au|mon|ma|son|sa|ton|ta|le|ce|votre|"
+    r"notre|du|un|leur)\b)[a-zàâçéèêëîïôûù]{3,}\s+n°\s*$",
     re.I,
 )
 
@@ -232,7 +244,7 @@ REFERENCE_BEFORE = re.compile(r"\br[ée]f(?:[ée]rence)?\.?(?:\s+\w+)?\s*:?\s*$"
 LOWER_PLATE = re.compile(r"\b[a-z]{2}[- ]\d{3}[- ][a-z]{2}\b")
 VEHICLE_BEFORE = re.compile(
     r"\b(?:voiture|véhicule|vehicule|auto|camion|camionnette|moto|scooter|fourgon|"
-    r"camping-car|plaque|immatricul\w*)\b[^.\n]{0,80}$",
+    r"camping-car|plaque|immatricul\w*|contraventions?|stationnement|fourrière|PV)\b[^.\n]{0,80}$",
     re.I,
 )
 

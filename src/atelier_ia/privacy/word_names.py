@@ -48,6 +48,10 @@ NICKNAMES = {
     "cathy",
     "val",
     "momo",
+    "dédé",
+    "jerem",
+    "juju",
+    "jeje",
 }
 # First names that French messages mostly use as something else: abbreviations (« 10 places
 # max »), words of other languages, cities, brands.
