@@ -30,6 +30,7 @@ REAL_SPLITS = (
     "held_out_6",
     "held_out_7",
     "held_out_8",
+    "held_out_9",
 )
 
 
