@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from atelier_ia.checks import reading
-from atelier_ia.checks.articles import check_references, references
+from atelier_ia.checks.articles import check_references, other_text_references, references
 from atelier_ia.checks.deliberation import check_deliberation
 from atelier_ia.checks.pv import check_pv
 
@@ -272,3 +272,27 @@ def test_after_the_eighth_held_out_set():
     assert chapter.severity == "ok"
     (invented,) = check_references("Vu l'article L.2199 du CGCT ;")  # no such chapter
     assert invented.severity == "attention"
+
+
+def test_after_the_ninth_held_out_set():
+    """A list numbered under « Étaient présents : » beside the counts' column
+    (126-marle-2016), an agenda item numbered « 1/ » (129-uzes-2018), and the articles of a
+    law named in the sentence that lists them (123-marseille-2000)."""
+    marle = (
+        "Étaient présents :\n1 - M Jacques SEVRAIN, Maire Nombre de conseillers\n"
+        "2 - M Jean FICNER, Maire adjoint En exercice : 16\n"
+        "3 - Mme Éliane LOISON, Maire adjoint Quorum : 9\n"
+        "4 - M Jean-Pierre SORLIN, Maire adjoint Présents : 13\n"
+    )
+    assert reading.count(marle, reading.COUNT_LABELS["presents"])[0] == 13
+    assert reading.quorum(marle).reached is True
+    # the counts' own dash is no list: « Présents : 29 - Votants : 33 »
+    assert reading.count("Présents : 29 - Votants : 33", "pr[ée]sents?")[0] == 29
+    assert reading.agenda("Le procès-verbal est approuvé.\n\n1/ Charges de scolarisation 2018\n")
+    assert not reading.agenda("éditées le\n12/03/2026 à la mairie\n")
+    law = (
+        "la Loi précitée stipule :\n\n  • dans l'article 8, que les organes délibérants se "
+        "prononcent ;\n\n  • dans l'article 5 II que les SEML doivent fournir un bilan."
+    )
+    assert [text for text, _ in other_text_references(law)] == ["article 8", "article 5 II"]
+    assert references(law) == []

@@ -39,7 +39,9 @@ CONTINUATION = re.compile(
 # records cite most). It is read, so that the checker does not treat it as a number, and not
 # judged.
 OTHER_TEXT_ARTICLE = re.compile(
-    r"\bart(?:icles?|\.)\s+(?P<number>\d{1,4}(?:-\d{1,3})*(?:\s+(?:bis|ter))?)\b(?![-.]\d)",
+    # « l'article 5 II » of a law: its paragraph in Roman figures
+    r"\bart(?:icles?|\.)\s+(?P<number>\d{1,4}(?:-\d{1,3})*(?:\s+(?:bis|ter|[IVX]{1,4}))?)\b"
+    r"(?![-.]\d)",
     re.I,
 )
 OTHER_TEXT_AFTER = re.compile(
@@ -47,7 +49,9 @@ OTHER_TEXT_AFTER = re.compile(
     r"du\s+CGI|du\s+r[èe]glement\s+\(?(?:UE|CE))\b",
     re.I,
 )
-OTHER_TEXT_BEFORE = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b[^;.\n]{0,160}$", re.I)
+# The text named before, in the same sentence: « la loi précitée stipule : • dans l'article 8,
+# que … ; • dans l'article 5 II que … » (a list's items end in « ; », the sentence in « . »).
+OTHER_TEXT_BEFORE = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b[^.]{0,600}$", re.I)
 
 
 def normalise(letter: str, number: str) -> str:
@@ -121,7 +125,7 @@ def other_text_references(text: str) -> list[tuple[str, tuple[int, int]]]:
         if _cgct_without_letter(text, m):
             continue
         if OTHER_TEXT_AFTER.match(text, m.end()) or OTHER_TEXT_BEFORE.search(
-            text, max(0, m.start() - 160), m.start()
+            text, max(0, m.start() - 600), m.start()
         ):
             found.append((text[m.start() : m.end()], m.span("number")))
     return found

@@ -202,13 +202,30 @@ COUNT_LABELS = {
 
 def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     """« Présents : 11 », « présents : onze », « 11 présents », « onze conseillers présents »."""
-    after = re.search(rf"\b{label}\s*[:=]?\s*(?P<n>{COUNT})\b", text, re.I)
+    after = next(
+        (
+            m
+            for m in re.finditer(rf"\b{label}\s*[:=]?\s*(?P<n>{COUNT})\b", text, re.I)
+            if not _an_item(m)
+        ),
+        None,
+    )
     if after and count_value(after.group("n")) is not None:
         return count_value(after.group("n")), after.span()
     before = re.search(rf"\b(?P<n>{COUNT})\s+(?:(?:conseillers|membres)\s+)?{label}\b", text, re.I)
     if before and count_value(before.group("n")) is not None:
         return count_value(before.group("n")), before.span()
     return _in_a_table(text, label)
+
+
+# « Étaient présents :\n1 - M Jacques SEVRAIN »: a list's first number, on the next line.
+ITEM_AFTER = re.compile(r"[ \t]*(?:[-–)]|\.(?=[ \t]*(?:M\.?|Mme|Mlle|Monsieur|Madame)[ \t]))")
+
+
+def _an_item(m: re.Match) -> bool:
+    return "\n" in m.group()[: m.start("n") - m.start()] and bool(
+        ITEM_AFTER.match(m.string, m.end())
+    )
 
 
 TABLE_ROW = re.compile(r"^[ \t|]*(?:\d{1,3}[ \t|]+)*\d{1,3}[ \t|]*$")
@@ -305,7 +322,8 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
 # at the start of a line.
 SECTION = re.compile(
     r"^[ \t]*(?:(?:POINT|Point|QUESTION|Question)\s+)?"
-    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|[-–—:])|N°\s*\d[\d/.-]*\s*:?)"
+    # « 1/ Charges de scolarisation » too (the slash before a blank: not a date)
+    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|[-–—:]|/(?=[ \t]))|N°\s*\d[\d/.-]*\s*:?)"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
 )
