@@ -500,3 +500,18 @@ def test_after_the_tenth_held_out_set():
     assert kinds("joignable au n° 06 12 34 56 78") == [("TELEPHONE", "06 12 34 56 78")]
     # « Chez » before people, as an address writes it, still names them
     assert ("PERSONNE", "Raymond Duprat") in kinds("Chez Madeleine et Raymond Duprat, Lieu-dit")
+
+
+def test_a_date_in_brackets_after_a_name_and_bodies_named_after_someone():
+    """Made after held_out_10, before the next set: lists of children write the date of birth
+    in brackets after the name; a body or an event named after someone is not a person."""
+    found = kinds("groupe U10 : Noah Declercq (12/05/2016), Imran Bouzid (03/11/2015) ;")
+    assert found == [
+        ("PERSONNE", "Noah Declercq"),
+        ("DATE_NAISSANCE", "12/05/2016"),
+        ("PERSONNE", "Imran Bouzid"),
+        ("DATE_NAISSANCE", "03/11/2015"),
+    ]
+    assert kinds("Séance du conseil (12/05/2016) : budget") == []
+    for text in ("Le Comité Jean Moulin organise la cérémonie.", "Tournoi Marcel Dassault samedi"):
+        assert kinds(text) == [], text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from atelier_ia.privacy.cue_names import by_cue
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import NAME_DETECTORS, names_a_place, repeated_surnames
-from atelier_ia.privacy.patterns import DETECTORS
+from atelier_ia.privacy.patterns import DETECTORS, births_after_names
 from atelier_ia.privacy.word_names import capitalised_alone, in_lower_case
 
 # When two findings overlap, the one with the stronger evidence stays: checksums first, then
@@ -37,6 +37,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     kept = _resolve(candidates)
     again = [f for f in repeated_surnames(text, kept) if not names_a_place(text, f.start)]
     kept = _resolve(kept + again)
+    kept = _resolve(kept + list(births_after_names(text, kept)))
     return sorted(kept)
 
 

@@ -313,7 +313,12 @@ PLACE_BEFORE = re.compile(
     r"parc|square|rue|avenue|boulevard|place|quai|allée|impasse|médiathèque|bibliothèque|"
     r"piscine|maison|résidence|olympique|club|amicale|union\s+sportive|pétanque|aviron|"
     # a boat bears a name too: « la barque « Capitaine Raymond » »
-    r"barque|voilier|bateau|navire|chalutier|péniche|canot)s?"
+    r"barque|voilier|bateau|navire|chalutier|péniche|canot|"
+    # bodies, events and buildings named after someone: « Comité Jean Moulin », « Tournoi
+    # Marcel Dassault », « Fondation Abbé Pierre »
+    r"comité|collectif|fédération|syndicat|fondation|foyer|domaine|château|église|chapelle|"
+    r"hôpital|clinique|ehpad|festival|fête|foire|braderie|rallye|trophée|prix|coupe|challenge|"
+    r"tournoi|harmonie)s?"
     # « bateau-promenade « Colette » », « Amicale polonaise Fryderyk-Chopin »
     r"(?:-\w+)?(?:\s+[a-zàâçéèêëîïôûù]+(?:aise|ais|oise|ois|ienne|ien|ale|al|ique))?"
     r"\s+(?:«\s*)?"

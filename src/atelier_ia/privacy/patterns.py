@@ -225,6 +225,26 @@ GROUP_CLAUSE = re.compile(
 )
 
 
+# A date in brackets right after a person's name: « Noah Declercq (12/05/2016), Imran Bouzid
+# (03/11/2015) », as lists of children or of applicants write the date of birth.
+DATE_AFTER_NAME = re.compile(rf"[ \t]*\((?:n[ée]e?\s+le\s+)?(?P<date>{DATE})\)")
+
+
+def births_after_names(text: str, found: list[Finding]) -> Iterator[Finding]:
+    for person in found:
+        if person.kind != "PERSONNE":
+            continue
+        m = DATE_AFTER_NAME.match(text, person.end)
+        if m:
+            yield Finding(
+                m.start("date"),
+                m.end("date"),
+                "DATE_NAISSANCE",
+                m.group("date"),
+                "date entre parenthèses juste après un nom",
+            )
+
+
 def births(text: str) -> Iterator[Finding]:
     for m in BIRTH.finditer(text):
         if GROUP_CLAUSE.search(text, max(0, m.start() - 100), m.start()):
