@@ -613,7 +613,7 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # « la SARL Menuiserie Gasconne », « la société Aquitaine Propreté »
         if any(w in FORM_WORDS for w in words) or words[0] in TRADES:
             continue  # « Numéro SIRET », « Activité : », « Garage Da Silva Automobiles »
-        if (len(words) > 1 or LINE_START.search(text, max(0, offset - 3), offset)) and (
+        if (len(words) > 1 or SENTENCE_START.search(text, max(0, offset - 3), offset)) and (
             _only_words(words)
         ):
             continue  # « Registre » opening a line, « Braderie du Laboureur »; not « Cordier »
@@ -634,7 +634,8 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
         )
 
 
-LINE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
+# Where a sentence, a line or a quotation starts.
+SENTENCE_START = re.compile(r"(?:^|[.!?«“\"]\s*|\n\s*)$")
 PLACE_PREPOSITION = re.compile(r"(?:\bde|\bà|\()\s?$")
 
 

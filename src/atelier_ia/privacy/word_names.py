@@ -27,7 +27,7 @@ from atelier_ia.privacy.cue_names import (
 )
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.french_words import is_french_word
-from atelier_ia.privacy.names import CAP, NOT_NAMES, insee_first_names
+from atelier_ia.privacy.names import CAP, NOT_NAMES, SENTENCE_START, insee_first_names
 
 # Diminutives that sign quick messages (« sms de seb », « c flo de l'accueil »); none is a
 # French word.
@@ -132,8 +132,8 @@ def in_lower_case(text: str) -> Iterator[Finding]:
     while word := LOWER.search(text, position):
         position = word.end()
         first = word.group()
-        if not (word.start() == 0 or not text[word.start() - 1].isalnum()):
-            continue
+        if word.start() and text[word.start() - 1].isalnum():
+            continue  # inside a word
         if not _alone(text, word.start(), word.end()) or first in FEASTS:
             continue
         if first in NICKNAMES:
@@ -175,7 +175,6 @@ def _surname_end(text: str, end: int) -> int:
     return end
 
 
-SENTENCE_START = re.compile(r"(?:^|[.!?«“\"]\s*|\n\s*)$")
 # Words after which a lone first name names a firm, a club or a thing, not a person.
 OWNERS = {
     "société",
