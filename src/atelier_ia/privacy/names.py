@@ -198,6 +198,8 @@ NOT_NAMES = {
     "Dimanche",
     "France",
     "Paris",
+    # the health-insurance card (« sa carte Vitale »)
+    "Vitale",
     "Internet",
     "Madame la",
     "Monsieur le",
@@ -251,7 +253,8 @@ def first_names() -> frozenset[str]:
         for attribute in ("first_names", "first_names_male", "first_names_female"):
             values = getattr(provider, attribute, None) or ()
             names.update(str(v) for v in values if str(v)[:1].isupper())
-    return frozenset((names | insee_first_names()) - NOT_FIRST_NAMES)
+    # a letter alone (INSEE lists « M ») is an initial or a civility
+    return frozenset(n for n in (names | insee_first_names()) - NOT_FIRST_NAMES if len(n) > 1)
 
 
 def insee_first_names() -> set[str]:
@@ -318,12 +321,16 @@ PLACE_BEFORE = re.compile(
     # Marcel Dassault », « Fondation Abbé Pierre »
     r"comité|collectif|fédération|syndicat|fondation|foyer|domaine|château|église|chapelle|"
     r"hôpital|clinique|ehpad|festival|fête|foire|braderie|rallye|trophée|prix|coupe|challenge|"
-    r"tournoi|harmonie)s?"
+    r"tournoi|harmonie|piste|refuge|télésiège|téléski|télécabine|boutique|bazar|magasin|"
+    # storms bear first names: « le cyclone Honorine », « la tempête Dina »
+    r"cyclone|tempête|ouragan)s?"
     # « bateau-promenade « Colette » », « Amicale polonaise Fryderyk-Chopin »
-    r"(?:-\w+)?(?:\s+[a-zàâçéèêëîïôûù]+(?:aise|ais|oise|ois|ienne|ien|ale|al|ique))?"
+    r"(?:-\w+)?(?:\s+[a-zàâçéèêëîïôûù]+(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire))?"
     r"\s+(?:«\s*)?"
     # « école maternelle Jean de La Fontaine », « place du Général-Leclerc »
-    r"(?:(?:maternelle|élémentaire|primaire|publique?|privée?|municipale?|du|de\s+la|des)\s+)?"
+    r"(?:(?:maternelle|élémentaire|primaire|publique?|privée?|municipale?|du|de\s+la|des|"
+    # « résidence Le Grand Marchet », « résidence Les Séracs »
+    r"le|la|les)\s+)?"
     # « l'école Pierre et Marie Curie »: the second name of the pair
     r"(?:[A-ZÀ-Ý][\w'’-]+\s+et\s+)?$",
     re.I,
@@ -521,6 +528,11 @@ TRADES = {
     "Fromagerie",
     "Poissonnerie",
     "Quincaillerie",
+    "Boutique",
+    "Bazar",
+    "Magasin",
+    "Supérette",
+    "Snack",
     "Bar",
     "Traiteur",
     "Entreprise",
@@ -551,7 +563,8 @@ def _candidate_sentences(text: str) -> list[tuple[int, str]]:
 # « la famille Cazenave », « les consorts Lagarde », « les établissements Bordes »: the word
 # before names a family or a family business, so the capitalised word after it is a surname.
 FAMILY = re.compile(
-    rf"\b(?:famille|familles|consorts|époux|établissements|Ets\.?)\s+(?P<name>{CAP})"
+    # « Mme Josiane FAVRE, née PERRIER »: a maiden name
+    rf"\b(?:famille|familles|consorts|époux|établissements|Ets\.?|née)\s+(?P<name>{CAP})"
 )
 
 
@@ -617,8 +630,12 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             _only_words(words)
         ):
             continue  # « Registre » opening a line, « Braderie du Laboureur »; not « Cordier »
-        if words[0] in ("Au", "Aux") or SAINT.match(words[0]):
-            continue  # « Au Vieux Mathieu », a shop; « Saint-Martin », a saint or a place
+        if (
+            words[0] in ("Au", "Aux")
+            or SAINT.match(words[0])
+            or CONTRACTED_ARTICLE.search(text, max(0, offset - 4), offset)
+        ):
+            continue  # « Au Vieux Mathieu », a shop; « Saint-Martin »; « source du Grand Marchet »
         if (
             len(words) == 1
             and words[0] not in first_names()
@@ -636,6 +653,8 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
 
 # Where a sentence, a line or a quotation starts.
 SENTENCE_START = re.compile(r"(?:^|[.!?«“\"]\s*|\n\s*)$")
+# « du », « des » never stand before a person's name: « la source du Grand Marchet »
+CONTRACTED_ARTICLE = re.compile(r"\b(?:du|des)\s$")
 PLACE_PREPOSITION = re.compile(r"(?:\bde|\bà|\()\s?$")
 
 

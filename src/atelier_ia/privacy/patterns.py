@@ -25,7 +25,7 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
 # département has three digits and the commune two (« 2 72 09 971 20 084 10 »).
 NIR = re.compile(
     r"\b[12][ .\n-]?\d{2}[ .\n-]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .\n-]?"
-    r"(?:(?:\d{2}|2[AB])[ .\n-]?\d{3}|97\d[ .\n-]?\d{2})"
+    r"(?:(?:\d{2}|2[ABab])[ .\n-]?\d{3}|97\d[ .\n-]?\d{2})"
     r"[ .\n-]?\d{3}(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}\b"
 )
 # People type their IBAN in lower case too (« mon iban c'est fr76 … »).
@@ -287,9 +287,14 @@ def plates(text: str) -> Iterator[Finding]:
         )
 
 
+COMMUNE_OWN = re.compile(r"\bcommuna(?:l|le|ux)\b[^.;\n]*$", re.I)
+
+
 def dossiers(text: str) -> Iterator[Finding]:
     planning = [m.span() for m in URBANISM.finditer(text)]
     for start, end in planning:
+        if COMMUNE_OWN.search(text, max(0, start - 80), start):
+            continue  # « permis d'aménager communal PA … »: the commune's own application
         yield Finding(
             start, end, "NUMERO_DOSSIER", text[start:end], "numéro de demande d'urbanisme"
         )
@@ -298,6 +303,8 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue
         if PUBLIC_NOTICE.search(text, max(0, m.start() - 80), m.start()):
             continue  # a public contract's or notice's reference, not someone's file
+        if re.search(r"carte\s+bancaire", m.group(), re.I):
+            continue  # a card payment's ticket, not the card holder's file
         yield Finding(
             m.start("number"),
             m.end("number"),
@@ -311,7 +318,15 @@ def dossiers(text: str) -> Iterator[Finding]:
 # street and the postcode.
 BUILDING_PART = re.compile(
     r"[ \t]*,[ \t]*(?i:bât\.?|bâtiment|bat\.?|appt\.?|appartement|apt\.?|esc\.?|escalier|"
-    r"porte|étage|etage|entrée)[ \t]*[\w-]{1,4}\b"
+    r"porte|étage|etage|entrée|case|studio|chambre|logement)[ \t]*[\w-]{1,4}\b"
+)
+# Between the street and the postcode, a hamlet or quarter, or a building by its name:
+# « 5 impasse des Goyaviers, Langevin, 97480 Saint-Joseph », « 12 rue de la Chollière,
+# résidence Les Séracs, appt 23 ». Counted only when a postcode follows.
+LOCALITY_PART = re.compile(
+    r"[ \t]*,[ \t]*(?:(?i:résidence|residence|lotissement|hameau|lieu-dit|quartier|chalet|villa)"
+    r"[ \t]+)?[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la)?[ \t]*"
+    r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
 # « carré 7, allée des Tilleuls »: a cemetery's plot, not a house number.
@@ -324,6 +339,21 @@ def _past_building(text: str, end: int) -> int:
     return end
 
 
+def _postcode_after(text: str, end: int) -> re.Match | None:
+    """The postcode and commune after a street: right after it and its building, or past one
+    or two hamlets or named buildings (with their own flat numbers)."""
+    end = _past_building(text, end)
+    for _ in range(3):
+        rest = POSTCODE_CITY.match(text, _skip_separators(text, end))
+        if rest is not None:
+            return rest
+        locality = LOCALITY_PART.match(text, end)
+        if locality is None or POSTCODE_CITY.fullmatch(locality.group().strip(" ,\t")):
+            return None
+        end = _past_building(text, locality.end())
+    return None
+
+
 def addresses(text: str) -> Iterator[Finding]:
     """A street (number + street type + name), with the postcode and commune that follow it;
     a postcode and commune alone are an address too."""
@@ -334,7 +364,7 @@ def addresses(text: str) -> Iterator[Finding]:
         ):
             continue  # « à 10 h 30, avenue … »: the minutes, not a number in the street
         end = m.end()
-        rest = POSTCODE_CITY.match(text, _skip_separators(text, _past_building(text, end)))
+        rest = _postcode_after(text, end)
         if rest is not None:
             end = rest.end()
         used_until = end
@@ -353,7 +383,7 @@ def addresses(text: str) -> Iterator[Finding]:
                 m.start(), m.end(), "ADRESSE", m.group(), "numéro et voie écrits en minuscules"
             )
     for m in NAMED_STREET.finditer(text):
-        rest = POSTCODE_CITY.match(text, _skip_separators(text, _past_building(text, m.end())))
+        rest = _postcode_after(text, m.end())
         if rest is not None:
             yield Finding(
                 m.start(),
@@ -361,6 +391,15 @@ def addresses(text: str) -> Iterator[Finding]:
                 "ADRESSE",
                 text[m.start() : rest.end()],
                 "voie (rue, chemin, lieu-dit…) suivie d'un code postal et d'une commune",
+            )
+        elif (flat := _past_building(text, m.end())) > m.end():
+            # « résidence Le Grand Marchet, appt 214 »: a flat in a named building is someone's
+            yield Finding(
+                m.start(),
+                flat,
+                "ADRESSE",
+                text[m.start() : flat],
+                "voie ou résidence suivie d'un appartement, d'un bâtiment ou d'une case",
             )
     for m in POSTCODE_CITY.finditer(text):
         if m.start() >= used_until or m.end() <= used_until - len(m.group()):

@@ -84,6 +84,10 @@ NOT_IN_LOWER_CASE = {
     "july",
     # the State's AI service (« Albert / OpenGateLLM »), named in this platform's own pages
     "albert",
+    # the labels of bank and identity numbers, which precede them in lower case too
+    "iban",
+    "rib",
+    "bic",
 }
 # A word glued to these is part of an address, a file or a handle, not a name.
 GLUED = "@./_\\:#"
@@ -105,15 +109,19 @@ def _english_stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def _is_name_word(word: str) -> bool:
+def _not_a_word_list_entry(word: str) -> bool:
+    """Not in a stop list (French or English), nor a title, a particle, a known abbreviation."""
     return (
         word not in _stop_words()
         and word not in _english_stop_words()
         and word not in NOT_IN_LOWER_CASE
         and word not in TITLES
         and word not in PARTICLES
-        and not is_french_word(word)
     )
+
+
+def _is_name_word(word: str) -> bool:
+    return _not_a_word_list_entry(word) and not is_french_word(word)
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -136,15 +144,22 @@ def in_lower_case(text: str) -> Iterator[Finding]:
             continue  # inside a word
         if not _alone(text, word.start(), word.end()) or first in FEASTS:
             continue
+        start = word.start()
         if first in NICKNAMES:
             end = word.end()
-        elif len(first) >= 3 and first in given_in_france() and _is_name_word(first):
+        elif len(first) >= 3 and _given(first) and _is_name_word(first):
             end = _surname_end(text, word.end())
+            start = _first_name_before(text, start)
+        elif _given(first) and first not in FEASTS and _not_a_word_list_entry(first):
+            # « olivier leclerc »: a first name that is also a word, then a surname
+            end = _surname_end(text, word.end(), at_most=1, particles=False)
+            if end == word.end():
+                continue
         else:
             continue
         position = end
         yield Finding(
-            word.start(),
+            start,
             end,
             "PERSONNE",
             text[word.start() : end],
@@ -152,24 +167,43 @@ def in_lower_case(text: str) -> Iterator[Finding]:
         )
 
 
-def _surname_end(text: str, end: int) -> int:
+def _given(word: str) -> bool:
+    """« louis-marcel »: a compound is given when each part is (« saint-joseph » is a place)."""
+    parts = word.split("-")
+    return parts[0] not in ("saint", "sainte") and all(p in given_in_france() for p in parts)
+
+
+PREVIOUS_LOWER = re.compile(rf"(?<![\w@./-])({LOWER_WORD})[ \t]$")
+
+
+def _first_name_before(text: str, start: int) -> int:
+    """« jean luc »: a first name that is also a word (« jean ») right before another."""
+    before = PREVIOUS_LOWER.search(text, max(0, start - 30), start)
+    if before and _given(before[1]) and before[1] not in _stop_words():
+        return before.start(1)
+    return start
+
+
+def _surname_end(text: str, end: int, at_most: int = 2, particles: bool = True) -> int:
     """« francisco javier ruiz », « nguyen van long »: the words after the first name that are
     not French words (a particle between two of them), two at most."""
     taken = 0
-    while taken < 2:
+    while taken < at_most:
         after = _past_blanks(text, end)
         if after == end or after - end > 2:
             break
         word = LOWER.match(text, after)
         if not word or not _alone(text, word.start(), word.end()):
             break
-        if word.group() in PARTICLES:
+        if "'" in word.group() or "’" in word.group():
+            break  # « iban c'est »
+        if word.group() in PARTICLES and particles:
             following = LOWER.match(text, _past_blanks(text, word.end()))
             if following and _is_name_word(following.group()):
                 end, taken = following.end(), taken + 1
                 continue
             break
-        if not _is_name_word(word.group()) or len(word.group()) < 2:
+        if not _is_name_word(word.group()) or len(word.group()) < 3:
             break
         end, taken = word.end(), taken + 1
     return end
