@@ -296,3 +296,15 @@ def test_after_the_ninth_held_out_set():
     )
     assert [text for text, _ in other_text_references(law)] == ["article 8", "article 5 II"]
     assert references(law) == []
+
+
+def test_after_the_tenth_held_out_set():
+    """A count box with each label and figure on its own line, « en exercice actuellement »
+    (141-la-bresse-2016)."""
+    box = (
+        "Nombre effectif et légal des membres du Conseil Municipal.\n27\n"
+        "Nombre des membres en exercice actuellement\n27\n"
+        "Nombre des membres présents à la séance\n22\n"
+    )
+    assert reading.quorum(box).reached is True
+    assert reading.quorum(box.replace("\n22\n", "\n12\n")).reached is False

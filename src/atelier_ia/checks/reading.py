@@ -189,7 +189,8 @@ COUNT_LABELS = {
     # « Membres en fonction : 15 » (Alsace), « Nombre de conseillers élus : 15 »: the same count.
     # « Conseillers en exercice au jour de la séance : 35 »
     "en_exercice": r"(?:(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)"
-    r"(?:\s+au\s+jour\s+de\s+la\s+s[ée]ance)?|"
+    # « Nombre des membres en exercice actuellement » (La Bresse), « … à ce jour »
+    r"(?:\s+(?:au\s+jour\s+de\s+la\s+s[ée]ance|actuellement|[àa]\s+ce\s+jour))?|"
     r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus)",
     "presents": r"pr[ée]sents?(?:\s+[àa]\s+la\s+s[ée]ance)?",  # « Présents à la séance : 132 »
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
