@@ -549,3 +549,11 @@ def test_after_the_eleventh_held_out_set():
         "dédé",
         "josiane",
     ]
+
+
+def test_a_nir_grouped_in_any_way_counts_when_its_key_is_right():
+    """Made before the twelfth set: the grouping people use varies (« 1 8505 78006 08491 »);
+    the key decides, so any grouping of the fifteen characters is read."""
+    for nir in ("1 8505 78006 08491", "18505 7800 6084 91", "1-85-05-78-006-084-91"):
+        assert kinds(f"NIR {nir}, merci") == [("NIR", nir)], nir
+    assert kinds("NIR 1 8505 78006 08492, merci") == []  # wrong key

@@ -188,9 +188,19 @@ def phones(text: str) -> Iterator[Finding]:
             yield Finding(start, end, "TELEPHONE", text[start:end], why)
 
 
+# Any grouping of the fifteen characters, for the ways no one has written yet: the key decides.
+LOOSE_NIR = re.compile(
+    r"(?<!\w)[12](?:[ .\n-]?[\dABab]){12}(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}(?!\w)"
+)
+
+
 def nirs(text: str) -> Iterator[Finding]:
-    for m in NIR.finditer(text):
-        if std_nir.is_valid(_digits(m.group())):
+    taken = []
+    for m in (*NIR.finditer(text), *LOOSE_NIR.finditer(text)):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if std_nir.is_valid(_digits(m.group()).upper()):
+            taken.append(m.span())
             yield Finding(m.start(), m.end(), "NIR", m.group(), "15 chiffres dont la clé est juste")
 
 
