@@ -384,8 +384,13 @@ def _known_in_capitals(word: str) -> bool:
 SAINT = re.compile(r"(?:Saint|Sainte|St|Ste|SAINT|SAINTE)-")
 
 
+@lru_cache(maxsize=1)
+def _first_names_not_saints() -> frozenset[str]:
+    return first_names() - {"Saint", "Sainte"}
+
+
 def by_first_name(text: str) -> Iterator[Finding]:
-    known = first_names() - {"Saint", "Sainte"}
+    known = _first_names_not_saints()
     words = list(WORD.finditer(text))
     for i, word in enumerate(words[:-1]):
         following = words[i + 1]
@@ -393,7 +398,7 @@ def by_first_name(text: str) -> Iterator[Finding]:
         if between not in (" ", "\u00a0"):
             continue
         first, last = word.group(), following.group()
-        if SAINT.match(first) or SAINT.match(last):
+        if ("-" in first and SAINT.match(first)) or ("-" in last and SAINT.match(last)):
             continue  # « EHPAD Saint-Joseph », « Harmonie Sainte-Cécile »: a saint's name
         if "-" in last and all(part in known for part in last.split("-")):
             last_is_first_name = True  # « LABORIE Jean-Marc »
