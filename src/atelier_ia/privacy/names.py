@@ -323,7 +323,9 @@ PLACE_BEFORE = re.compile(
     r"hôpital|clinique|ehpad|festival|fête|foire|braderie|rallye|trophée|prix|coupe|challenge|"
     r"tournoi|harmonie|piste|refuge|télésiège|téléski|télécabine|boutique|bazar|magasin|"
     # storms bear first names: « le cyclone Honorine », « la tempête Dina »
-    r"cyclone|tempête|ouragan)s?"
+    r"cyclone|tempête|ouragan|"
+    # animals bear first names too: « chien Oscar », « la jument Bella »
+    r"chien|chienne|chat|chatte|cheval|jument|poney|âne|ânesse)s?"
     # « bateau-promenade « Colette » », « Amicale polonaise Fryderyk-Chopin »
     r"(?:-\w+)?(?:\s+[a-zàâçéèêëîïôûù]+(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire))?"
     r"\s+(?:«\s*)?"
@@ -641,6 +643,8 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             or CONTRACTED_ARTICLE.search(text, max(0, offset - 4), offset)
         ):
             continue  # « Au Vieux Mathieu », a shop; « Saint-Martin »; « source du Grand Marchet »
+        if any(w.lower() in BODY_WORDS for w in words[1:]):
+            continue  # « Vierzon Handball Club »: a body named after a town or a person
         if (
             len(words) == 1
             and words[0] not in first_names()
@@ -658,6 +662,8 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
 
 # Where a sentence, a line or a quotation starts.
 SENTENCE_START = re.compile(r"(?:^|[.!?«“\"]\s*|\n\s*)$")
+# Words that end a body's name as often as they start it (« Vierzon Handball Club »).
+BODY_WORDS = {"club", "association", "amicale", "comité", "union", "harmonie", "festival"}
 # « du », « des » never stand before a person's name: « la source du Grand Marchet »
 CONTRACTED_ARTICLE = re.compile(r"\b(?:du|des)\s$")
 PLACE_PREPOSITION = re.compile(r"(?:\bde|\bà|\()\s?$")
@@ -724,6 +730,11 @@ ACRONYMS = {
     "SSIAD",
     "ADAPEI",
     "UNAPEI",
+    # farms' legal forms and identifiers' labels, in capitals in lists of producers
+    "GAEC",
+    "EARL",
+    "SCEA",
+    "SIREN",
     "MSA",
     "ADMR",
     "CIAS",

@@ -15,6 +15,7 @@ from stdnum.fr import nir as std_nir
 from stdnum.fr import siren as std_siren
 from stdnum.fr import siret as std_siret
 
+from atelier_ia.french_numbers import NUMBER_WORDS, WORD, words_value
 from atelier_ia.privacy.findings import Finding
 
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
@@ -57,7 +58,9 @@ BIRTH = re.compile(
     # those words a year may have two digits (« né le 12/10/03 »).
     rf"(?:\bn[ée]e?(?:\(e\))?\s+(?:[àa]\s+[^,;\n]{{1,40}}?\s+)?le\s*:?|"
     rf"date\s+de\s+naissance\s*:?|naissance\s*:)"
-    rf"\s*(?P<date>{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b)",
+    # dictated, in words: « né le onze mars mille neuf cent quarante »
+    rf"\s*(?P<date>{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b|"
+    rf"(?:1er|premier|{NUMBER_WORDS})\s+(?:{MONTHS})\s+{NUMBER_WORDS}\b)",
     re.IGNORECASE,
 )
 _LABEL = (
@@ -130,6 +133,18 @@ LOWER_STREET = re.compile(
     r"[a-zàâäçéèêëîïôöùûüÿ'-]{3,}"
     r"(?:[ \t]+(?:de[ \t]+|du[ \t]+|la[ \t]+)?[a-zàâäçéèêëîïôöùûüÿ-]{3,}){0,2}"
 )
+# « quatorze route de Fleurance », « douze rue des Forges »: a dictated address
+SPOKEN_STREET = re.compile(
+    rf"\b(?P<number>(?i:{NUMBER_WORDS}))[ \t]+(?i:{STREET_TYPES})\b" + _STREET_NAME
+)
+# « La Grande Noue, 18120 Massay »: a hamlet named with its article, after a field's colon, a
+# dash, a bracket or « à », « demeurant ».
+HAMLET_BEFORE = re.compile(
+    r"(?:^|[:;(—–,]|\b(?:à|au|aux|demeurant|domicilié|domiciliée|habitant))[ \t]*"
+    r"(?P<name>(?:Le|La|Les|L['’])[ \t]*[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,2}),"
+    r"[ \t]*$",
+    re.M,
+)
 POSTCODE_CITY = re.compile(
     r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
@@ -160,6 +175,42 @@ OTHER_NUMBER_BEFORE = re.compile(
     r"notre|du|un|leur)\b)[a-zàâçéèêëîïôûù]{3,}\s+n°\s*$",
     re.I,
 )
+
+
+# Dictated to a phone's assistant: « zéro six douze quarante-huit trente-sept quatre-vingt-onze ».
+SPOKEN_NUMBER = re.compile(
+    rf"\bz[ée]ro\b(?:[ \t,]+(?:z[ée]ro\b|(?:{NUMBER_WORDS})\b)){{4,12}}", re.I
+)
+# One group as said: words joined by hyphens (« quatre-vingt-onze »), or « vingt et un ».
+SPOKEN_CHUNK = re.compile(rf"z[ée]ro|(?:{WORD})(?:(?:-et-|-|[ \t]+et[ \t]+)(?:{WORD}))*", re.I)
+
+
+def spoken_phones(text: str) -> Iterator[Finding]:
+    """Ten digits read in groups: « zéro » then a digit, then four numbers of two digits."""
+    for m in SPOKEN_NUMBER.finditer(text):
+        digits, after_zero = "", False
+        for chunk in SPOKEN_CHUNK.finditer(m.group()):
+            word = chunk.group().lower().replace("zero", "zéro")
+            value = words_value(word)
+            if value is None or value > 99:
+                break
+            if word == "zéro":
+                digits, after_zero = digits + "0", True
+                continue
+            if after_zero and value < 10:
+                digits += str(value)
+            elif value >= 10:
+                digits += f"{value:02d}"
+            else:
+                break
+            after_zero = False
+            if len(digits) >= 10:
+                if re.fullmatch(r"0[1-9]\d{8}", digits):
+                    end = m.start() + chunk.end()
+                    yield Finding(
+                        m.start(), end, "TELEPHONE", text[m.start() : end], "numéro dicté en mots"
+                    )
+                break
 
 
 def phones(text: str) -> Iterator[Finding]:
@@ -385,6 +436,10 @@ def addresses(text: str) -> Iterator[Finding]:
             text[m.start() : end],
             "numéro et type de voie (rue, avenue…), suivis du code postal s'il y est",
         )
+    for m in SPOKEN_STREET.finditer(text):
+        number = words_value(m.group("number"))
+        if number and number < 1000 and m.start() >= used_until:
+            yield Finding(m.start(), m.end(), "ADRESSE", m.group(), "numéro de voie dicté en mots")
     for m in LOWER_STREET.finditer(text):
         if m.start() >= used_until and not PLOT_BEFORE.search(
             text, max(0, m.start() - 12), m.start()
@@ -412,6 +467,14 @@ def addresses(text: str) -> Iterator[Finding]:
                 "voie ou résidence suivie d'un appartement, d'un bâtiment ou d'une case",
             )
     for m in POSTCODE_CITY.finditer(text):
+        hamlet = HAMLET_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        if hamlet and hamlet.start("name") >= used_until:
+            # « La Grande Noue, 18120 Massay »: a hamlet by its name, then the postcode
+            start = hamlet.start("name")
+            yield Finding(
+                start, m.end(), "ADRESSE", text[start : m.end()], "lieu-dit suivi d'un code postal"
+            )
+            continue
         if m.start() >= used_until or m.end() <= used_until - len(m.group()):
             yield Finding(
                 m.start(), m.end(), "ADRESSE", m.group(), "code postal suivi d'un nom de commune"
@@ -424,4 +487,15 @@ def _skip_separators(text: str, position: int) -> int:
     return position
 
 
-DETECTORS = (emails, phones, nirs, ibans, companies, births, plates, dossiers, addresses)
+DETECTORS = (
+    emails,
+    phones,
+    spoken_phones,
+    nirs,
+    ibans,
+    companies,
+    births,
+    plates,
+    dossiers,
+    addresses,
+)
