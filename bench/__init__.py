@@ -32,6 +32,7 @@ REAL_SPLITS = (
     "held_out_8",
     "held_out_9",
     "held_out_10",
+    "held_out_11",
 )
 
 
