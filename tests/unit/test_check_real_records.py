@@ -308,3 +308,20 @@ def test_after_the_tenth_held_out_set():
     )
     assert reading.quorum(box).reached is True
     assert reading.quorum(box.replace("\n22\n", "\n12\n")).reached is False
+
+
+def test_after_the_eleventh_held_out_set():
+    """A secretary elected who « accepte de remplir cette fonction » (157-sassierges-saint-
+    germain-2014), « Le Conseil donne son accord » as a vote's outcome (161-les-aspres-2017),
+    « Nombre de Conseillers qui assistent à la séance : 15 » (163-saillans-2020)."""
+    assert reading.secretary(
+        "il a été procédé à l'élection d'un secrétaire pris au sein du Conseil Municipal pour "
+        "la présente session. Mr AUBRUN Michel accepte de remplir cette fonction."
+    )
+    assert not reading.secretary("il sera procédé à l'élection d'un secrétaire.")
+    assert reading.OUTCOME.search("Le Conseil donne son accord pour l'intégration des communes")
+    box = (
+        "Nombre de Conseillers en exercice : 15\n\n"
+        "Nombre de Conseillers qui assistent à la séance : 15\n"
+    )
+    assert reading.quorum(box).reached is True

@@ -118,7 +118,11 @@ SECRETARY = re.compile(
     r"(?:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+)?secr[ée]taire\b|"
     # « Secrétaire désigné : M. X », « Secrétaire élue : Mme Y »
     r"\bsecr[ée]taires?\s+(?:[ée]lue?s?|d[ée]sign[ée]e?s?|nomm[ée]e?s?)\s*:|"
-    r"\bfonctions?\s+de\s+secr[ée]taire\b",
+    r"\bfonctions?\s+de\s+secr[ée]taire\b|"
+    # « il a été procédé … à l'élection d'un secrétaire … Mr AUBRUN Michel accepte de remplir
+    # cette fonction »
+    r"\b(?:[ée]lection|nomination|d[ée]signation)\s+d['’]un(?:e)?\s+secr[ée]taire\b"
+    r"[^\n]{0,200}?\baccepte\b",
     re.I,
 )
 
@@ -137,7 +141,8 @@ COUNT_LABELS = {
     # « Nombre des membres en exercice actuellement » (La Bresse), « … à ce jour »
     r"(?:\s+(?:au\s+jour\s+de\s+la\s+s[ée]ance|actuellement|[àa]\s+ce\s+jour))?|"
     r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus)",
-    "presents": r"pr[ée]sents?(?:\s+[àa]\s+la\s+s[ée]ance)?",  # « Présents à la séance : 132 »
+    # « Présents à la séance : 132 », « Nombre de Conseillers qui assistent à la séance : 15 »
+    "presents": r"(?:pr[ée]sents?|(?:qui\s+)?assist(?:ent|ant))(?:\s+[àa]\s+la\s+s[ée]ance)?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
     "votants": r"votants?",
     "pour": r"(?:voix\s+)?pour",
@@ -359,7 +364,9 @@ OUTCOME = re.compile(
     r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
     # « Le conseil désigne X comme secrétaire », « Le Conseil municipal, après en avoir
     # délibéré, DÉCIDE »: the council's decision, stated (not « prend acte »).
-    r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|autorise)\b",
+    r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|autorise|"
+    # « Le Conseil donne son accord pour … »
+    r"donne\s+son\s+accord)\b",
     re.I,
 )
 TALLY = re.compile(
