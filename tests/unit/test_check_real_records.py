@@ -325,3 +325,21 @@ def test_after_the_eleventh_held_out_set():
         "Nombre de Conseillers qui assistent à la séance : 15\n"
     )
     assert reading.quorum(box).reached is True
+
+
+def test_subjects_listed_in_a_margin_before_the_record_opens():
+    """153-domme-2014: the register sheet lists the séance's three subjects, unnumbered and
+    unheaded, before « L'an deux mil quatorze … » (a line the PDF wrapped belongs to the one
+    before). A header block in capitals, or two lines, are no agenda."""
+    sheet = (
+        "DEPARTEMENT Dordogne ARRONDISSEMENT\n\nSarlat CANTON\n\nDomme\n\n"
+        "Le présent procès-verbal est approuvé le : 15/12/2014.\n\n"
+        "Dossier PAVE : choix d’un bureau d’étude\n\n"
+        "Référé administratif Commune de Domme c/ Jean Lambert : désignation\n\n"
+        "d’un avocat pour plaider en appel\n\nSite internet communal\n\n"
+        "COMMUNE DE DOMME\n\nL’an deux mil quatorze, le 20 octobre à 20 heures 30, le Conseil"
+    )
+    assert reading.agenda(sheet).group().startswith("Dossier PAVE")
+    two = sheet.replace("Site internet communal\n\n", "")
+    assert reading.agenda(two) is None
+    assert reading.margin_subjects(sheet.replace("L’an deux mil quatorze", "Le")) is None

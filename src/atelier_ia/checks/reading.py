@@ -354,7 +354,40 @@ def agenda(text: str) -> re.Match | None:
     if heading:
         return heading
     sections = agenda_sections(text)
-    return sections[0] if sections else None
+    return sections[0] if sections else margin_subjects(text)
+
+
+# The opening formula of the record itself: « L'an deux mil quatorze … », « … s'est réuni ».
+OPENING = re.compile(r"\bL['’]an\s+(?:deux|mil|\d)|s['’]est\s+r[ée]uni|se\s+sont\s+r[ée]unis", re.I)
+SUBJECT_LINE = re.compile(r"^[ \t]*(?P<title>[A-ZÀ-Ý][^\n\d]*[^\n\d.:;,])[ \t]*$", re.M)
+
+
+def margin_subjects(text: str) -> re.Match | None:
+    """A register sheet's margin listing the séance's subjects before the record opens,
+    unnumbered and unheaded (« Dossier PAVE : choix d'un bureau d'étude » / « Site internet
+    communal »): three such lines at least in a run, in mixed case, a line that a PDF wrapped
+    (« d'un avocat pour plaider en appel ») belonging to the one before."""
+    opening = OPENING.search(text)
+    if not opening:
+        return None
+    run: list[re.Match] = []
+    for line in re.finditer(r"[^\n]+", text[: opening.start()]):
+        content = line.group().strip()
+        subject = SUBJECT_LINE.fullmatch(line.group())
+        if (
+            subject
+            and len(content.split()) >= 2
+            and not content.isupper()
+            and (any(c.islower() for c in content.split()[0]))
+        ):
+            run.append(subject)
+            if len(run) >= 3:
+                return run[0]
+        elif run and content[:1].islower() and not re.search(r"\d", content):
+            continue  # the previous subject, wrapped
+        elif content:
+            run = []
+    return None
 
 
 # -- votes -----------------------------------------------------------------------------------------
