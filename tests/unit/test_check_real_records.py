@@ -343,3 +343,11 @@ def test_subjects_listed_in_a_margin_before_the_record_opens():
     two = sheet.replace("Site internet communal\n\n", "")
     assert reading.agenda(two) is None
     assert reading.margin_subjects(sheet.replace("L’an deux mil quatorze", "Le")) is None
+
+
+def test_wider_readings_made_before_the_twelfth_held_out_set():
+    """Made without seeing the twelfth set: « réunissant la majorité de ses membres en
+    exercice » states the quorum, as « formant la majorité des membres » does."""
+    said = "Le Conseil Municipal, réunissant la majorité de ses membres en exercice, délibère."
+    assert reading.quorum(said).reached is True
+    assert reading.quorum("Le Conseil Municipal délibère.").reached is not True

@@ -212,8 +212,10 @@ QUORUM_MISSED = re.compile(
 )
 QUORUM_STATED = re.compile(
     r"\bquorum\b|"
-    r"(?:formant|forment|formaient|constituant|repr[ée]sentant)\s+la\s+majorit[ée]\s+"
-    r"(?:absolue\s+)?des\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+exercice|"
+    # « formant la majorité des membres en exercice »; « réunissant la majorité de ses membres
+    # en exercice »
+    r"(?:formant|forment|formaient|constituant|repr[ée]sentant|r[ée]unissant)\s+la\s+majorit[ée]\s+"
+    r"(?:absolue\s+)?(?:des|de\s+ses)\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+exercice|"
     r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)\s+en\s+exercice\s+"
     r"(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)|"
     # The usual formulas: « s'est réuni au (en) nombre prescrit par la loi », « … étant présents, le
