@@ -384,6 +384,8 @@ def _known_in_capitals(word: str) -> bool:
 
 
 SAINT = re.compile(r"(?:Saint|Sainte|St|Ste|SAINT|SAINTE)-")
+# « Allain S.A.S. »: the letter after the initial's dot makes it a legal form's acronym.
+ACRONYM_GOES_ON = re.compile(r"[A-Z]\.")
 
 
 @lru_cache(maxsize=1)
@@ -410,7 +412,7 @@ def by_first_name(text: str) -> Iterator[Finding]:
             first_is_known = True  # « Pierre-Toussaint PIETRI »
         else:
             first_is_known = first in known
-        if first_is_known and last not in NOT_NAMES and last not in known | {first}:
+        if first_is_known and last not in NOT_NAMES and last not in known and last != first:
             end = following.end()
         elif first.isupper() and len(first) > 1 and last_is_first_name:
             end = following.end()  # DUPONT Jean
@@ -429,7 +431,15 @@ def by_first_name(text: str) -> Iterator[Finding]:
         start = word.start()
         if text[max(0, start - 6) : start].lower().endswith(("saint-", "sainte-")):
             continue
-        if len(last) < 2 or LEGAL_FORM.match(text, following.start()):
+        initial = len(last) == 1 and text[end : end + 1] == "."
+        if (
+            initial
+            and first_is_known
+            and first[1:].islower()
+            and not ACRONYM_GOES_ON.match(text, end + 1)
+        ):
+            end += 1  # « Samir B. », « Rayan M. »: a first name and an initial, as reports write
+        elif len(last) < 2 or LEGAL_FORM.match(text, following.start()):
             continue  # an initial, or a company: « Gautier Pierre SARL », « Santos SA »
         yield Finding(
             start, end, "PERSONNE", text[start:end], "prénom connu suivi d'un nom en majuscule"

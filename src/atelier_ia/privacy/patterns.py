@@ -380,6 +380,8 @@ def dossiers(text: str) -> Iterator[Finding]:
 BUILDING_PART = re.compile(
     r"[ \t]*,[ \t]*(?i:bât\.?|bâtiment|bat\.?|appt\.?|appartement|apt\.?|esc\.?|escalier|"
     r"porte|étage|etage|entrée|case|studio|chambre|logement)[ \t]*[\w-]{1,4}\b"
+    # « 3e étage », « 9ème étage », « rez-de-chaussée »
+    r"|[ \t]*,[ \t]*(?:\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)|(?i:rez-de-chauss[ée]e|RDC))"
 )
 # Between the street and the postcode, a hamlet or quarter, or a building by its name:
 # « 5 impasse des Goyaviers, Langevin, 97480 Saint-Joseph », « 12 rue de la Chollière,
