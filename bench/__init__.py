@@ -33,6 +33,7 @@ REAL_SPLITS = (
     "held_out_9",
     "held_out_10",
     "held_out_11",
+    "held_out_12",
 )
 
 
