@@ -351,3 +351,27 @@ def test_wider_readings_made_before_the_twelfth_held_out_set():
     said = "Le Conseil Municipal, réunissant la majorité de ses membres en exercice, délibère."
     assert reading.quorum(said).reached is True
     assert reading.quorum("Le Conseil Municipal délibère.").reached is not True
+
+
+def test_after_the_twelfth_held_out_set():
+    """« Scrétaire de séance : » (166-coulgens-2008), « I - Délibérations : » as the one part of
+    the order of business the excerpt holds (167-trespoux-rassiels-2011), a date in words that
+    the opening formula follows (173-mogneneins-2016); and, to keep real lacks reported, the
+    words « ordre du jour » in passing are no agenda."""
+    assert reading.secretary("Scrétaire de séance : Nathalie VIDMAR")
+    assert reading.agenda("Secrétaire de séance : ASNAR Ohria\n\nI - Délibérations :\n\nStatuts")
+    assert not reading.agenda("Secrétaire de séance : ASNAR Ohria\n\n1. Liste des présents :\n")
+    opening = (
+        "Le huit décembre deux mille seize\nLe Conseil Municipal, légalement convoqué, s’est réuni"
+    )
+    assert reading.seance_date(opening).group() == "huit décembre deux mille seize"
+    assert not reading.agenda("Avant d’aborder l’ordre du jour, Monsieur le Maire informe.")
+    assert not reading.agenda("Le Maire propose d’ajouter un point à l’ordre du jour : la cantine.")
+    assert reading.agenda("Séance du 17 juin 2020\n\nORDRE DU JOUR :\n\n- Indemnités")
+    assert reading.agenda("procéder à l’examen de l’ordre du jour suivant :\n- Approbation")
+    headings = (
+        "DE 037-2019/07-001 APPROBATION DU PROCES-VERBAL\nLe conseil approuve.\n"
+        "DE 038-2019/07-002 DECISIONS MODIFICATIVES BUDGETAIRES N°3\n"
+    )
+    assert reading.agenda(headings)
+    assert not reading.agenda(headings.split("Le conseil")[0])  # one alone: an extract's own

@@ -76,9 +76,17 @@ def seance_date(text: str) -> re.Match | None:
             SEANCE.search(before)
             or HOUR.match(text, _after_separators(text, m.end()), m.end() + 40)
             or (re.match(r"\s*,?\s*(?:à|a)\s", text[m.end() : m.end() + 6]))
+            or MET_AFTER.match(text, m.end())
         ):
             return m
     return None
+
+
+# « Le huit décembre deux mille seize / Le Conseil Municipal, légalement convoqué, s'est
+# réuni … »: the date the opening formula follows.
+MET_AFTER = re.compile(
+    r"[^.]{0,160}?(?:s['’]est\s+r[ée]uni|se\s+sont\s+r[ée]unis|s['’]est\s+assembl[ée])", re.I
+)
 
 
 def _after_separators(text: str, position: int) -> int:
@@ -110,7 +118,8 @@ def seance_hour(text: str) -> re.Match | None:
 # secrétaire », « désignée comme secrétaire de séance », « assurera les fonctions de secrétaire »;
 # not « Secrétariat général », a department of the mairie.
 SECRETARY = re.compile(
-    r"secr[ée]ta(?:ires?|riat)\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taires?\s*:|"
+    # « Scrétaire de séance : » (a letter dropped) too
+    r"s(?:e|é)?cr[ée]ta(?:ires?|riat)\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taires?\s*:|"
     r"\bsecr\.\s+de\s+s[ée]ance|"
     # « a été choisi pour secrétaire », the old registers' formula
     r"\b(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée](?:\(?e\)?)?|choisie?|prise?)\s+"
@@ -269,7 +278,18 @@ def quorum(text: str) -> Quorum:
 
 # -- agenda ----------------------------------------------------------------------------------------
 
-ORDER_OF_BUSINESS = re.compile(r"ordre\s+du\s+jour", re.I)
+# « ORDRE DU JOUR », « Ordre du jour : », « l'ordre du jour suivant : », « L'ordre du jour
+# appelle : »: the heading or the words that bring in the list; not the phrase in passing
+# (« avant d'aborder l'ordre du jour », « ajouter un point à l'ordre du jour »).
+ORDER_OF_BUSINESS = re.compile(
+    r"^[ \t\-–—•]*(?:rappel\s+de\s+)?(?:l['’]\s*)?ordre\s+du\s+jour\b|"
+    r"ordre\s+du\s+jour\b(?:\s+(?:suivants?|appelle|comprendra|du\s+pr[ée]sent[^\n:]{0,40}))?"
+    r"[ \t]*:[ \t]*$|"
+    r"ordre\s+du\s+jour\s+(?:suivants?|appelle)\b|"
+    r"(?:points?|questions?)\s+(?:inscrit(?:e)?s\s+)?[àa]\s+l['’]\s*ordre\s+du\s+jour\s+"
+    r"(?:suivants?|[ée]taient\s+les\s+suivants)",
+    re.I | re.M,
+)
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # « 1. », « 1) », « 1° », « 1 - », « I – », « POINT 1 - », « Question 1 – », « N°2004/04/01 : »
 # at the start of a line.
@@ -311,9 +331,25 @@ ITEM_HEADING = re.compile(
 )
 
 
+# « DE 037-2019/07-001 APPROBATION DU PROCES-VERBAL … », « DE 038-2019/07-002 DECISIONS … »:
+# deliberations headed by their register number (two or more make the séance's order).
+NUMBERED_DELIBERATION = re.compile(
+    r"^[ \t]*D(?:E|EL|ÉL)\.?[ \t]+\d[\d/.-]{4,}[ \t]+(?P<title>[A-ZÀ-Ý]{2}[^\n]*?)[ \t]*$", re.M
+)
+
+
 def _in_a_run(matches: list[re.Match]) -> list[re.Match]:
     numbers = {int(m.group("n")) for m in matches}
     return [m for m in matches if int(m.group("n")) + 1 in numbers]
+
+
+# « I - Délibérations : », « 1 - Finances : »: a numbered part of the order of business, even
+# when the next one falls outside the excerpt.
+PART_OF_BUSINESS = re.compile(
+    r"(?:d[ée]lib[ée]rations?|affaires|finances|urbanisme|personnel|administration|travaux|"
+    r"questions|informations|d[ée]cisions|voirie|intercommunalit[ée])\b[^\n]{0,30}:$",
+    re.I,
+)
 
 
 def agenda_sections(text: str) -> list[re.Match]:
@@ -326,15 +362,16 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept = []
     for i, m in enumerate(found):
         follows = numbers[i] is not None and (numbers[i] + 1) in numbers[i + 1 :]
-        if not m.group("title").endswith(":") or follows:
+        if not m.group("title").endswith(":") or follows or PART_OF_BUSINESS.match(m["title"]):
             kept.append(m)
     bare = [m for m in BARE_SECTION.finditer(text) if len(m.group("title").split()) >= 2]
     kept += _in_a_run(bare)
     kept += _in_a_run(list(NUMBERED_ITEM.finditer(text)))
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
-    headings = list(ITEM_HEADING.finditer(text))
-    if len(headings) >= 2:
-        kept += headings
+    for heading in (ITEM_HEADING, NUMBERED_DELIBERATION):
+        headings = list(heading.finditer(text))
+        if len(headings) >= 2:
+            kept += headings
     return sorted(kept, key=lambda m: m.start())
 
 
@@ -364,6 +401,13 @@ OPENING = re.compile(r"\bL['’]an\s+(?:deux|mil|\d)|s['’]est\s+r[ée]uni|se\s
 SUBJECT_LINE = re.compile(r"^[ \t]*(?P<title>[A-ZÀ-Ý][^\n\d]*[^\n\d.:;,])[ \t]*$", re.M)
 
 
+HEADER_LINE = re.compile(
+    r"(?:D[ée]partement|Canton|Commune|Arrondissement|R[ée]gion|R[ée]publique|Mairie|Ville|"
+    r"Objet|S[ée]ance|Date|Nombre|Conseil|Extrait|Proc[èe]s|Compte|D[ée]lib[ée]ration)\b",
+    re.I,
+)
+
+
 def margin_subjects(text: str) -> re.Match | None:
     """A register sheet's margin listing the séance's subjects before the record opens,
     unnumbered and unheaded (« Dossier PAVE : choix d'un bureau d'étude » / « Site internet
@@ -376,6 +420,8 @@ def margin_subjects(text: str) -> re.Match | None:
     for line in re.finditer(r"[^\n]+", text[: opening.start()]):
         content = line.group().strip()
         subject = SUBJECT_LINE.fullmatch(line.group())
+        if subject and HEADER_LINE.match(content):
+            subject = None  # « Département de l'AIN », « Commune de MOGNENEINS », « Objet : … »
         if (
             subject
             and len(content.split()) >= 2
