@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from atelier_ia.privacy.findings import Finding
+from atelier_ia.privacy.french_words import is_french_word
 
 # French letters, and those of names from elsewhere that French records carry (João, Núñez,
 # Wójcik, Łukasz).
@@ -684,8 +685,6 @@ ARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "e
 
 def _only_words(words: list[str]) -> bool:
     """« Brouillon de La Voix du Nord »: French words and particles only, no first name."""
-    from atelier_ia.privacy.french_words import is_french_word
-
     known = first_names()
     return all(
         w.lower() in ARTICLES or (w not in known and is_french_word(w.lower())) for w in words
