@@ -600,3 +600,23 @@ def test_after_the_thirteenth_held_out_set():
         "Samir B.",
     ]
     assert kinds("L'entreprise Allain S.A.S. interviendra lundi.") == []
+
+
+def test_after_the_fourteenth_held_out_set():
+    """Its first run's misses: a mining town's « cité » between street and postcode, a birth
+    date after a maiden name; and what it found wrongly: « un domaine » read as a dictated
+    street number, a range and a batch of numbers shaped like phones, a farm's legal form, a
+    saint."""
+    address = "14 rue des Genettes, cité du 9, 62800 Liévin"
+    assert kinds(f"logée {address} ; merci") == [("ADRESSE", address)]
+    assert ("DATE_NAISSANCE", "12/01/1956") in kinds(
+        "Mme Ginette Dequidt, née Lefebvre le 12/01/1956"
+    )
+    for text in (
+        "vendangeuse chez un domaine de Bergheim, logée sur place",
+        "palettes n° 06 27 41 83 90 à 06 27 41 83 97 stockées au garage",
+        "contre-étiquettes : lot L 06 41 28 73 95 ;",
+        "Contrat vendanges — EARL Schwoerer-Gsell, employeur",
+        "le défilé : le saint Nicolas et son âne",
+    ):
+        assert kinds(text) == [], text

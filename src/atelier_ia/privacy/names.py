@@ -324,7 +324,7 @@ PLACE_BEFORE = re.compile(
     r"hôpital|clinique|ehpad|festival|fête|foire|braderie|rallye|trophée|prix|coupe|challenge|"
     r"tournoi|harmonie|piste|refuge|télésiège|téléski|télécabine|boutique|bazar|magasin|"
     # storms bear first names: « le cyclone Honorine », « la tempête Dina »
-    r"cyclone|tempête|ouragan|"
+    r"cyclone|tempête|ouragan|saint|sainte|"
     # animals bear first names too: « chien Oscar », « la jument Bella »
     r"chien|chienne|chat|chatte|cheval|jument|poney|âne|ânesse)s?"
     # « bateau-promenade « Colette » », « Amicale polonaise Fryderyk-Chopin »
@@ -463,7 +463,8 @@ LEGAL_FORM = re.compile(
 
 # A legal form or « société » just before: what follows is a company's name.
 COMPANY_BEFORE = re.compile(
-    r"\b(?:soci[ée]t[ée]|entreprise|SA|SARL|SAS|SASU|EURL|SCI|SNC|association)\s+$", re.I
+    r"\b(?:soci[ée]t[ée]|entreprise|SA|SARL|SAS|SASU|EURL|SCI|SNC|EARL|GAEC|SCEA|association)\s+$",
+    re.I,
 )
 # Words of forms and invoices the model takes for names when they open a line, and the
 # identifiers they label.
@@ -559,7 +560,18 @@ TRADES = {
 }
 # Shops in any case (« le restaurant Chez Jeannette », « la crêperie Ty Gwenn »); but « les
 # établissements Bordes » and « la micro-entreprise de Mme Dos Santos » name people.
-FIRMS = {"Entreprise", "Établissements", "Ets", "SARL", "SAS", "SASU", "EURL", "SCI"}
+FIRMS = {
+    "Entreprise",
+    "Établissements",
+    "Ets",
+    "SARL",
+    "SAS",
+    "SASU",
+    "EURL",
+    "SCI",
+    "EARL",
+    "GAEC",
+}
 BUSINESS_BEFORE = re.compile(
     rf"(?:\b(?i:{'|'.join(sorted(TRADES - FIRMS))})|\b(?:{'|'.join(sorted(FIRMS))}))"
     # « gîte « Chez Mémé Louise » »: its name may be quoted

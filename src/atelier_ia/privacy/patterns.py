@@ -56,7 +56,8 @@ DATE = (
 BIRTH = re.compile(
     # « né le … », « née à Ajaccio le … », « Né(e) le : … », « date de naissance : … »; after
     # those words a year may have two digits (« né le 12/10/03 »).
-    rf"(?:\bn[ée]e?(?:\(e\))?\s+(?:[àa]\s+[^,;\n]{{1,40}}?\s+)?le\s*:?|"
+    # « née Lefebvre le 12/01/1956 »: a maiden name between
+    rf"(?:\bn[ée]e?(?:\(e\))?\s+(?:[A-ZÀ-Ý][\w'’-]+\s+)?(?:[àa]\s+[^,;\n]{{1,40}}?\s+)?le\s*:?|"
     rf"date\s+de\s+naissance\s*:?|naissance\s*:)"
     # dictated, in words: « né le onze mars mille neuf cent quarante »
     rf"\s*(?P<date>{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{2}}\b|"
@@ -172,7 +173,10 @@ OTHER_NUMBER_BEFORE = re.compile(
     # « Consultation n° 0612 4870 95 », « lot d'impression n° 03 20 14 58 72 »: a thing's
     # number (not « au n° », « mon n° », « tél. n° »)
     r"|\b(?!(?:t[ée]l[ée]?\w*|portable|mobile|fixe|fax|au|mon|ma|son|sa|ton|ta|le|ce|votre|"
-    r"notre|du|un|leur)\b)[a-zàâçéèêëîïôûù]{3,}\s+n°\s*$",
+    r"notre|du|un|leur)\b)[a-zàâçéèêëîïôûù]{3,}\s+n°\s*$"
+    # the end of a range of such numbers (« palettes n° 06 27 41 83 90 à 06 27 41 83 97 »), a
+    # batch (« lot L 06 41 28 73 95 »)
+    r"|n°\s*\d[\d .]{8,16}\s+(?:à|au)\s*$|\blot\s+(?:n°\s*)?[A-Z]?\s*$",
     re.I,
 )
 
@@ -387,8 +391,10 @@ BUILDING_PART = re.compile(
 # « 5 impasse des Goyaviers, Langevin, 97480 Saint-Joseph », « 12 rue de la Chollière,
 # résidence Les Séracs, appt 23 ». Counted only when a postcode follows.
 LOCALITY_PART = re.compile(
-    r"[ \t]*,[ \t]*(?:(?i:résidence|residence|lotissement|hameau|lieu-dit|quartier|chalet|villa)"
-    r"[ \t]+)?[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la)?[ \t]*"
+    r"[ \t]*,[ \t]*(?:(?i:résidence|residence|lotissement|hameau|lieu-dit|quartier|chalet|villa|"
+    # a mining town's « cité du 9 », « cité des Provinces »
+    r"cité|cite|domaine|ZAC|ZA)[ \t]+(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?)?"
+    r"[A-ZÀ-Ÿ0-9][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la)?[ \t]*"
     r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
@@ -440,7 +446,8 @@ def addresses(text: str) -> Iterator[Finding]:
         )
     for m in SPOKEN_STREET.finditer(text):
         number = words_value(m.group("number"))
-        if number and number < 1000 and m.start() >= used_until:
+        # « un domaine de Bergheim »: « un » is the article
+        if number and 1 < number < 1000 and m.start() >= used_until:
             yield Finding(m.start(), m.end(), "ADRESSE", m.group(), "numéro de voie dicté en mots")
     for m in LOWER_STREET.finditer(text):
         if m.start() >= used_until and not PLOT_BEFORE.search(
