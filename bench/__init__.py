@@ -34,6 +34,7 @@ REAL_SPLITS = (
     "held_out_10",
     "held_out_11",
     "held_out_12",
+    "held_out_13",
 )
 
 
