@@ -375,3 +375,32 @@ def test_after_the_twelfth_held_out_set():
     )
     assert reading.agenda(headings)
     assert not reading.agenda(headings.split("Le conseil")[0])  # one alone: an extract's own
+
+
+def test_after_the_thirteenth_held_out_set():
+    """A secretary named after « la nomination d'un secrétaire » on the next line
+    (180-rolampont-2002), « Le secretariat est assure par » without accents (185-roquebrune-
+    cap-martin-2016), « Un scrutin a eu lieu, … a été nommé » and « DECIDE » opening a line as
+    outcomes (183-cuq-toulza-2014, 192-brando-2021), « forment la majorité de ceux actuellement
+    en exercice » (186-saulxures-sur-moselotte-2017), lettered points with a vote between them
+    (191-le-chambon-sur-lignon-2021) — but not the mayor's lettered decisions (04)."""
+    assert reading.secretary(
+        "il a été procédé à la nomination d'un secrétaire pris au sein du Conseil.\n\n"
+        "Mme RUEL ayant obtenu la majorité des suffrages, a été désignée pour remplir ces fonctions"
+    )
+    assert reading.secretary("Le secretariat est assure par :\nChristophe GLASSER")
+    assert reading.OUTCOME.search("Un scrutin a eu lieu, Monsieur Michel BATUT a été nommé pour")
+    assert reading.OUTCOME.search("Après en avoir délibéré,\nDECIDE de solliciter une aide")
+    assert not reading.OUTCOME.search("Le maire décide seul des dates.")
+    said = "Lesquels membres présents forment la majorité de ceux actuellement en exercice."
+    assert reading.quorum(said).reached is True
+    points = (
+        "a) Huis-clos du conseil municipal Monsieur le maire propose le huis clos.\n\n"
+        "Vote à l’unanimité\n\nb) Modification de l’ordre du jour du Conseil municipal\n"
+    )
+    assert reading.agenda(points)
+    decisions = (
+        "a) Régie de recettes voyage retraités – Création\nA compter du 1er février 2006, il a "
+        "été institué une régie.\nb) Régie de recettes Piscine – Création\n"
+    )
+    assert reading.agenda(decisions) is None

@@ -131,7 +131,9 @@ SECRETARY = re.compile(
     # « il a été procédé … à l'élection d'un secrétaire … Mr AUBRUN Michel accepte de remplir
     # cette fonction »
     r"\b(?:[ée]lection|nomination|d[ée]signation)\s+d['’]un(?:e)?\s+secr[ée]taire\b"
-    r"[^\n]{0,200}?\baccepte\b",
+    r"[\s\S]{0,250}?\b(?:accept\w*|d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?)\b|"
+    # « Le secretariat est assure par : Christophe GLASSER » (accents dropped)
+    r"\bsecr[ée]tariat\s+(?:de\s+(?:la\s+)?s[ée]ance\s+)?(?:est|[ée]tait|a\s+[ée]t[ée])\s+assur[ée]\s+par",
     re.I,
 )
 
@@ -224,7 +226,9 @@ QUORUM_STATED = re.compile(
     # « formant la majorité des membres en exercice »; « réunissant la majorité de ses membres
     # en exercice »
     r"(?:formant|forment|formaient|constituant|repr[ée]sentant|r[ée]unissant)\s+la\s+majorit[ée]\s+"
-    r"(?:absolue\s+)?(?:des|de\s+ses)\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+exercice|"
+    r"(?:absolue\s+)?(?:des|de\s+ses|de\s+ceux)\s+(?:(?:membres|conseillers)(?:\s+municipaux)?\s+)?"
+    # « Lesquels membres présents forment la majorité de ceux actuellement en exercice »
+    r"(?:actuellement\s+)?en\s+exercice|"
     r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)\s+en\s+exercice\s+"
     r"(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)|"
     # The usual formulas: « s'est réuni au (en) nombre prescrit par la loi », « … étant présents, le
@@ -331,11 +335,30 @@ ITEM_HEADING = re.compile(
 )
 
 
+# « a) Huis-clos du conseil municipal … », « b) Modification de l'ordre du jour … »: the
+# séance's points lettered at the start of their lines, counted in a run (« a) » then « b) »).
+LETTERED_ITEM = re.compile(
+    r"^[ \t]*(?P<letter>[a-h])\)[ \t]+(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M
+)
 # « DE 037-2019/07-001 APPROBATION DU PROCES-VERBAL … », « DE 038-2019/07-002 DECISIONS … »:
 # deliberations headed by their register number (two or more make the séance's order).
 NUMBERED_DELIBERATION = re.compile(
     r"^[ \t]*D(?:E|EL|ÉL)\.?[ \t]+\d[\d/.-]{4,}[ \t]+(?P<title>[A-ZÀ-Ý]{2}[^\n]*?)[ \t]*$", re.M
 )
+
+
+def _lettered_points(text: str) -> list[re.Match]:
+    """Lettered lines in a run, a vote between one and the next (« a) Huis-clos … Vote à
+    l'unanimité / b) Modification … »): the séance's points. The mayor's decisions reported
+    under one item (« a) Régie de recettes … Création / b) Régie … »), with no vote between,
+    are not its order."""
+    lettered = list(LETTERED_ITEM.finditer(text))
+    points = []
+    for m, after in zip(lettered, lettered[1:], strict=False):
+        voted = OUTCOME.search(text, m.end(), after.start())
+        if ord(after["letter"]) == ord(m["letter"]) + 1 and voted:
+            points.append(m)
+    return points
 
 
 def _in_a_run(matches: list[re.Match]) -> list[re.Match]:
@@ -368,6 +391,7 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += _in_a_run(bare)
     kept += _in_a_run(list(NUMBERED_ITEM.finditer(text)))
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
+    kept += _lettered_points(text)
     for heading in (ITEM_HEADING, NUMBERED_DELIBERATION):
         headings = list(heading.finditer(text))
         if len(headings) >= 2:
@@ -447,8 +471,11 @@ OUTCOME = re.compile(
     # délibéré, DÉCIDE »: the council's decision, stated (not « prend acte »).
     r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|autorise|"
     # « Le Conseil donne son accord pour … »
-    r"donne\s+son\s+accord)\b",
-    re.I,
+    r"donne\s+son\s+accord)\b|"
+    r"\bscrutin\s+a\s+eu\s+lieu\b[^.\n]{0,80}?\b(?:nomm|[ée]lu|d[ée]sign)|"
+    # a resolution's verb in capitals opening its line: « DECIDE de solliciter … »
+    r"(?-i:^[ \t]*D[ÉE]CIDE\b)",
+    re.I | re.M,
 )
 TALLY = re.compile(
     rf"(?:(?P<pour>{COUNT})\s+(?:voix\s+)?pour|pour\s*:\s*(?P<pour2>{COUNT}))"
