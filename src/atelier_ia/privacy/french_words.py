@@ -6,14 +6,15 @@ The words are those of spaCy's French lemmatizer tables, which the French model 
 217,000 forms and their lemmas, with the exceptions' table; proper nouns among them: « martin »,
 « olivier » count as words), and Faker's list of common French words. Loaded whole the tables
 take 145 MiB; here they are a Bloom filter of their 64-bit hashes (spaCy's own `hash_string`,
-the tables' keys) and of the lemmas without their accents, 1 MiB, shipped as
-`data/french_words.bin` and made again by `python -m atelier_ia.privacy.french_words`. About
-one word in two thousand that is not French is taken for one: a name is then missed, nothing
-is wrongly hidden.
+the tables' keys) and of the lemmas without their accents, 1 MiB: `data/french_words.bin`,
+derived data, made at install by `python -m atelier_ia.privacy.french_words` (`make install`)
+and not kept in git. About one word in two thousand that is not French is taken for one: a
+name is then missed, nothing is wrongly hidden.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 import unicodedata
 from functools import lru_cache
@@ -23,6 +24,7 @@ from pathlib import Path
 BITS = 1 << 23  # 8 Mbit for about 480,000 keys: one false « word » in two thousand
 PROBES = 7
 FILTER = "data/french_words.bin"
+log = logging.getLogger("atelier_ia.privacy")
 
 
 def _positions(key: int) -> list[int]:
@@ -39,7 +41,13 @@ def _hash(word: str) -> int:
 
 @lru_cache(maxsize=1)
 def _filter() -> bytes:
-    return resources.files("atelier_ia.privacy").joinpath(FILTER).read_bytes()
+    shipped = resources.files("atelier_ia.privacy").joinpath(FILTER)
+    if shipped.is_file():
+        return shipped.read_bytes()
+    # An install that skipped `make install`'s step: made here, once per process (seconds, and
+    # 145 MiB for that while), and said so.
+    log.warning("%s absent : filtre des mots français refait en mémoire", FILTER)
+    return build()
 
 
 def without_accents(word: str) -> str:
@@ -81,5 +89,6 @@ def build() -> bytes:
 
 if __name__ == "__main__":
     target = Path(__file__).parent / FILTER
+    target.parent.mkdir(exist_ok=True)
     target.write_bytes(build())
     print(f"{target}: {target.stat().st_size} bytes", file=sys.stderr)
