@@ -312,21 +312,24 @@ def by_civility(text: str) -> Iterator[Finding]:
         )
 
 
+# Words after which a name is a place's, a body's, a boat's, a storm's or an animal's, not a
+# person in the text (« salle Jean Jaurès », « Tournoi Marcel Dassault », « le cyclone
+# Honorine »); one list for every name detector (names_a_place) and for the model's findings.
+NAMED_AFTER_SOMEONE = (
+    "salle école ecole collège college lycée lycee stade gymnase espace centre parc square rue "
+    "avenue boulevard place quai allée impasse médiathèque bibliothèque piscine maison résidence "
+    "olympique club amicale pétanque aviron "
+    # boats: « la barque « Capitaine Raymond » »
+    "barque voilier bateau navire chalutier péniche canot "
+    # bodies, events and buildings: « Comité Jean Moulin », « Fondation Abbé Pierre »
+    "comité collectif fédération syndicat fondation foyer domaine château église chapelle "
+    "hôpital clinique ehpad festival fête foire braderie rallye trophée prix coupe challenge "
+    "tournoi harmonie piste refuge télésiège téléski télécabine boutique bazar magasin "
+    # storms, saints and animals bear first names too
+    "cyclone tempête ouragan saint sainte chien chienne chat chatte cheval jument poney âne ânesse"
+).split()
 PLACE_BEFORE = re.compile(
-    r"\b(?:salle|école|ecole|collège|college|lycée|lycee|stade|gymnase|espace|centre|"
-    r"parc|square|rue|avenue|boulevard|place|quai|allée|impasse|médiathèque|bibliothèque|"
-    r"piscine|maison|résidence|olympique|club|amicale|union\s+sportive|pétanque|aviron|"
-    # a boat bears a name too: « la barque « Capitaine Raymond » »
-    r"barque|voilier|bateau|navire|chalutier|péniche|canot|"
-    # bodies, events and buildings named after someone: « Comité Jean Moulin », « Tournoi
-    # Marcel Dassault », « Fondation Abbé Pierre »
-    r"comité|collectif|fédération|syndicat|fondation|foyer|domaine|château|église|chapelle|"
-    r"hôpital|clinique|ehpad|festival|fête|foire|braderie|rallye|trophée|prix|coupe|challenge|"
-    r"tournoi|harmonie|piste|refuge|télésiège|téléski|télécabine|boutique|bazar|magasin|"
-    # storms bear first names: « le cyclone Honorine », « la tempête Dina »
-    r"cyclone|tempête|ouragan|saint|sainte|"
-    # animals bear first names too: « chien Oscar », « la jument Bella »
-    r"chien|chienne|chat|chatte|cheval|jument|poney|âne|ânesse)s?"
+    rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)s?"
     # « bateau-promenade « Colette » », « Amicale polonaise Fryderyk-Chopin »
     r"(?:-\w+)?(?:\s+[a-zàâçéèêëîïôûù]+(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire))?"
     r"\s+(?:«\s*)?"
@@ -338,34 +341,6 @@ PLACE_BEFORE = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+\s+et\s+)?$",
     re.I,
 )
-
-
-PLACE_WORDS = {
-    "salle",
-    "école",
-    "collège",
-    "lycée",
-    "stade",
-    "gymnase",
-    "espace",
-    "centre",
-    "parc",
-    "square",
-    "rue",
-    "avenue",
-    "boulevard",
-    "place",
-    "quai",
-    "allée",
-    "allées",
-    "impasse",
-    "médiathèque",
-    "bibliothèque",
-    "piscine",
-    "résidence",
-    "club",
-    "amicale",
-}
 
 
 def names_a_place(text: str, start: int) -> bool:
@@ -646,7 +621,12 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
         words = name.split()
         if not words or words[0] in NOT_NAMES or not words[0][:1].isupper():
             continue  # « Maire de Colomiers », « Expéditeur »: a title or a label, then a place
-        if words[0].lower() in PLACE_WORDS or (len(words) == 1 and words[0].isupper()):
+        first = words[0].lower()
+        if (
+            first in NAMED_AFTER_SOMEONE
+            or first.removesuffix("s") in NAMED_AFTER_SOMEONE
+            or (len(words) == 1 and words[0].isupper())
+        ):
             continue  # « Gymnase Léo-Lagrange »; an acronym alone (« UDAF »)
         if not all(WORD.fullmatch(w) or re.fullmatch(PARTICLE, w) for w in words):
             continue  # "M." alone, initials, stray punctuation
