@@ -21,7 +21,7 @@ FRENCH_WORDS := src/atelier_ia/privacy/data/french_words.bin
 install: $(VENV)/.installed $(PROXY) $(FRENCH_WORDS)
 
 $(FRENCH_WORDS): $(VENV)/.installed
-	$(BIN)/python -m atelier_ia.privacy.french_words
+	$(BIN)/python -c 'from atelier_ia.privacy.french_words import main; main()'
 
 # Re-run pip only when the project's dependencies change; a second `make up` starts at once.
 $(VENV)/.installed: pyproject.toml

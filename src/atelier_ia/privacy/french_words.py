@@ -7,7 +7,7 @@ The words are those of spaCy's French lemmatizer tables, which the French model 
 « olivier » count as words), and Faker's list of common French words. Loaded whole the tables
 take 145 MiB; here they are a Bloom filter of their 64-bit hashes (spaCy's own `hash_string`,
 the tables' keys) and of the lemmas without their accents, 1 MiB: `data/french_words.bin`,
-derived data, made at install by `python -m atelier_ia.privacy.french_words` (`make install`)
+derived data, made at install by `french_words.main()` (`make install`)
 and not kept in git. About one word in two thousand that is not French is taken for one: a
 name is then missed, nothing is wrongly hidden.
 """
@@ -87,8 +87,13 @@ def build() -> bytes:
     return bytes(bits)
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Write the filter next to this module (`make install` calls it)."""
     target = Path(__file__).parent / FILTER
     target.parent.mkdir(exist_ok=True)
     target.write_bytes(build())
     print(f"{target}: {target.stat().st_size} bytes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
