@@ -42,7 +42,9 @@ QUORUM_LINE = re.compile(
     r"^.*(?:quorum|majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)|en\s+exercice|"
     r"pr[ée]sents?\s*[:=]?\s*\d|\d+\s+pr[ée]sents|seconde\s+convocation|"
     r"en\s+fonctions?|nombre\s+prescrit|valablement\s+(?:d[ée]lib[ée]rer|si[ée]ger)|"
-    r"plus\s+de\s+la\s+moiti[ée]|en\s+nombre\s+(?:suffisant|requis|l[ée]gal)).*$",
+    r"plus\s+de\s+la\s+moiti[ée]|en\s+nombre\s+(?:suffisant|requis|l[ée]gal)|"
+    r"(?:formant|forment|formaient|constituant|atteignant|r[ée]unissant)\s+la\s+majorit|"
+    r"effectif\s+l[ée]gal|aff[ée]rents|nombre\s+de\s+si[èe]ges).*$",
     re.I | re.M,
 )
 

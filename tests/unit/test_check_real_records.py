@@ -404,3 +404,54 @@ def test_after_the_thirteenth_held_out_set():
         "été institué une régie.\nb) Régie de recettes Piscine – Création\n"
     )
     assert reading.agenda(decisions) is None
+
+
+def test_wider_readings_made_before_the_fourteenth_held_out_set():
+    """Writings of the standard register forms, listed from how French councils write and
+    not from a record of the corpus, read before the fourteenth set was collected."""
+    assert reading.seance_date("Réunion du mardi 12-03-2019, 20:30")
+    assert not reading.seance_date("Réunion du mardi 12-03/2019, 20:30")  # two separators
+    # Present out of a total, and the council's seats: more than half of them is a quorum.
+    assert reading.quorum("Présents : 12 membres sur 15").reached is True
+    assert reading.quorum("Présents : 12 / 15").reached is True
+    assert reading.quorum("Présents : 6 / 15").reached is False
+    assert reading.quorum("Effectif légal du conseil : 15 - Présents : 12").reached is True
+    # Half the seats or fewer says nothing: a seat may be vacant.
+    assert reading.quorum("Effectif légal du conseil : 15 - Présents : 7").reached is None
+    # « 43 Présents : » heads a list; the 43 is the number of councillors.
+    listed = "Nombre de conseillers : 43 Présents :\nMr A, Mme B\nEffectif légal : 43\n"
+    assert reading.count(listed, reading.COUNT_LABELS["presents"])[0] is None
+    assert reading.count("21 PRÉSENTS : M. CAZABAT", reading.COUNT_LABELS["presents"])[0] == 21
+    said = "la majorité absolue des conseillers municipaux en exercice étant présente"
+    assert reading.quorum(said).reached is True
+    assert reading.quorum("le nombre des membres présents atteignant la majorité").reached
+    assert reading.quorum("les élus constituant la majorité municipale").reached is None
+    # The form's both genders, and the secretariat assured.
+    assert reading.secretary("Mme Anne DURAND a été désigné(e) secrétaire.")
+    assert reading.secretary("M. DURAND assure le secrétariat.")
+    assert reading.secretary("Secrétaire(s) de séance : M. DURAND")
+    assert not reading.secretary("Mme X assure le secrétariat général de la mairie.")
+    # Numbered objects and deliberations numbered by year, in a run.
+    assert reading.agenda("Objet 1 : Budget primitif\nObjet 2 : Voirie communale\n")
+    assert reading.agenda("Délibération 2019-01 : Budget\nDélibération 2019-02 : Voirie\n")
+    assert reading.agenda("Objet : Budget primitif 2019\n") is None
+    # Votes without colons, as a table, or as the resolution's verb.
+    for said in (
+        "Pour 12 Contre 0 Abstention 1",
+        "Pour | Contre | Abstention\n12 | 0 | 1",
+        "AUTORISE Monsieur le Maire à signer la convention.",
+        "ÉMET un avis défavorable au projet.",
+        "Voté à la majorité.",
+        "Le Conseil municipal fixe le tarif à 3 €.",
+    ):
+        assert reading.outcomes(said), said
+    assert not reading.outcomes("PREND ACTE de la communication.")
+    # Article numbers typed with a dash other than the hyphen, spaced, or with a paragraph.
+    for said, article in (
+        ("Vu l'article L 2122–22 du CGCT", "L2122-22"),
+        ("l'article L 2122 - 22 du CGCT", "L2122-22"),
+        ("en application de l'article L.2122‑22", "L2122-22"),
+        ("article L.2122-22-4° du CGCT", "L2122-22"),
+    ):
+        assert [a for a, _ in references(said)] == [article], said
+        assert all(f.severity == "ok" for f in check_references(said))

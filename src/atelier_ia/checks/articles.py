@@ -11,10 +11,14 @@ from importlib import resources
 # L. 2121-29, L.2121-29, L2121-29, L 2122-22, R. 311-3-1-1, and « L.2121.15 » as real records
 # write it with dots; a number without its hyphen (« L.270 » of the code électoral) only right
 # after « article », where it cannot be a postcode or a plot of land.
-# A doubled separator (« L.2121.-7 ») is a typing slip: the same article.
+# A doubled separator (« L.2121.-7 ») is a typing slip: the same article; so are a dash other
+# than the hyphen (« L 2122–22 », a word processor's) and spaces around it (« L 2122 - 22 »).
+# A last group before « ° » is a paragraph (« L.2122-22-4° », the 4th delegation of L2122-22).
+SEP = r"(?:[ \t]?[-.‐‑‒–—]{1,2}[ \t]?)"
+GROUPS = rf"\d{{3,4}}(?:{SEP}\d{{1,3}}(?![\d°])){{1,3}}"
 REFERENCE = re.compile(
-    r"\b(?P<letter>[LRD])\.?\s?\*?(?P<number>\d{3,4}(?:[-.]{1,2}\d{1,3}){1,3})\b"
-    r"|\bart(?:icles?|\.)\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{2,4})\b(?![-.]+\d)"
+    rf"\b(?P<letter>[LRD])\.?\s?\*?(?P<number>{GROUPS})\b"
+    rf"|\bart(?:icles?|\.)\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{{2,4}})\b(?!{SEP}\d)"
 )
 
 
@@ -31,9 +35,7 @@ def known_articles() -> frozenset[str]:
 
 
 # « les articles L. 2541-6 et 2541-7 »: the numbers after the first keep its letter.
-CONTINUATION = re.compile(
-    r"\s*(?:,|\bet\b|\bou\b|\bà\b)\s*(?P<number>\d{3,4}(?:[-.]\d{1,3}){1,3})\b"
-)
+CONTINUATION = re.compile(rf"\s*(?:,|\bet\b|\bou\b|\bà\b)\s*(?P<number>{GROUPS})\b")
 # « l'article 1650 du code général des impôts », « la loi n° 84-53 …, notamment l'article 25 »:
 # an article of a text the list does not hold (checks/data/articles.json has codes the council
 # records cite most). It is read, so that the checker does not treat it as a number, and not
@@ -55,7 +57,7 @@ OTHER_TEXT_BEFORE = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b[^.]{0,60
 
 
 def normalise(letter: str, number: str) -> str:
-    return f"{letter}{re.sub(r'[-.]+', '-', number)}"
+    return letter + re.sub(r"[ \t]?[-.‐‑‒–—]+[ \t]?", "-", number)
 
 
 # « l'article L. 2125-1 du Code général de la propriété des personnes publiques »: an article
@@ -108,7 +110,7 @@ def _cgct_without_letter(text: str, m: re.Match) -> bool:
 def _list_end(text: str, end: int) -> int:
     """Past « et 2541-7 », « , L. 2121-30 » after a reference: where its code is named."""
     while more := CONTINUATION.match(text, end) or re.compile(
-        r"\s*(?:,|\bet\b|\bà\b)\s*[LRD]\.?\s?\d{3,4}(?:[-.]\d{1,3}){1,3}\b"
+        rf"\s*(?:,|\bet\b|\bà\b)\s*[LRD]\.?\s?{GROUPS}\b"
     ).match(text, end):
         end = more.end()
     return end

@@ -42,7 +42,8 @@ MONTH_OF = rf"(?:1er|\d{{1,2}}|{NUMBER_WORDS})\s+du\s+mois\s+d(?:e|['’])"
 DAY = rf"(?:{MONTH_OF}|1er|premier|\d{{1,2}}|{ORDINAL_DAY}|{NUMBER_WORDS})"
 YEAR = rf"(?:\d{{4}}|{NUMBER_WORDS})"
 DATE = re.compile(
-    rf"\b(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{DAY}(?:\s+|(?<=['’]))(?:{MONTHS})(?:\s+{YEAR})?)\b",
+    # « 12/03/2019 », « 12.03.2019 », « 12-03-2019 » (one separator throughout), « 2019-03-12 »
+    rf"\b(?:\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep)\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{DAY}(?:\s+|(?<=['’]))(?:{MONTHS})(?:\s+{YEAR})?)\b",
     re.I,
 )
 HOUR = re.compile(
@@ -119,10 +120,11 @@ def seance_hour(text: str) -> re.Match | None:
 # not « Secrétariat général », a department of the mairie.
 SECRETARY = re.compile(
     # « Scrétaire de séance : » (a letter dropped) too
-    r"s(?:e|é)?cr[ée]ta(?:ires?|riat)\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taires?\s*:|"
+    r"s(?:e|é)?cr[ée]ta(?:ires?|riat)(?:\(s\))?\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taires?\s*:|"
     r"\bsecr\.\s+de\s+s[ée]ance|"
     # « a été choisi pour secrétaire », the old registers' formula
-    r"\b(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée](?:\(?e\)?)?|choisie?|prise?)\s+"
+    # « élu(e) », « désigné(e) »: the form's both genders
+    r"\b(?:[ée]lu|d[ée]sign[ée]|nomm[ée]|choisi|pris)(?:\(?e\)?)?\s+"
     r"(?:[àa]\s+l['’]unanimit[ée]\s+)?"
     r"(?:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+)?secr[ée]taire\b|"
     # « Secrétaire désigné : M. X », « Secrétaire élue : Mme Y »
@@ -133,7 +135,9 @@ SECRETARY = re.compile(
     r"\b(?:[ée]lection|nomination|d[ée]signation)\s+d['’]un(?:e)?\s+secr[ée]taire\b"
     r"[\s\S]{0,250}?\b(?:accept\w*|d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?)\b|"
     # « Le secretariat est assure par : Christophe GLASSER » (accents dropped)
-    r"\bsecr[ée]tariat\s+(?:de\s+(?:la\s+)?s[ée]ance\s+)?(?:est|[ée]tait|a\s+[ée]t[ée])\s+assur[ée]\s+par",
+    r"\bsecr[ée]tariat\s+(?:de\s+(?:la\s+)?s[ée]ance\s+)?(?:est|[ée]tait|a\s+[ée]t[ée])\s+assur[ée]\s+par|"
+    # « M. X assure le secrétariat (de séance) »
+    r"\bassur\w*\s+(?:le|les\s+fonctions\s+de)\s+secr[ée]tariat\b(?!\s+g[ée]n[ée]ral)",
     re.I,
 )
 
@@ -155,6 +159,13 @@ COUNT_LABELS = {
     # « Présents à la séance : 132 », « Nombre de Conseillers qui assistent à la séance : 15 »
     "presents": r"(?:pr[ée]sents?|(?:qui\s+)?assist(?:ent|ant))(?:\s+[àa]\s+la\s+s[ée]ance)?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
+    # The council's seats (« Effectif légal : 15 », « Nombre de membres afférents au conseil
+    # municipal : 15 »): never fewer than the members in office, so more than half of them
+    # present is a quorum; fewer says nothing (a seat may be vacant).
+    "sieges": r"(?:effectif\s+l[ée]gal(?:\s+du\s+conseil(?:\s+municipal)?)?|"
+    r"(?:nombre\s+de\s+)?membres\s+aff[ée]rents(?:\s+au\s+conseil(?:\s+municipal)?)?|"
+    r"nombre\s+de\s+(?:si[èe]ges|membres\s+du\s+conseil(?:\s+municipal)?)|"
+    r"conseillers\s+municipaux(?=\s*:))",
     "votants": r"votants?",
     "pour": r"(?:voix\s+)?pour",
     "contre": r"(?:voix\s+)?contre",
@@ -174,7 +185,14 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     )
     if after and count_value(after.group("n")) is not None:
         return count_value(after.group("n")), after.span()
-    before = re.search(rf"\b(?P<n>{COUNT})\s+(?:(?:conseillers|membres)\s+)?{label}\b", text, re.I)
+    # Not « Nombre de conseillers : 43 Présents : M. X, … » nor « Effectif légal : 43 ⏎
+    # Présents ou représentés »: that number is the previous label's.
+    before = re.search(
+        rf"(?<![:=])(?<![:=][ \t])\b(?P<n>{COUNT})[ \t]+(?:(?:conseillers|membres)[ \t]+)?"
+        rf"{label}\b",
+        text,
+        re.I,
+    )
     if before and count_value(before.group("n")) is not None:
         return count_value(before.group("n")), before.span()
     return _in_a_table(text, label)
@@ -225,12 +243,17 @@ QUORUM_STATED = re.compile(
     r"\bquorum\b|"
     # « formant la majorité des membres en exercice »; « réunissant la majorité de ses membres
     # en exercice »
+    # « les membres présents formant la majorité », « le nombre des présents atteignant la
+    # majorité »; not a political majority (« constituant la majorité municipale »)
+    r"(?:formant|forment|formaient|constituant|atteignant|r[ée]unissant)\s+la\s+majorit[ée]\b"
+    r"(?!\s+(?:municipale|politique|pr[ée]sidentielle|sortante|d[ée]partementale|r[ée]gionale|"
+    r"des\s+suffrages|absolue\s+des\s+suffrages))|"
     r"(?:formant|forment|formaient|constituant|repr[ée]sentant|r[ée]unissant)\s+la\s+majorit[ée]\s+"
     r"(?:absolue\s+)?(?:des|de\s+ses|de\s+ceux)\s+(?:(?:membres|conseillers)(?:\s+municipaux)?\s+)?"
     # « Lesquels membres présents forment la majorité de ceux actuellement en exercice »
     r"(?:actuellement\s+)?en\s+exercice|"
-    r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)\s+en\s+exercice\s+"
-    r"(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)|"
+    r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+"
+    r"exercice\s+(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)|"
     # The usual formulas: « s'est réuni au (en) nombre prescrit par la loi », « … étant présents, le
     # conseil peut valablement délibérer » (a negated one is QUORUM_MISSED, read first).
     r"(?:au|en)\s+nombre\s+prescrit\s+par\s+la\s+loi|"
@@ -243,12 +266,22 @@ QUORUM_STATED = re.compile(
     # nombre suffisant », « la majorité des membres en exercice assistant à la séance »
     r"plus\s+de\s+la\s+moiti[ée]\s+des\s+(?:membres|conseillers)|"
     r"en\s+nombre\s+(?:suffisant|requis|l[ée]gal)\b|"
-    r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)\s+en\s+exercice\s+"
-    r"(?:assist|si[ée]g)\w*",
+    r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+"
+    r"exercice\s+(?:assist|si[ée]g)\w*",
     re.I,
 )
 SECOND_MEETING = re.compile(
     r"(?:seconde|deuxi[èe]me|nouvelle)\s+convocation|sans\s+condition\s+de\s+quorum", re.I
+)
+
+
+# « Présents : 12 membres sur 15 », « Présents : 12 / 15 », « 12 conseillers présents sur 15 »
+PRESENT_OUT_OF = re.compile(
+    rf"\bpr[ée]sents?\s*:?\s*(?P<present>{COUNT})\s*(?:(?:membres|conseillers)\s+)?"
+    rf"(?:sur|/)\s*(?P<of>{COUNT})\b(?![/.]\d)|"
+    rf"\b(?P<present2>{COUNT})\s+(?:(?:membres|conseillers)\s+)?pr[ée]sents?\s+sur\s+"
+    rf"(?P<of2>{COUNT})\b",
+    re.I,
 )
 
 
@@ -268,12 +301,20 @@ def quorum(text: str) -> Quorum:
         return Quorum(False, "le texte dit que le quorum n'est pas atteint", missed.span())
     members, _ = count(text, COUNT_LABELS["en_exercice"])
     present, where = count(text, COUNT_LABELS["presents"])
+    out_of = PRESENT_OUT_OF.search(text)
+    if out_of and (members is None or present is None):
+        present = count_value(out_of["present"] or out_of["present2"])
+        members = count_value(out_of["of"] or out_of["of2"])
+        where = out_of.span()
     if members and present is not None:
         if present > members / 2:
             return Quorum(True, f"{present} présents pour {members} en exercice", where)
         return Quorum(
             False, f"{present} présents pour {members} en exercice, pas plus de la moitié", where
         )
+    seats, _ = count(text, COUNT_LABELS["sieges"])
+    if seats and present is not None and present > seats / 2:
+        return Quorum(True, f"{present} présents pour {seats} sièges", where)
     stated = QUORUM_STATED.search(text)
     if stated:
         return Quorum(True, "le quorum est mentionné", stated.span())
@@ -312,9 +353,10 @@ BARE_SECTION = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]
 # « Délibération n°1 : Approbation … », « Délibération n°2 : … »: several in a run are the
 # séance's items; one alone is an extract's own heading (« N° 2020/11 » is not an agenda either).
 # The same for « Point n° 1 – », « Affaire n° 2 : », « Dossier n° 3 », « Rapport n° 4 ».
+# « Objet 1 : », « Délibération 2019-01 : » (the year before the number) too.
 NUMBERED_ITEM = re.compile(
-    r"^[ \t]*(?:D[ée]lib[ée]ration|point|question|affaire|dossier|rapport)\s+n[°o]\s*"
-    r"(?P<n>\d{1,3})\s*[:.–-]"
+    r"^[ \t]*(?:D[ée]lib[ée]ration|point|question|affaire|dossier|rapport|objet)\s+"
+    r"(?:n[°o]\s*)?(?:(?:19|20)\d\d[-/.]?)?(?P<n>\d{1,3})\s*[:.–-]"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M | re.I,
 )
@@ -465,16 +507,22 @@ def margin_subjects(text: str) -> re.Match | None:
 # -- votes -----------------------------------------------------------------------------------------
 
 OUTCOME = re.compile(
-    r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\bavis\s+favorable\b|\bvote\s*:|"
+    r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\bavis\s+(?:d[ée])?favorable\b|\bvote\s*:|"
     r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
+    # « Pour 12 Contre 0 », « POUR 12 - CONTRE 1 »: a tally without its colons
+    r"\bpour\s*:?\s*\d+[\s,;–-]+contre\b|"
+    # « Voté à la majorité », « votée par 12 voix »
+    r"\bvot[ée]e?s?\s+(?:[àa]\s+la\s+majorit|par\s+\d|[àa]\s+\d)|"
     # « Le conseil désigne X comme secrétaire », « Le Conseil municipal, après en avoir
     # délibéré, DÉCIDE »: the council's decision, stated (not « prend acte »).
     r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|autorise|"
-    # « Le Conseil donne son accord pour … »
-    r"donne\s+son\s+accord)\b|"
+    # « Le Conseil donne son accord pour … », « … valide / fixe / émet / accorde … »
+    r"donne\s+son\s+accord|valide|fixe|[ée]met|accorde|attribue|sollicite|refuse|s['’]oppose)\b|"
     r"\bscrutin\s+a\s+eu\s+lieu\b[^.\n]{0,80}?\b(?:nomm|[ée]lu|d[ée]sign)|"
-    # a resolution's verb in capitals opening its line: « DECIDE de solliciter … »
-    r"(?-i:^[ \t]*D[ÉE]CIDE\b)",
+    # a resolution's verb in capitals opening its line: « DECIDE de solliciter … »,
+    # « AUTORISE Monsieur le Maire … », « ÉMET un avis … » (« PREND ACTE » is not a vote)
+    r"(?-i:^[ \t]*(?:D[ÉE]CIDE|APPROUVE|AUTORISE|[ÉE]MET|FIXE|VALIDE|ACCORDE|ATTRIBUE|D[ÉE]SIGNE|"
+    r"[ÉE]LIT|SOLLICITE|REFUSE|ADOPTE|ACCEPTE)\b)",
     re.I | re.M,
 )
 TALLY = re.compile(
@@ -514,8 +562,17 @@ def tallies(text: str) -> list[Tally]:
     return found
 
 
+# A vote as a table: « Pour | Contre | Abstention » over « 12 | 0 | 1 ».
+VOTE_TABLE = re.compile(
+    r"^[^\n\d]*\bpour\b[^\n\d]*\bcontre\b[^\n\d]*\n[ \t|]*(?:\d{1,3}[ \t|]+)+\d{1,3}[ \t|]*$",
+    re.I | re.M,
+)
+
+
 def outcomes(text: str) -> list[re.Match]:
-    return list(OUTCOME.finditer(text))
+    """Each place a vote's result is stated, in words, in figures or as a table."""
+    found = list(OUTCOME.finditer(text)) + list(VOTE_TABLE.finditer(text))
+    return sorted(found, key=lambda m: m.start())
 
 
 def contradictions(text: str) -> list[tuple[Tally, str]]:
