@@ -635,3 +635,26 @@ def test_after_the_fourteenth_held_out_set():
         "le défilé : le saint Nicolas et son âne",
     ):
         assert kinds(text) == [], text
+
+
+def test_addresses_as_the_postal_norm_and_people_write_them():
+    """Written before the fifteenth held-out set, from the postal norm's lines (NF Z10-011:
+    building, street, post-office box, postcode) and the ways people type them: one address,
+    one finding, never the street and the postcode apart."""
+    for address in (
+        "12 rue des Lilas, BP 45, 29000 Quimper",
+        "12 rue des Lilas (2e étage), 29000 Quimper",
+        "12 rue des Lilas – Bât. C – 29000 Quimper",
+        "12 rue des Lilas, 2ème étage gauche, 29000 Quimper",
+        "12-14 rue des Lilas, 29000 Quimper",
+        "12 r. des Lilas, 29000 Quimper",
+        "12 Grande Rue, 29000 Quimper",
+        "5 Grand'Rue 67000 Strasbourg",
+        "12 rue des Lilas, 29 000 Quimper",
+        "12 rue des Lilas, 29000, Quimper",
+        "lot. Les Hauts de Kerhuel, 29000 Quimper",
+        "12 rue des Lilas, appartement 4B",
+    ):
+        assert kinds(f"Adresse : {address}.") == [("ADRESSE", address)], address
+    # A spaced « postcode » alone is an amount, not an address.
+    assert kinds("un budget de 12 000 Euros pour la voirie") == []

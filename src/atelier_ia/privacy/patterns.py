@@ -120,12 +120,19 @@ _STREET_NAME = (
     r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les|l'|aux|à[ \t]+la)?[ \t]*"
     r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}"
 )
+# A street type abbreviated with its dot (« 12 r. des Lilas », « 3 av. Foch », « lot. Les Hauts »)
+STREET_ABBREVIATIONS = r"(?:r|av|bd|bld|imp|pl|ch|rte|all|sq|fg|lot|r[ée]s)\."
+STREET_TYPE = rf"(?:(?i:{STREET_TYPES})\b|(?i:{STREET_ABBREVIATIONS}))"
+# « 12 Grande Rue », « 5 Grand'Rue »: the village's main street, named by its type alone
+MAIN_STREET = r"(?i:grande?[ \t'’-]rue)\b"
+# « 12-14 rue … », « 12/14 rue … »: a building on two numbers
 STREET = re.compile(
-    rf"\b\d{{1,4}}(?:[ \t]?(?:bis|ter|quater|[A-D]))?,?[ \t]+(?i:{STREET_TYPES})\b" + _STREET_NAME
+    rf"\b\d{{1,4}}(?:[-/]\d{{1,4}})?(?:[ \t]?(?:bis|ter|quater|[A-D]))?,?[ \t]+"
+    rf"(?:{STREET_TYPE}{_STREET_NAME}|{MAIN_STREET})"
 )
 # A street named without a number counts only when a postcode follows (« rue de Berger,
 # 22725 Perrot »): alone, « avenue de la Libération » is a place, not someone's address.
-NAMED_STREET = re.compile(rf"\b(?i:{STREET_TYPES})\b" + _STREET_NAME)
+NAMED_STREET = re.compile(rf"\b{STREET_TYPE}" + _STREET_NAME)
 # Typed in haste: « le 14 av du general de gaulle », all in lower case, abbreviated.
 LOWER_STREET = re.compile(
     r"\b\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|av\.?|avenue|bd|boulevard|chemin|ch\.?|"
@@ -148,6 +155,11 @@ HAMLET_BEFORE = re.compile(
 )
 POSTCODE_CITY = re.compile(
     r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
+)
+# After a street only, the postcode as people also type it: « 29 000 Quimper », « 29000,
+# Quimper » (alone, « 12 000 Euros » would be one).
+POSTCODE_CITY_AFTER_STREET = re.compile(
+    r"\b(?:0[1-9]|[1-8]\d|9[0-8])[ ]?\d{3},?[ \t]+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
 
 
@@ -381,11 +393,17 @@ def dossiers(text: str) -> Iterator[Finding]:
 
 # « Résidence Les Chênes, bât. C, appt 12, 40100 Dax »: the parts of a building between the
 # street and the postcode.
+# After a comma or a dash, or in brackets (« 12 rue des Lilas (2e étage) »); a post-office box
+# (« BP 45 », « CS 70001 ») too.
 BUILDING_PART = re.compile(
-    r"[ \t]*,[ \t]*(?i:bât\.?|bâtiment|bat\.?|appt\.?|appartement|apt\.?|esc\.?|escalier|"
+    r"[ \t]*(?:[,–—-]|(?=\())[ \t]*\(?(?:"
+    r"(?i:bât\.?|bâtiment|bat\.?|appt\.?|appartement|apt\.?|esc\.?|escalier|"
     r"porte|étage|etage|entrée|case|studio|chambre|logement)[ \t]*[\w-]{1,4}\b"
-    # « 3e étage », « 9ème étage », « rez-de-chaussée »
-    r"|[ \t]*,[ \t]*(?:\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)|(?i:rez-de-chauss[ée]e|RDC))"
+    # « 3e étage », « 9ème étage gauche », « rez-de-chaussée »
+    r"|\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)(?:[ \t]+(?i:gauche|droite|face|fond))?"
+    r"|(?i:rez-de-chauss[ée]e|RDC)"
+    r"|(?:BP|CS|TSA)[ \t]?\d{1,6}\b"
+    r")\)?"
 )
 # Between the street and the postcode, a hamlet or quarter, or a building by its name:
 # « 5 impasse des Goyaviers, Langevin, 97480 Saint-Joseph », « 12 rue de la Chollière,
@@ -413,11 +431,13 @@ def _postcode_after(text: str, end: int) -> re.Match | None:
     or two hamlets or named buildings (with their own flat numbers)."""
     end = _past_building(text, end)
     for _ in range(3):
-        rest = POSTCODE_CITY.match(text, _skip_separators(text, end))
+        rest = POSTCODE_CITY_AFTER_STREET.match(text, _skip_separators(text, end))
         if rest is not None:
             return rest
         locality = LOCALITY_PART.match(text, end)
-        if locality is None or POSTCODE_CITY.fullmatch(locality.group().strip(" ,\t")):
+        if locality is None or POSTCODE_CITY_AFTER_STREET.fullmatch(
+            locality.group().strip(" ,\t")
+        ):
             return None
         end = _past_building(text, locality.end())
     return None
@@ -434,8 +454,8 @@ def addresses(text: str) -> Iterator[Finding]:
             continue  # « à 10 h 30, avenue … »: the minutes, not a number in the street
         end = m.end()
         rest = _postcode_after(text, end)
-        if rest is not None:
-            end = rest.end()
+        # « 12 rue des Lilas, appt 4 »: the flat with its street, when no postcode follows
+        end = rest.end() if rest is not None else _past_building(text, end)
         used_until = end
         yield Finding(
             m.start(),
