@@ -435,9 +435,7 @@ def _postcode_after(text: str, end: int) -> re.Match | None:
         if rest is not None:
             return rest
         locality = LOCALITY_PART.match(text, end)
-        if locality is None or POSTCODE_CITY_AFTER_STREET.fullmatch(
-            locality.group().strip(" ,\t")
-        ):
+        if locality is None or POSTCODE_CITY_AFTER_STREET.fullmatch(locality.group().strip(" ,\t")):
             return None
         end = _past_building(text, locality.end())
     return None
