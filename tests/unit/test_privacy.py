@@ -658,3 +658,11 @@ def test_addresses_as_the_postal_norm_and_people_write_them():
         assert kinds(f"Adresse : {address}.") == [("ADRESSE", address)], address
     # A spaced « postcode » alone is an amount, not an address.
     assert kinds("un budget de 12 000 Euros pour la voirie") == []
+
+
+def test_a_garden_or_friends_named_after_someone():
+    """Before the fifteenth set: « Les Jardins de Sophie » (a care home), « Les Amis de Victor
+    Hugo » (an association) are not people; « le chien de Karim Benali » still names Karim."""
+    assert kinds("L'EHPAD Les Jardins de Sophie recrute.") == []
+    assert kinds("L'association Les Amis de Victor Hugo expose.") == []
+    assert ("PERSONNE", "Karim Benali") in kinds("le chien de Karim Benali a mordu")

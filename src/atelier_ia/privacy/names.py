@@ -338,7 +338,10 @@ PLACE_BEFORE = re.compile(
     # « résidence Le Grand Marchet », « résidence Les Séracs »
     r"le|la|les)\s+)?"
     # « l'école Pierre et Marie Curie »: the second name of the pair
-    r"(?:[A-ZÀ-Ý][\w'’-]+\s+et\s+)?$",
+    r"(?:[A-ZÀ-Ý][\w'’-]+\s+et\s+)?$"
+    # « L'EHPAD Les Jardins de Sophie », « l'association Les Amis de Victor Hugo »: named after
+    # someone through « de » (kept to these: « le chien de Karim » is Karim's dog)
+    r"|\bjardins?\s+d(?:e\s+|['’])$|(?-i:\bLes\s+Amis\s+d(?:e\s+|['’]))$",
     re.I,
 )
 
