@@ -93,7 +93,7 @@ CAPITALISED = re.compile(CAP)
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
     return (frozenset(STOP_WORDS) | TEXTING) - PARTICLES
@@ -108,7 +108,7 @@ def _known_first_name(word: str) -> bool:
 def _name_from(text: str, start: int, words_at_most: int) -> tuple[int, int] | None:
     """The name that starts at ``start``: words that are not stop words, particles only between
     two of them; None if the first word cannot start a name."""
-    stop = _stop_words()
+    stop = stop_words()
     end, taken = start, 0
     position = start
     while taken < words_at_most:
@@ -116,12 +116,12 @@ def _name_from(text: str, start: int, words_at_most: int) -> tuple[int, int] | N
         if not word or word.group() in stop or word.group() in TITLES:
             break
         if word.group() in PARTICLES:
-            after = WORD.match(text, _past_blanks(text, word.end()))
+            after = WORD.match(text, past_blanks(text, word.end()))
             if taken == 0 or not after or after.group() in stop | PARTICLES:
                 break
         else:
             end, taken = word.end(), taken + 1
-        position = _past_blanks(text, word.end())
+        position = past_blanks(text, word.end())
         if position == word.end():
             break  # no blank after it: punctuation or the end
     return (start, end) if end > start else None
@@ -130,7 +130,7 @@ def _name_from(text: str, start: int, words_at_most: int) -> tuple[int, int] | N
 BLANKS = re.compile(r"[ \t]*")
 
 
-def _past_blanks(text: str, position: int) -> int:
+def past_blanks(text: str, position: int) -> int:
     return BLANKS.match(text, position).end()
 
 
@@ -138,7 +138,7 @@ def _capitalised_from(start: int, text: str) -> tuple[int, int]:
     """« Isabelle », « Isabelle Martin »: the capitalised words from ``start``, three at most."""
     end = start
     for _ in range(3):
-        word = CAPITALISED.match(text, end if end == start else _past_blanks(text, end))
+        word = CAPITALISED.match(text, end if end == start else past_blanks(text, end))
         if not word or (end != start and text[end : word.start()] not in (" ", "\u00a0")):
             break
         end = word.end()
@@ -156,7 +156,7 @@ def by_cue(text: str) -> Iterator[Finding]:
     for m in INTRODUCTION.finditer(text):
         first = ANY.match(text, m.end())
         word = first.group().lower()
-        if not _known_first_name(word) or word in _stop_words() or word in FEASTS:
+        if not _known_first_name(word) or word in stop_words() or word in FEASTS:
             continue
         if first.group().islower():
             span = _name_from(text, m.end(), 3)
@@ -167,7 +167,7 @@ def by_cue(text: str) -> Iterator[Finding]:
             span = _joined(text, span[1])
     for m in BEFORE_PHONE.finditer(text):
         first = WORD.match(text, m.start("name"))
-        if _known_first_name(first.group()) and first.group() not in _stop_words():
+        if _known_first_name(first.group()) and first.group() not in stop_words():
             span = _name_from(text, m.start("name"), 2)
             if span:
                 yield _finding(text, span, "prénom connu en minuscules juste avant un téléphone")

@@ -22,8 +22,8 @@ from atelier_ia.privacy.cue_names import (
     LOWER_WORD,
     PARTICLES,
     TITLES,
-    _past_blanks,
-    _stop_words,
+    past_blanks,
+    stop_words,
 )
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.french_words import is_french_word
@@ -112,7 +112,7 @@ def _english_stop_words() -> frozenset[str]:
 def _not_a_word_list_entry(word: str) -> bool:
     """Not in a stop list (French or English), nor a title, a particle, a known abbreviation."""
     return (
-        word not in _stop_words()
+        word not in stop_words()
         and word not in _english_stop_words()
         and word not in NOT_IN_LOWER_CASE
         and word not in TITLES
@@ -179,7 +179,7 @@ PREVIOUS_LOWER = re.compile(rf"(?<![\w@./-])({LOWER_WORD})[ \t]$")
 def _first_name_before(text: str, start: int) -> int:
     """« jean luc »: a first name that is also a word (« jean ») right before another."""
     before = PREVIOUS_LOWER.search(text, max(0, start - 30), start)
-    if before and _given(before[1]) and before[1] not in _stop_words():
+    if before and _given(before[1]) and before[1] not in stop_words():
         return before.start(1)
     return start
 
@@ -189,7 +189,7 @@ def _surname_end(text: str, end: int, at_most: int = 2, particles: bool = True) 
     not French words (a particle between two of them), two at most."""
     taken = 0
     while taken < at_most:
-        after = _past_blanks(text, end)
+        after = past_blanks(text, end)
         if after == end or after - end > 2:
             break
         word = LOWER.match(text, after)
@@ -198,7 +198,7 @@ def _surname_end(text: str, end: int, at_most: int = 2, particles: bool = True) 
         if "'" in word.group() or "’" in word.group():
             break  # « iban c'est »
         if word.group() in PARTICLES and particles:
-            following = LOWER.match(text, _past_blanks(text, word.end()))
+            following = LOWER.match(text, past_blanks(text, word.end()))
             if following and _is_name_word(following.group()):
                 end, taken = following.end(), taken + 1
                 continue
@@ -246,8 +246,8 @@ def capitalised_alone(text: str) -> Iterator[Finding]:
             continue
         if not _alone(text, word.start(), word.end()):
             continue
-        following = CAPITALISED.match(text, _past_blanks(text, word.end()))
-        if following and _past_blanks(text, word.end()) - word.end() == 1:
+        following = CAPITALISED.match(text, past_blanks(text, word.end()))
+        if following and past_blanks(text, word.end()) - word.end() == 1:
             continue  # « Inès Martin »: by_first_name's, or a place's (« Lina Margy »)
         before = text[max(0, word.start() - 40) : word.start()]
         previous = PREVIOUS_WORD.search(before)
