@@ -191,3 +191,39 @@ def _joined(text: str, end: int) -> tuple[int, int] | None:
 
 def _finding(text: str, span: tuple[int, int], why: str) -> Finding:
     return Finding(span[0], span[1], "PERSONNE", text[span[0] : span[1]], why)
+
+
+# « Chamsia Ahamadi, dite « Chacha » », « Ibrahim Saïd, dit « Bibou » »: a nickname in quotes.
+NICKNAME = re.compile(
+    rf"\b(?i:dite?|surnomm[ée]e?|alias)[ \t]+[«\"“][ \t\u00a0]*(?P<name>{ANY_WORD})"
+    r"[ \t\u00a0]*[»\"”]"
+)
+# A chat's transcript: « [groupe WhatsApp …] Nadjim : barrage levé … ⏎ Abdou : ok … »: the
+# sender opens each line. Only where the text says it is a chat.
+CHAT = re.compile(r"(?i:whats\s?app|messenger|telegram|signal|sms|texto|groupe\s+de\s+discussion)")
+SENDER = re.compile(rf"^(?:\[[^\]\n]*\][ \t]*)?(?P<name>{ANY_WORD})[ \t]*:[ \t]", re.M)
+# « sms de babou (taxi) », « message de Siobhan »
+MESSAGE_FROM = re.compile(
+    rf"\b(?i:sms|texto|message|mail|e-mail|courriel|mot)[ \t]+de[ \t]+(?P<name>{ANY_WORD})\b"
+)
+
+
+def _not_a_word(word: str) -> bool:
+    from atelier_ia.privacy.french_words import is_french_word
+
+    lower = word.lower()
+    return len(word) > 2 and lower not in stop_words() and not is_french_word(lower)
+
+
+def by_nickname_or_sender(text: str) -> Iterator[Finding]:
+    """Names that no list knows, given away by their place: a nickname after « dit », a chat
+    line's sender, the author of a message."""
+    for m in NICKNAME.finditer(text):
+        yield _finding(text, m.span("name"), "surnom après « dit », « dite », « alias »")
+    senders = SENDER.finditer(text) if CHAT.search(text) else ()
+    for m in senders:
+        if _not_a_word(m.group("name")) and not CHAT.fullmatch(m.group("name")):
+            yield _finding(text, m.span("name"), "nom de l'auteur d'une ligne de discussion")
+    for m in MESSAGE_FROM.finditer(text):
+        if _not_a_word(m.group("name")):
+            yield _finding(text, m.span("name"), "auteur d'un message (« sms de … »)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atelier_ia.privacy.cue_names import by_cue
+from atelier_ia.privacy.cue_names import by_cue, by_nickname_or_sender
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import NAME_DETECTORS, names_a_place, repeated_surnames
 from atelier_ia.privacy.patterns import DETECTORS, births_after_names
@@ -30,7 +30,13 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     candidates: list[Finding] = []
     for detector in DETECTORS:
         candidates.extend(detector(text))
-    for detector in (*NAME_DETECTORS, by_cue, in_lower_case, capitalised_alone):
+    for detector in (
+        *NAME_DETECTORS,
+        by_cue,
+        by_nickname_or_sender,
+        in_lower_case,
+        capitalised_alone,
+    ):
         if detector.__name__ == "by_model" and not use_model:
             continue
         candidates.extend(f for f in detector(text) if not names_a_place(text, f.start))

@@ -41,7 +41,11 @@ LOWER = _latin_letters("Ll")
 # A capitalised word, hyphenated or with an apostrophe (Jean-Baptiste, N'Diaye, O'Neill).
 CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’-][{UPPER}]?[{LOWER}{UPPER}]+)*"
 # Particles, also in capitals in lists (« João FERREIRA DA SILVA », « Jean DE LA FONTAINE »).
-PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|da|di|ben|el|al|DE|DU|DES|D'|LE|LA|DA|DI|EL)"
+# « Anneke van der Meulen », « von der Heyde », « Núria Vilanova i Puig », « dos Santos »
+PARTICLE = (
+    r"(?:van\s+(?:der|den|de)|von\s+der|de|du|des|d'|d’|le|la|van|von|ter|ten|da|di|del|della|dos|"
+    r"das|ben|el|al|DE|DU|DES|D'|LE|LA|DA|DI|DEL|DOS|EL)"
+)
 # « Louis-Marie d'Etchepare de Lissardy »: an elided particle holds to the name.
 NAME = rf"{CAP}(?:\s+(?:{PARTICLE}\s+|[dD]['’])?{CAP}){{0,2}}"
 CIVILITY = (
@@ -326,7 +330,9 @@ NAMED_AFTER_SOMEONE = (
     "hôpital clinique ehpad festival fête foire braderie rallye trophée prix coupe challenge "
     "tournoi harmonie piste refuge télésiège téléski télécabine boutique bazar magasin "
     # storms, saints and animals bear first names too
-    "cyclone tempête ouragan saint sainte chien chienne chat chatte cheval jument poney âne ânesse"
+    "cyclone tempête ouragan saint sainte chien chienne chat chatte cheval jument poney âne ânesse "
+    "ours ourse ourson vache brebis chèvre cabri mouton bélier taureau "
+    "association amphidrome barge vedette ferry"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)s?"
@@ -702,13 +708,15 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
 # Council lists write people as « Y. DUPONT », « J.-P. MARTIN » or « ACKER Maryline » after
 # « Présents : », « Pouvoirs : »… Upper-case words that are acronyms of the trade are not people.
 # « N'GORAN », « D'ARGELOS »: an elided letter first.
-SURNAME = rf"(?:[{UPPER}]['’])?[{UPPER}]{{2,}}(?:[-'’ ][{UPPER}]{{2,}})*"
+SURNAME = rf"(?:[{UPPER}]['’])?[{UPPER}]{{2,}}(?:[-'’ ](?:[YI][ ])?[{UPPER}]{{2,}})*"
 # « Ph. DUBRULLE », « Ch. Dupire »: initials of two letters
 INITIAL = rf"(?:[{UPPER}]|Ph|Ch|Th)\."
 INITIAL_SURNAME = re.compile(rf"\b{INITIAL}(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b")
 LIST_HEADING = re.compile(
     r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?|"
-    r"signataires?|b[ée]n[ée]voles|candidat(?:e|s|es)?|membres|inscrit(?:e|s|es)?)"
+    r"signataires?|b[ée]n[ée]voles|candidat(?:e|s|es)?|membres|inscrit(?:e|s|es)?|"
+    # « la liste « Petite-Terre Ensemble » : 1. MADI Saïd Ahmed, 2. … »
+    r"liste\s+«[^»\n]{1,60}»)"
     # « Signataires (suite) : »
     r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir|pr[ée]sents?))?(?:\s*\([^)\n]{0,20}\))?"
     r"\s*:[^\n]*",
@@ -719,6 +727,7 @@ PLURAL_CIVILITY = re.compile(
     rf"\b(?:Mmes|Mesdames|MM\.|Messieurs)(?:\s+et\s+(?:MM\.|Messieurs|Mmes|Mesdames))?"
     rf"\s+{SURNAME}(?:\s*,\s*{SURNAME}\b)*"
 )
+CODE_GOES_ON = re.compile(r"[-/_.]?\d")
 # « de CHAMPS de SAINT-LÉGER Henri »: particles in lower case between upper-case surnames
 LIST_SURNAME = re.compile(rf"(?:\bde\s)?\b{SURNAME}(?:\s(?:de|du|des)\s{SURNAME})*\b")
 ACRONYMS = {
@@ -803,14 +812,21 @@ ACRONYMS = {
 }
 
 
-CAPITAL_PARTICLES = {"LE", "LA", "DE", "DU", "DES", "DA", "DI", "DOS", "EL", "VAN", "VON", "Y"}
+CAPITAL_PARTICLES = set("LE LA DE DU DES DA DI DOS DAS DEL EL VAN VON DER DEN TER TEN Y I".split())
+VOWELS = set("AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸ")
 
 
 def _surname_ok(name: str) -> bool:
     """Not an acronym of the trade; particles inside a surname (« LE SAOUT », « SÁNCHEZ DE LA
     FUENTE ») are the name's, alone they are not one."""
     words = [w for w in re.split(r"[-'’ ]", name) if w not in CAPITAL_PARTICLES]
-    return bool(words) and not any(w in ACRONYMS for w in words) and len(name) > 2
+    return (
+        bool(words)
+        and not any(w in ACRONYMS for w in words)
+        and len(name) > 2
+        # « DDT »: no vowel, an acronym
+        and all(VOWELS & set(w) for w in words if len(w) > 1 and w.isupper())
+    )
 
 
 # « les adjoints J.-P. Estrabaut, N. Benyahia »: an initial, then a surname in lower case
@@ -839,8 +855,8 @@ def by_council_list(text: str) -> Iterator[Finding]:
     lists = [*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text)]
     for heading in lists:
         for m in LIST_SURNAME.finditer(text, heading.start(), heading.end()):
-            if not _surname_ok(m.group()):
-                continue
+            if not _surname_ok(m.group()) or CODE_GOES_ON.match(text, m.end()):
+                continue  # an acronym; « OURS-09-2025-0117 », a file's code
             end = m.end()
             given = GIVEN_NAMES.match(text, end, heading.end())
             if given and not any(w in NOT_NAMES for w in given.group().split()):
