@@ -35,6 +35,7 @@ REAL_SPLITS = (
     "held_out_11",
     "held_out_12",
     "held_out_13",
+    "held_out_14",
 )
 
 
