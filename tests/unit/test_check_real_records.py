@@ -455,3 +455,28 @@ def test_wider_readings_made_before_the_fourteenth_held_out_set():
     ):
         assert [a for a, _ in references(said)] == [article], said
         assert all(f.severity == "ok" for f in check_references(said))
+
+
+def test_after_the_fourteenth_held_out_set():
+    """Its first run's false findings: a count box laid out as two columns, labels then
+    figures (195-ormesson-sur-marne-2011); deliberations headed « 2014/006-… »
+    (196-la-chapelle-vendomoise-2014); « Avec l'accord du conseil municipal » (201-semussac-
+    2018); a web page's list that numbers every item « 1. » (206-mainxe-gondeville-2022)."""
+    box = (
+        "Nombre de Conseillers :\nEn exercice : ..........\nPrésents : ..........\n"
+        "Représentés : ..........\n29\n24\n4\nSEANCE DU 16 NOVEMBRE 2011\n"
+    )
+    assert reading.quorum(box) == reading.Quorum(
+        True, "24 présents pour 29 en exercice", reading.quorum(box).span
+    )
+    # Figures that do not line up with the labels say nothing.
+    assert reading.quorum(box.replace("4\n", "")).reached is None
+    headings = (
+        "2014/006-Approbation compte administratif\ntexte\n2014/007-Affectation du résultat\n"
+    )
+    assert reading.agenda(headings)
+    assert reading.agenda("2014/006-Approbation compte administratif\n") is None
+    assert reading.outcomes("Avec l’accord du conseil municipal, ajout d’une délibération.")
+    restarted = "  1. Convention de voirie – Programme 2022 :\nTexte.\n  1. Révision du loyer :\n"
+    assert reading.agenda(restarted)
+    assert reading.agenda("  1. Convention de voirie – Programme 2022 :\nTexte.\n") is None

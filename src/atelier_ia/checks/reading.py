@@ -195,7 +195,8 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     )
     if before and count_value(before.group("n")) is not None:
         return count_value(before.group("n")), before.span()
-    return _in_a_table(text, label)
+    found = _in_a_table(text, label)
+    return found if found[0] is not None else _in_a_column(text, label)
 
 
 # « Étaient présents :\n1 - M Jacques SEVRAIN »: a list's first number, on the next line.
@@ -230,6 +231,36 @@ def _in_a_table(text: str, label: str) -> tuple[int | None, tuple[int, int] | No
             continue
         column = columns.index(re.search(label, header, re.I).start())
         return int(figures[column]), row.span()
+    return None, None
+
+
+LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[^\n\d:]{2,60}?)[ \t]*:[ \t.…_]*$")
+FIGURE_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})[ \t]*$")
+
+
+def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
+    """A count box a PDF has laid out as two columns, the labels then the figures:
+    « En exercice : ……… ⏎ Présents : ……… ⏎ Représentés : ……… ⏎ 29 ⏎ 24 ⏎ 4 »."""
+    lines = list(re.finditer(r"[^\n]*", text))
+    lines = [m for m in lines if m.group().strip()]
+    i = 0
+    while i < len(lines):
+        labels = []
+        while i < len(lines) and LABEL_LINE.match(lines[i].group()):
+            labels.append(LABEL_LINE.match(lines[i].group())["label"])
+            i += 1
+        figures = []
+        while i < len(lines) and FIGURE_LINE.match(lines[i].group()):
+            figures.append((int(lines[i].group()), lines[i].span()))
+            i += 1
+        if len(labels) == len(figures) + 1:
+            labels = labels[1:]  # the box's title: « Nombre de Conseillers : »
+        if len(labels) >= 2 and len(figures) == len(labels):
+            for name, (value, span) in zip(labels, figures, strict=True):
+                if re.fullmatch(rf"(?:conseillers\s+)?{label}", name.strip(), re.I):
+                    return value, span
+        if not labels and not figures:
+            i += 1
     return None, None
 
 
@@ -384,6 +415,13 @@ LETTERED_ITEM = re.compile(
 )
 # « DE 037-2019/07-001 APPROBATION DU PROCES-VERBAL … », « DE 038-2019/07-002 DECISIONS … »:
 # deliberations headed by their register number (two or more make the séance's order).
+# « 2014/006-Approbation compte administratif … », « 2014/007-Affectation du résultat »: the
+# register's year and number heading each deliberation, counted in a run.
+YEAR_NUMBERED = re.compile(
+    r"^[ \t]*(?:D|DE|DEL|N°)?[ \t]?(?:19|20)\d\d[/-](?P<n>\d{1,4})[ \t]*[-–:][ \t]*"
+    r"(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$",
+    re.M,
+)
 NUMBERED_DELIBERATION = re.compile(
     r"^[ \t]*D(?:E|EL|ÉL)\.?[ \t]+\d[\d/.-]{4,}[ \t]+(?P<title>[A-ZÀ-Ý]{2}[^\n]*?)[ \t]*$", re.M
 )
@@ -429,9 +467,15 @@ def agenda_sections(text: str) -> list[re.Match]:
         follows = numbers[i] is not None and (numbers[i] + 1) in numbers[i + 1 :]
         if not m.group("title").endswith(":") or follows or PART_OF_BUSINESS.match(m["title"]):
             kept.append(m)
+    # « 1. Convention … : » then « 1. Révision du loyer … : »: a web page's list, restarted at
+    # each item, that numbers them all « 1. »; two items with one number, both headed.
+    headed = [m for m in found if m.group("title").endswith(":") and m not in kept]
+    if len({_number(m.group("n")) for m in headed}) < len(headed):
+        kept += headed
     bare = [m for m in BARE_SECTION.finditer(text) if len(m.group("title").split()) >= 2]
     kept += _in_a_run(bare)
     kept += _in_a_run(list(NUMBERED_ITEM.finditer(text)))
+    kept += _in_a_run(list(YEAR_NUMBERED.finditer(text)))
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
     kept += _lettered_points(text)
     for heading in (ITEM_HEADING, NUMBERED_DELIBERATION):
@@ -518,6 +562,8 @@ OUTCOME = re.compile(
     r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|autorise|"
     # « Le Conseil donne son accord pour … », « … valide / fixe / émet / accorde … »
     r"donne\s+son\s+accord|valide|fixe|[ée]met|accorde|attribue|sollicite|refuse|s['’]oppose)\b|"
+    # « Avec l'accord du conseil municipal, ajout d'une délibération »
+    r"\b(?:avec|[àa])\s+l['’]accord\s+(?:unanime\s+)?du\s+conseil\b|"
     r"\bscrutin\s+a\s+eu\s+lieu\b[^.\n]{0,80}?\b(?:nomm|[ée]lu|d[ée]sign)|"
     # a resolution's verb in capitals opening its line: « DECIDE de solliciter … »,
     # « AUTORISE Monsieur le Maire … », « ÉMET un avis … » (« PREND ACTE » is not a vote)
