@@ -687,3 +687,17 @@ def test_after_the_fifteenth_held_out_set():
     assert [t for k, t in found if k == "PERSONNE"] == ["Mathieu Lours"]
     # Elided letters and particles inside council-list surnames still read.
     assert ("PERSONNE", "de SAINT-AUBIN Hélène") in kinds("Présents : de SAINT-AUBIN Hélène, X")
+
+
+def test_numbers_after_the_fifteenth_held_out_set():
+    """A phone dialled with its country code is not a SIREN whose key passes by chance; a
+    Mayotte mobile dialled from abroad is a phone; the commune's own funding files are not a
+    person's."""
+    assert kinds("sa petite-fille vit à Andorre, au +376 356 218.") == [
+        ("TELEPHONE", "+376 356 218")
+    ]
+    assert kinds("tante joignable au +262 639 48 25 71 le soir") == [
+        ("TELEPHONE", "+262 639 48 25 71")
+    ]
+    assert kinds("Dossier de subvention DETR n° 091 285 640 déposé à la préfecture") == []
+    assert kinds("Fonds de secours : dossier communal n° 976 081 425 ; avance versée") == []

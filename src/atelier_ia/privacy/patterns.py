@@ -177,6 +177,12 @@ def emails(text: str) -> Iterator[Finding]:
 # 0596/0696-0697, Guyane 0594/0694, La Réunion 0262-0263/0692-0693, Mayotte 0269/0639.
 TEN_DIGITS = re.compile(r"(?<![\w/-])0\d(?:[ .-]?\d{2}){4}(?![\w/-])")
 OVERSEAS_PREFIX = re.compile(r"0(?:590|69[0-7]|59[46]|26[239]|639)")
+# The same dialled from abroad: « +262 639 48 25 71 » (the phonenumbers release may not know
+# every new range yet)
+OVERSEAS_DIALLED = re.compile(
+    r"(?<![\w+])\+(?:262|590|594|596)[ .]?(?:6(?:39|9[0-7])|26[239]|59[04]|596)(?:[ .]?\d{2}){3}"
+    r"(?![\w/-])"
+)
 # « le numéro d'engagement 06 25 11 40 87 »: a number announced as something other than a
 # phone is a reference that happens to look like one.
 OTHER_NUMBER_BEFORE = re.compile(
@@ -249,6 +255,8 @@ def phones(text: str) -> Iterator[Finding]:
     for m in TEN_DIGITS.finditer(flat):
         if OVERSEAS_PREFIX.match(re.sub(r"[ .-]", "", m.group())):
             found.append((m.start(), m.end(), "numéro d'outre-mer"))
+    for m in OVERSEAS_DIALLED.finditer(flat):
+        found.append((m.start(), m.end(), "numéro d'outre-mer composé de l'étranger"))
     # Both may find one number: find() keeps one finding per place.
     for start, end, why in found:
         if not OTHER_NUMBER_BEFORE.search(flat, max(0, start - 40), start):
@@ -285,7 +293,9 @@ def companies(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "SIRET", m.group(), "14 chiffres, clé de Luhn juste")
     for m in SIREN.finditer(text):
         inside = any(a <= m.start() < b for a, b in taken)
-        if not inside and std_siren.is_valid(_digits(m.group())):
+        # « +376 356 218 »: a phone's country code, then its number (Luhn passes by chance)
+        dialled = text[max(0, m.start() - 1) : m.start()] == "+"
+        if not inside and not dialled and std_siren.is_valid(_digits(m.group())):
             yield Finding(m.start(), m.end(), "SIREN", m.group(), "9 chiffres, clé de Luhn juste")
 
 
@@ -364,6 +374,11 @@ def plates(text: str) -> Iterator[Finding]:
         )
 
 
+# The commune's own applications for funding: « Dossier de subvention DETR n° », « dossier
+# communal n° » (a person's grant is « ma demande d'aide », and its number stays personal).
+COLLECTIVITY_OWN = re.compile(
+    r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|communal|de\s+la\s+commune)\b", re.I
+)
 COMMUNE_OWN = re.compile(r"\bcommuna(?:l|le|ux)\b[^.;\n]*$", re.I)
 
 
@@ -380,6 +395,8 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue
         if PUBLIC_NOTICE.search(text, max(0, m.start() - 80), m.start()):
             continue  # a public contract's or notice's reference, not someone's file
+        if COLLECTIVITY_OWN.search(m.group()):
+            continue  # « dossier de subvention DETR n° … », « dossier communal n° … »
         if re.search(r"carte\s+bancaire", m.group(), re.I):
             continue  # a card payment's ticket, not the card holder's file
         yield Finding(
