@@ -701,3 +701,15 @@ def test_numbers_after_the_fifteenth_held_out_set():
     ]
     assert kinds("Dossier de subvention DETR n° 091 285 640 déposé à la préfecture") == []
     assert kinds("Fonds de secours : dossier communal n° 976 081 425 ; avance versée") == []
+
+
+def test_a_name_no_list_knows_after_a_role_or_a_bond():
+    """Written before the sixteenth set: after « son fils », « témoin : », « enfant : », a
+    capitalised word that is not a French word is a name, from whatever origin; not a firm
+    (« Oberlé et Fils »), a tale's character (« Grand-Mère Kal »), a place after « à »."""
+    assert ("PERSONNE", "Hamada Saïd Omar") in kinds("déclarant : son fils Hamada Saïd Omar, ici")
+    assert ("PERSONNE", "Inaya") in kinds("sa fille aînée Inaya est inscrite en CP")
+    assert kinds("mère restée à Anjouan depuis mars") == []
+    assert kinds("locataire : SCI Les Pins") == []
+    assert kinds("déguisés en Grand-Mère Kal le 31 octobre") == []
+    assert kinds("arrivée enfant avec la Retirada en 1939") == []

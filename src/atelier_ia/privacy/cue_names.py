@@ -227,3 +227,48 @@ def by_nickname_or_sender(text: str) -> Iterator[Finding]:
     for m in MESSAGE_FROM.finditer(text):
         if _not_a_word(m.group("name")):
             yield _finding(text, m.span("name"), "auteur d'un message (« sms de … »)")
+
+
+# A role or a bond, then a name no list may know: « son fils Hamada », « témoin : Ibrahim
+# Saïd », « déclarant : son frère, Nassur Mohamed », « mère restée à Anjouan : Echati Bacar ».
+ROLE = re.compile(
+    # in lower case: « Oberlé et Fils » is a firm, « Grand-Mère Kal » a tale's character
+    r"\b(?P<role>fils|fille|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|tante|oncle|neveu|ni[èe]ce|"
+    r"[ée]pou(?:x|se)|veu(?:f|ve)|conjointe?|grand-m[èe]re|grand-p[èe]re|petite?-fille|"
+    r"petit-fils|t[ée]moins?|d[ée]clarante?|d[ée]funte?|mandataire|mandante?|tut(?:eur|rice)|"
+    r"trésori(?:er|ère)|locataire|pétitionnaires?|demandeu(?:r|se)|b[ée]n[ée]ficiaire|"
+    r"élève|enfant)"
+    # up to three words in lower case between (« son fils », « sa fille aînée »), not a
+    # preposition last: « restée à Anjouan » names a place
+    rf"(?P<between>(?:[ \t]+{LOWER_WORD}){{0,3}}?)(?<![ \t]à)(?<![ \t]au)(?<![ \t]aux)(?<![ \t]de)"
+    r"(?<![ \t]du)(?<![ \t]en)(?<![ \t]chez)(?<![ \t]sur)(?<![ \t]dans)"
+    r"[ \t]*[:,]?[ \t]+(?=[A-ZÀ-Ý])"
+)
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "votre"}
+UNKNOWN_NAME = re.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,2}}")
+
+
+def after_a_role(text: str) -> Iterator[Finding]:
+    """Capitalised words that are not French words, right after a role or a bond."""
+    from atelier_ia.privacy.french_words import is_french_word
+
+    for m in ROLE.finditer(text):
+        name = UNKNOWN_NAME.match(text, m.end())
+        between = m.group("between").split()
+        if not name or any(w in stop_words() and w not in POSSESSIVES for w in between):
+            continue  # « arrivée enfant avec la Retirada »: the words between are the sentence's
+        words = name.group().split()
+        kept = []
+        for word in words:
+            acronym = word.isupper() and len(word) <= 4  # « SCI », « CCAS »
+            if acronym or is_french_word(word.lower()) or word.lower() in stop_words():
+                break
+            kept.append(word)
+        if not kept:
+            continue
+        end = m.end() + len(" ".join(kept)) if len(kept) == len(words) else None
+        if end is None:
+            end = m.end() + name.group().find(kept[-1]) + len(kept[-1])
+        yield _finding(
+            text, (m.end(), end), "nom après un lien ou un rôle (« son fils », « témoin »)"
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atelier_ia.privacy.cue_names import by_cue, by_nickname_or_sender
+from atelier_ia.privacy.cue_names import after_a_role, by_cue, by_nickname_or_sender
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import NAME_DETECTORS, names_a_place, repeated_surnames
 from atelier_ia.privacy.patterns import DETECTORS, births_after_names
@@ -34,6 +34,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         *NAME_DETECTORS,
         by_cue,
         by_nickname_or_sender,
+        after_a_role,
         in_lower_case,
         capitalised_alone,
     ):
