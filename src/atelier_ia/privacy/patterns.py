@@ -525,6 +525,51 @@ def addresses(text: str) -> Iterator[Finding]:
             )
 
 
+# Addresses abroad, each country's street order: « 14 Carlton Road » (the number, the name, then
+# the type), « Hauptstraße 12 », « Oudegracht 212 » (the type fused with the name, then the
+# number), « carrer de la Unió 7 », « rua das Flores 12 » (the type, the name, then the number).
+_CAPS = r"[A-ZÀ-Ÿ][\w'’-]*"
+NUMBER_FIRST = re.compile(
+    rf"\b\d{{1,4}}[a-z]?,?[ \t]+(?:{_CAPS}[ \t]+){{1,3}}"
+    r"(?:Road|Street|Lane|Drive|Close|Way|Avenue|Crescent|Gardens|Terrace|Grove|Square|Rd|St)\b"
+)
+FUSED_TYPE = re.compile(
+    r"\b[A-ZÀ-Ÿ][\w-]*(?:stra(?:ß|ss)e|weg|platz|gasse|allee|ring|gracht|straat|laan|plein|kade|"
+    r"dijk|steenweg)[ \t]+\d{1,4}[a-z]?\b"
+)
+TYPE_FIRST = re.compile(
+    r"\b(?i:calle|carrer|c/|rua|avenida|avinguda|av\.|plaza|pla[çc]a|travessa|via|viale|piazza|"
+    r"corso|ulica|ul\.|strada)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|del|de|das|do|dos|da|della|"
+    # « ul. Długa 14/3 »: the flat after a slash
+    rf"dei)[ \t]+)?{_CAPS}(?:[ \t]+{_CAPS}){{0,2}},?[ \t]+\d{{1,4}}[a-z]?(?:/\d{{1,4}})?\b"
+)
+# What may follow abroad, up to the country, in one to three parts: « , Bristol BS6 5QX, United
+# Kingdom », « , 3511 NV Utrecht, Pays-Bas », « , 3r 2a, AD500 Andorra la Vella », « , 4050-262
+# Porto ».
+_WORD = r"[A-ZÀ-Ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*\b"  # a capitalised word without digits
+_PLACE = rf"{_WORD}(?:[ \t]+(?:(?:la|le|de|del|im|am|an|upon|sur)[ \t]+)?{_WORD}){{0,2}}"
+_POSTCODE = r"(?:[A-Z]{1,2}\d{3,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+ABROAD_REST = re.compile(
+    r"(?:,?[ \t]+(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »: floor and door
+    rf"|(?:{_POSTCODE}[ \t]+)?{_PLACE}(?:[ \t]+{_UK_POSTCODE})?)){{1,3}}"
+)
+
+
+def foreign_addresses(text: str) -> Iterator[Finding]:
+    for pattern in (NUMBER_FIRST, FUSED_TYPE, TYPE_FIRST):
+        for m in pattern.finditer(text):
+            rest = ABROAD_REST.match(text, m.end())
+            end = rest.end() if rest else m.end()
+            yield Finding(
+                m.start(),
+                end,
+                "ADRESSE",
+                text[m.start() : end],
+                "adresse à l'étranger (numéro et voie à la manière du pays)",
+            )
+
+
 def _skip_separators(text: str, position: int) -> int:
     while position < len(text) and text[position] in " ,\n–-":
         position += 1
@@ -542,4 +587,5 @@ DETECTORS = (
     plates,
     dossiers,
     addresses,
+    foreign_addresses,
 )
