@@ -480,3 +480,17 @@ def test_after_the_fourteenth_held_out_set():
     restarted = "  1. Convention de voirie – Programme 2022 :\nTexte.\n  1. Révision du loyer :\n"
     assert reading.agenda(restarted)
     assert reading.agenda("  1. Convention de voirie – Programme 2022 :\nTexte.\n") is None
+
+
+def test_more_readings_made_before_the_fifteenth_held_out_set():
+    """From the register forms, before the fifteenth set: present, represented and absent
+    counted (more than half present is a quorum; fewer says nothing), « Secrétariat : »,
+    « secrétaire de la réunion », parts lettered « A – », « B – », « accord unanime »."""
+    counted = "Présents : 12 – Représentés : 2 – Absents : 1"
+    assert reading.quorum(counted).reached is True
+    assert reading.quorum("Présents : 5 – Représentés : 2 – Absents : 8").reached is None
+    assert reading.secretary("Secrétariat : Mme Claire Petit")
+    assert reading.secretary("Secrétaire de la réunion : M. Paul Roux")
+    assert reading.agenda("A – FINANCES\nLe budget …\nB – URBANISME\nLe PLU …\n")
+    assert reading.agenda("A. Martin\nB. Dupont\n") is None
+    assert reading.outcomes("Accord unanime du conseil.")

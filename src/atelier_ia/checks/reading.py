@@ -120,7 +120,8 @@ def seance_hour(text: str) -> re.Match | None:
 # not « Secrétariat général », a department of the mairie.
 SECRETARY = re.compile(
     # « Scrétaire de séance : » (a letter dropped) too
-    r"s(?:e|é)?cr[ée]ta(?:ires?|riat)(?:\(s\))?\s+de\s+(?:la\s+)?s[ée]ance|\bsecr[ée]taires?\s*:|"
+    r"s(?:e|é)?cr[ée]ta(?:ires?|riat)(?:\(s\))?\s+de\s+(?:la\s+)?(?:s[ée]ance|r[ée]union)|"
+    r"\bsecr[ée]ta(?:ires?|riat)\s*:|"
     r"\bsecr\.\s+de\s+s[ée]ance|"
     # « a été choisi pour secrétaire », the old registers' formula
     # « élu(e) », « désigné(e) »: the form's both genders
@@ -159,6 +160,8 @@ COUNT_LABELS = {
     # « Présents à la séance : 132 », « Nombre de Conseillers qui assistent à la séance : 15 »
     "presents": r"(?:pr[ée]sents?|(?:qui\s+)?assist(?:ent|ant))(?:\s+[àa]\s+la\s+s[ée]ance)?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
+    # « Absents : 3 », « Absents excusés : 2 », « Absent non excusé : 1 »
+    "absents": r"(?:absents?(?:\s+(?:non\s+)?excus[ée]s?)?|excus[ée]s?)",
     # The council's seats (« Effectif légal : 15 », « Nombre de membres afférents au conseil
     # municipal : 15 »): never fewer than the members in office, so more than half of them
     # present is a quorum; fewer says nothing (a seat may be vacant).
@@ -346,6 +349,16 @@ def quorum(text: str) -> Quorum:
     seats, _ = count(text, COUNT_LABELS["sieges"])
     if seats and present is not None and present > seats / 2:
         return Quorum(True, f"{present} présents pour {seats} sièges", where)
+    # « Présents : 12 – Représentés : 2 – Absents : 1 »: the members in office are at least
+    # those counted; more than half of them present is a quorum (fewer says nothing: someone
+    # may be left out of the counts).
+    absent, _ = count(text, COUNT_LABELS["absents"])
+    if present is not None and absent is not None:
+        represented = count(text, COUNT_LABELS["representes"])[0] or 0
+        if present > (present + absent + represented) / 2:
+            return Quorum(
+                True, f"{present} présents, {absent + represented} absents ou représentés", where
+            )
     stated = QUORUM_STATED.search(text)
     if stated:
         return Quorum(True, "le quorum est mentionné", stated.span())
@@ -406,6 +419,23 @@ LONE_MARKER = re.compile(
 ITEM_HEADING = re.compile(
     r"^[ \t]*D[ÉE]LIB[A-ZÉ]*\b[^\n:]{0,40}:[ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M
 )
+
+
+# « A – FINANCES », « B – URBANISME »: parts lettered in capitals, counted in a run (« A »
+# then « B »), their titles of two words or in capitals (not « A. Martin », an initial).
+CAPITAL_LETTERED = re.compile(
+    r"^[ \t]*(?P<letter>[A-H])[ \t]*[.)–—-][ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M
+)
+
+
+def _capital_lettered(text: str) -> list[re.Match]:
+    lettered = [m for m in CAPITAL_LETTERED.finditer(text) if _a_title(m["title"])]
+    lettered = [m for m in lettered if len(m["title"].split()) >= 2 or m["title"].isupper()]
+    return [
+        m
+        for m, after in zip(lettered, lettered[1:], strict=False)
+        if ord(after["letter"]) == ord(m["letter"]) + 1
+    ]
 
 
 # « a) Huis-clos du conseil municipal … », « b) Modification de l'ordre du jour … »: the
@@ -478,6 +508,7 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += _in_a_run(list(YEAR_NUMBERED.finditer(text)))
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
     kept += _lettered_points(text)
+    kept += _capital_lettered(text)
     for heading in (ITEM_HEADING, NUMBERED_DELIBERATION):
         headings = list(heading.finditer(text))
         if len(headings) >= 2:
@@ -551,7 +582,7 @@ def margin_subjects(text: str) -> re.Match | None:
 # -- votes -----------------------------------------------------------------------------------------
 
 OUTCOME = re.compile(
-    r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\bavis\s+(?:d[ée])?favorable\b|\bvote\s*:|"
+    r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\baccord\s+unanime\b|\bavis\s+(?:d[ée])?favorable\b|\bvote\s*:|"
     r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
     # « Pour 12 Contre 0 », « POUR 12 - CONTRE 1 »: a tally without its colons
     r"\bpour\s*:?\s*\d+[\s,;–-]+contre\b|"
