@@ -729,3 +729,15 @@ def test_addresses_abroad_in_each_countrys_street_order():
     ):
         assert kinds(f"Adresse : {address} ; merci") == [("ADRESSE", address)], address
     assert kinds("la via Roma est fermée le dimanche") == []
+
+
+def test_surname_then_initial_in_a_council_list():
+    """« Rouch P. », « TÉCHER J.-M. »: the surname first, then the initial, in a list of
+    present members."""
+    found = kinds("Présents : CAUJOLLE Nadine, Rouch P. ; TÉCHER J.-M., HOAREAU Marie")
+    assert [t for k, t in found if k == "PERSONNE"] == [
+        "CAUJOLLE Nadine",
+        "Rouch P.",
+        "TÉCHER J.-M.",
+        "HOAREAU Marie",
+    ]

@@ -843,6 +843,14 @@ INITIAL_NAME_BEFORE = re.compile(
 GIVEN_NAMES = re.compile(rf"(?:[ \t]+(?![{UPPER}]+\b){CAP}){{1,2}}")
 
 
+# « TÉCHER J.-M. », « Rouch P. »: the surname first, then the initial
+TRAILING_INITIAL = re.compile(rf"[ \t]+[{UPPER}]\.(?:-?[{UPPER}]\.)?(?=[ \t]*(?:[,;)]|$|\n))")
+NAME_INITIAL = re.compile(
+    rf"(?:(?<=[,;:][ \t])|(?<=[,;:]))(?P<name>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)"
+    rf"(?={TRAILING_INITIAL.pattern})"
+)
+
+
 def by_council_list(text: str) -> Iterator[Finding]:
     for m in INITIAL_SURNAME.finditer(text):
         if _surname_ok(m.group("name")):
@@ -854,11 +862,19 @@ def by_council_list(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "PERSONNE", m.group(), "initiale suivie d'un nom")
     lists = [*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text)]
     for heading in lists:
+        for m in NAME_INITIAL.finditer(text, heading.start(), heading.end()):
+            end = TRAILING_INITIAL.match(text, m.end()).end()
+            if m["name"] not in NOT_NAMES:
+                yield Finding(
+                    m.start(), end, "PERSONNE", text[m.start() : end], "nom suivi d'une initiale"
+                )
         for m in LIST_SURNAME.finditer(text, heading.start(), heading.end()):
             if not _surname_ok(m.group()) or CODE_GOES_ON.match(text, m.end()):
                 continue  # an acronym; « OURS-09-2025-0117 », a file's code
             end = m.end()
-            given = GIVEN_NAMES.match(text, end, heading.end())
+            given = GIVEN_NAMES.match(text, end, heading.end()) or TRAILING_INITIAL.match(
+                text, end, heading.end()
+            )
             if given and not any(w in NOT_NAMES for w in given.group().split()):
                 end = given.end()
             yield Finding(
