@@ -43,7 +43,7 @@ CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’-][{UPPER}]?[{LOWER}{UPPER}]+)*"
 # Particles, also in capitals in lists (« João FERREIRA DA SILVA », « Jean DE LA FONTAINE »).
 # « Anneke van der Meulen », « von der Heyde », « Núria Vilanova i Puig », « dos Santos »
 PARTICLE = (
-    r"(?:van\s+(?:der|den|de)|von\s+der|de|du|des|d'|d’|le|la|van|von|ter|ten|da|di|del|della|dos|"
+    r"(?:van\s+(?:der|den|de)|von\s+der|de|du|des|d'|d’|le|la|van|von|ter|ten|da|di|del|della|dos|do|"
     r"das|ben|el|al|DE|DU|DES|D'|LE|LA|DA|DI|DEL|DOS|EL)"
 )
 # « Louis-Marie d'Etchepare de Lissardy »: an elided particle holds to the name.
@@ -332,13 +332,15 @@ NAMED_AFTER_SOMEONE = (
     # storms, saints and animals bear first names too
     "cyclone tempête ouragan saint sainte chien chienne chat chatte cheval jument poney âne ânesse "
     "ours ourse ourson vache brebis chèvre cabri mouton bélier taureau "
+    "rottweiler pitbull malinois labrador caniche husky chihuahua dogue staff "
     "association amphidrome barge vedette ferry"
 ).split()
 PLACE_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)s?"
+    rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
     # « bateau-promenade « Colette » », « Amicale polonaise Fryderyk-Chopin »
     r"(?:-\w+)?(?:\s+[a-zàâçéèêëîïôûù]+(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire))?"
-    r"\s+(?:«\s*)?"
+    # « bateaux « Maryvonne-Malgorn », « Yann-Bihan » et « Itron Varia » »: the list goes on
+    r"\s+(?:«[^»\n]{1,40}»\s*(?:,|et)\s*){0,4}(?:«\s*)?"
     # « école maternelle Jean de La Fontaine », « place du Général-Leclerc »
     r"(?:(?:maternelle|élémentaire|primaire|publique?|privée?|municipale?|du|de\s+la|des|"
     # « résidence Le Grand Marchet », « résidence Les Séracs »
@@ -352,12 +354,22 @@ PLACE_BEFORE = re.compile(
 )
 
 
+# Breton place words: « Pors Alan » (a cove), « Feunteun Velen » (a spring), « Beg ar Vir »
+TOPONYM_START = re.compile(r"(?:Pors|Porz|Feunteun|Beg|Enez|Penn|Lann|Goas|Stang|Roc['’]h)\s")
+
+
+# « né le 04/03/2001 à Viana do Castelo », « née à Sada »: a birthplace
+BORN_IN = re.compile(r"\bn[ée]e?s?\b(?:[ \t]+le[ \t]+[^,;.\n]{1,30}?)?[ \t]+[àa][ \t]+$")
+
+
 def names_a_place(text: str, start: int) -> bool:
     """« salle Jean Jaurès », « école Jules Ferry », « Garage Da Silva »: a place or a business
     named after someone, not a person in the text; every name detector's findings go through
     this."""
     return bool(
-        PLACE_BEFORE.search(text, max(0, start - 40), start)
+        TOPONYM_START.match(text, start)
+        or BORN_IN.search(text, max(0, start - 60), start)
+        or PLACE_BEFORE.search(text, max(0, start - 80), start)
         or BUSINESS_BEFORE.search(text, max(0, start - 40), start)
     )
 

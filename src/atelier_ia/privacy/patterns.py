@@ -71,7 +71,11 @@ _LABEL = (
     # a library card's, a taxpayer's
     r"matricule|RUM|concession|électeur|electeur|lecteur|carte|fiscal|avis\s+d['’]imposition|"
     # a voter's national number (NNE), a social-housing application's « numéro unique »
-    r"NNE|unique)"
+    r"NNE|unique|"
+    # identity and status papers, a sports licence, a pupil's national number, a family's
+    # account: « titre de séjour n° », « passeport n° », « licence FFA n° », « INE »
+    r"titre\s+de\s+s[ée]jour|passeport|licence|permis\s+de\s+(?:d[ée]tention|conduire)|INE|"
+    r"famille)"
 )
 _NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|num\.)"
 _WHOSE = (
@@ -108,7 +112,9 @@ PUBLIC_NOTICE = re.compile(
     re.I,
 )
 STREET_TYPES = (
-    r"rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|"
+    # « venelle du Prat », « village de Kergoff » (Brittany's islands and countryside)
+    r"rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|venelle|"
+    r"village|"
     r"lotissement|lieu-dit|résidence|residence|square|passage|faubourg|sentier|voie|hameau|"
     r"cité|cite|rond-point|esplanade|promenade|chaussée|"
     # a house or an estate by its name, as the countryside writes addresses
@@ -117,7 +123,8 @@ STREET_TYPES = (
 # Street words stay on one line and start with a capital or a digit (« rue des Lilas »); the
 # street type itself may be written in any case.
 _STREET_NAME = (
-    r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les|l'|aux|à[ \t]+la)?[ \t]*"
+    # « route de Penn ar Lan »: Breton articles inside a name
+    r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les|l'|aux|à[ \t]+la|ar|an|al)?[ \t]*"
     r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}"
 )
 # A street type abbreviated with its dot (« 12 r. des Lilas », « 3 av. Foch », « lot. Les Hauts »)
@@ -347,17 +354,34 @@ def births(text: str) -> Iterator[Finding]:
 
 # A supplier's reference can have a plate's shape (« référence fournisseur PR-450-BL »); in
 # lower case (« une golf grise fm 725 zd »), a plate only where a vehicle is spoken of.
-REFERENCE_BEFORE = re.compile(r"\br[ée]f(?:[ée]rence)?\.?(?:\s+\w+)?\s*:?\s*$", re.I)
-LOWER_PLATE = re.compile(r"\b[a-z]{2}[- ]\d{3}[- ][a-z]{2}\b")
+# « marché n° 2025-BIB-04 », « référence PR-450-BL »: a number, not a plate
+REFERENCE_BEFORE = re.compile(
+    r"(?:\br[ée]f(?:[ée]rence)?\.?(?:\s+\w+)?|\bn[°o]|\bmarch[ée]|\bcommande|\blot)\s*:?\s*$", re.I
+)
+LOWER_PLATE = re.compile(
+    r"\b(?:[a-z]{2}[- ]\d{3}[- ][a-z]{2}"
+    # the old numbering, in lower case: « 8123 wl 69 »
+    r"|\d{2,4}[ ]?[a-z]{2,3}[ ]?(?:0[1-9]|[1-8]\d|9[0-5]|2[ab]|97[1-6]))\b"
+)
 VEHICLE_BEFORE = re.compile(
     r"\b(?:voiture|véhicule|vehicule|auto|camion|camionnette|moto|scooter|fourgon|"
-    r"camping-car|plaque|immatricul\w*|contraventions?|stationnement|fourrière|PV)\b[^.\n]{0,80}$",
+    r"camping-car|plaque|immatricul\w*|contraventions?|stationnement|fourrière|PV|"
+    # « une clio », « le trafic », « il est garé devant la MJC »
+    r"4x4|utilitaire|minibus|taxi|tracteur|quad|clio|twingo|kangoo|trafic|master|berlingo|"
+    r"partner|jumpy|gar[ée]e?s?)\b[^.\n]{0,80}$",
     re.I,
 )
 
 
+# « les 14 et 15 », « du 14 au 25 »: days, not the old numbering's letters
+NOT_PLATE_LETTERS = {"au", "aux", "et", "ou", "le", "la", "les", "du", "de", "des", "en", "un"}
+
+
 def plates(text: str) -> Iterator[Finding]:
     for m in LOWER_PLATE.finditer(text):
+        letters = re.search(r"[a-z]+", m.group()).group()
+        if letters in NOT_PLATE_LETTERS:
+            continue
         if VEHICLE_BEFORE.search(text, max(0, m.start() - 100), m.start()):
             yield Finding(
                 m.start(), m.end(), "PLAQUE", m.group(), "plaque en minuscules après un véhicule"
@@ -377,7 +401,7 @@ def plates(text: str) -> Iterator[Finding]:
 # The commune's own applications for funding: « Dossier de subvention DETR n° », « dossier
 # communal n° » (a person's grant is « ma demande d'aide », and its number stays personal).
 COLLECTIVITY_OWN = re.compile(
-    r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|communal|de\s+la\s+commune)\b", re.I
+    r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|communal|de\s+la\s+commune|subvention)\b", re.I
 )
 COMMUNE_OWN = re.compile(r"\bcommuna(?:l|le|ux)\b[^.;\n]*$", re.I)
 
@@ -428,8 +452,8 @@ BUILDING_PART = re.compile(
 LOCALITY_PART = re.compile(
     r"[ \t]*,[ \t]*(?:(?i:résidence|residence|lotissement|hameau|lieu-dit|quartier|chalet|villa|"
     # a mining town's « cité du 9 », « cité des Provinces »
-    r"cité|cite|domaine|ZAC|ZA)[ \t]+(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?)?"
-    r"[A-ZÀ-Ÿ0-9][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la)?[ \t]*"
+    r"cité|cite|domaine|ZAC|ZA|village)[ \t]+(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?)?"
+    r"[A-ZÀ-Ÿ0-9][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la|ar|an)?[ \t]*"
     r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
@@ -535,7 +559,8 @@ NUMBER_FIRST = re.compile(
 )
 FUSED_TYPE = re.compile(
     r"\b[A-ZÀ-Ÿ][\w-]*(?:stra(?:ß|ss)e|weg|platz|gasse|allee|ring|gracht|straat|laan|plein|kade|"
-    r"dijk|steenweg)[ \t]+\d{1,4}[a-z]?\b"
+    # Scandinavian: « Nygårdsgaten 14 », « Storgatan 3 », « Kirkevej 5 »
+    r"dijk|steenweg|gaten|gata|gatan|gate|veien|vegen|vei|vägen|vej)[ \t]+\d{1,4}[a-z]?\b"
 )
 TYPE_FIRST = re.compile(
     r"\b(?i:calle|carrer|c/|rua|avenida|avinguda|av\.|plaza|pla[çc]a|travessa|via|viale|piazza|"
@@ -547,11 +572,15 @@ TYPE_FIRST = re.compile(
 # Kingdom », « , 3511 NV Utrecht, Pays-Bas », « , 3r 2a, AD500 Andorra la Vella », « , 4050-262
 # Porto ».
 _WORD = r"[A-ZÀ-Ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*\b"  # a capitalised word without digits
-_PLACE = rf"{_WORD}(?:[ \t]+(?:(?:la|le|de|del|im|am|an|upon|sur)[ \t]+)?{_WORD}){{0,2}}"
+_PLACE = (
+    rf"{_WORD}(?:[ \t]+(?:(?:la|le|de|del|do|da|dos|das|di|della|im|am|an|upon|on|sur|en)[ \t]+)?"
+    rf"{_WORD}){{0,2}}"
+)
 _POSTCODE = r"(?:[A-Z]{1,2}\d{3,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
 ABROAD_REST = re.compile(
     r"(?:,?[ \t]+(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »: floor and door
+    r"|\d{1,2}\.?[ºª°][ \t]*(?:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », a Portuguese floor
     rf"|(?:{_POSTCODE}[ \t]+)?{_PLACE}(?:[ \t]+{_UK_POSTCODE})?)){{1,3}}"
 )
 
