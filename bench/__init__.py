@@ -36,6 +36,7 @@ REAL_SPLITS = (
     "held_out_12",
     "held_out_13",
     "held_out_14",
+    "held_out_15",
 )
 
 
