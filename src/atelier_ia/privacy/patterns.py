@@ -75,9 +75,9 @@ _LABEL = (
     # identity and status papers, a sports licence, a pupil's national number, a family's
     # account: « titre de séjour n° », « passeport n° », « licence FFA n° », « INE »
     r"titre\s+de\s+s[ée]jour|passeport|licence|permis\s+de\s+(?:d[ée]tention|conduire)|INE|"
-    r"famille)"
+    r"famille|caf|CAF|cpam|CPAM)"
 )
-_NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|num\.)"
+_NUMBER_WORD = r"(?:n°|no\.?|nº|numéro|numero|num\.)"
 _WHOSE = (
     r"(?:client|famille|usager|abonn[ée]e?|allocataire|demande|dossier|adh[ée]rente?|locataire|"
     r"b[ée]n[ée]ficiaire|foyer|payeur|d[ée]biteur|avis|redevable)"
@@ -93,8 +93,12 @@ DOSSIER = re.compile(
     rf"(?:\s+[A-Z]{{2,5}}(?=\s+{_NUMBER_WORD}))?\s*{_NUMBER_WORD}?"
     # « Dossier de mariage n° MAR-2025-0087 », « Demande de logement social n° unique … »
     # « carte nationale d'identité n° … », « notification MDPH de la Nièvre n° … »
-    rf"|\b(?:dossier|demande|carte|notification)(?:\s+[\w'’]+){{1,4}}?\s+{_NUMBER_WORD}"
-    r"(?:\s+unique)?)"
+    # « contrat saisonnier n° », « attestation de domiciliation n° »
+    rf"|\b(?:dossier|demande|carte|notification|contrat|attestation|certificat|"
+    rf"autorisation)(?:\s+[\w'’]+){{0,4}}?\s+{_NUMBER_WORD}"
+    r"(?:\s+unique)?"
+    # « Dossier de mariage MAR-MD-2025-006 »: a coded number right after, without « n° »
+    r"|\bdossier(?:\s+[\w'’]+){1,3}?(?=\s+[A-Z]{2,}[A-Z0-9]*-[A-Z0-9-]*\d))"
     r"(?:\s+[A-Z]{2,5}(?=[\s:]))?\s*:?\s*"
     # at least four characters, one of them a digit (« compte 2 350 habitants » is no account);
     # groups of digits set apart by a space (« 3000 1245 7811 ») stay one number
@@ -354,9 +358,12 @@ def births(text: str) -> Iterator[Finding]:
 
 # A supplier's reference can have a plate's shape (« référence fournisseur PR-450-BL »); in
 # lower case (« une golf grise fm 725 zd »), a plate only where a vehicle is spoken of.
-# « marché n° 2025-BIB-04 », « référence PR-450-BL »: a number, not a plate
+# « marché n° 2025-BIB-04 », « référence de la pièce GY-204-KT », « kit de filtration
+# DR-417-FX »: a number, not a plate
 REFERENCE_BEFORE = re.compile(
-    r"(?:\br[ée]f(?:[ée]rence)?\.?(?:\s+\w+)?|\bn[°o]|\bmarch[ée]|\bcommande|\blot)\s*:?\s*$", re.I
+    r"(?:\br[ée]f(?:[ée]rence)?\.?|\bn[°o]|\bmarch[ée]|\bcommande|\blot|\bkit|\bpi[èe]ce|"
+    r"\bmod[èe]le|\bs[ée]rie|\barticle|\bcode)(?:\s+[\w'’]+){0,3}?\s*:?\s*$",
+    re.I,
 )
 LOWER_PLATE = re.compile(
     r"\b(?:[a-z]{2}[- ]\d{3}[- ][a-z]{2}"
@@ -368,7 +375,7 @@ VEHICLE_BEFORE = re.compile(
     r"camping-car|plaque|immatricul\w*|contraventions?|stationnement|fourrière|PV|"
     # « une clio », « le trafic », « il est garé devant la MJC »
     r"4x4|utilitaire|minibus|taxi|tracteur|quad|clio|twingo|kangoo|trafic|master|berlingo|"
-    r"partner|jumpy|gar[ée]e?s?)\b[^.\n]{0,80}$",
+    r"partner|jumpy|pick-up|gar[ée]e?s?)\b[^.\n]{0,80}$",
     re.I,
 )
 
@@ -403,6 +410,8 @@ def plates(text: str) -> Iterator[Finding]:
 COLLECTIVITY_OWN = re.compile(
     r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|communal|de\s+la\s+commune|subvention)\b", re.I
 )
+SUPPLIER_INVOICE = re.compile(r"factures?\s+n[°o]", re.I)
+AMOUNT_AFTER = re.compile(r"\s+(?:de|d['’]un\s+montant\s+de)\s+\d[\d  .]*(?:,\d{2})?\s*(?:€|euros)")
 COMMUNE_OWN = re.compile(r"\bcommuna(?:l|le|ux)\b[^.;\n]*$", re.I)
 
 
@@ -421,6 +430,8 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue  # a public contract's or notice's reference, not someone's file
         if COLLECTIVITY_OWN.search(m.group()):
             continue  # « dossier de subvention DETR n° … », « dossier communal n° … »
+        if SUPPLIER_INVOICE.match(m.group()) and AMOUNT_AFTER.match(text, m.end("number")):
+            continue  # « facture n° 2025-0311 de 3 412,80 € »: a supplier's, to the commune
         if re.search(r"carte\s+bancaire", m.group(), re.I):
             continue  # a card payment's ticket, not the card holder's file
         yield Finding(
@@ -456,6 +467,18 @@ LOCALITY_PART = re.compile(
     r"[A-ZÀ-Ÿ0-9][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la|ar|an)?[ \t]*"
     r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
+# The postal norm's lines before the street (NF Z10-011): the flat, the floor, the building —
+# « résidence Les Sapins, bât. B, 2e étage, appt 21, 14 avenue des Belges » — each followed by
+# a comma, right before the street's number.
+_BUILDING_SEGMENT = (
+    r"(?:(?i:studio|appt\.?|appartement|apt\.?|app\.?|bât\.?|bâtiment|bat\.?|esc\.?|escalier|"
+    r"porte|entrée|logement|chambre|immeuble|tour|villa)[ \t]*[\w-]{1,8}"
+    r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,2}"
+    r"|\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)"
+    r"|(?i:résidence|residence|cité|cite|lotissement|domaine|hameau|ZA|ZAC|ZI)[ \t]+"
+    r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
+)
+BUILDING_BEFORE = re.compile(rf"(?:(?<![\w'’-]){_BUILDING_SEGMENT}[ \t]*,[ \t]*){{1,4}}$")
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
 # « carré 7, allée des Tilleuls »: a cemetery's plot, not a house number.
 PLOT_BEFORE = re.compile(r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau)[ \t]+$", re.I)
@@ -496,11 +519,13 @@ def addresses(text: str) -> Iterator[Finding]:
         # « 12 rue des Lilas, appt 4 »: the flat with its street, when no postcode follows
         end = rest.end() if rest is not None else _past_building(text, end)
         used_until = end
+        before = BUILDING_BEFORE.search(text, max(0, m.start() - 160), m.start())
+        start = before.start() if before else m.start()
         yield Finding(
-            m.start(),
+            start,
             end,
             "ADRESSE",
-            text[m.start() : end],
+            text[start:end],
             "numéro et type de voie (rue, avenue…), suivis du code postal s'il y est",
         )
     for m in SPOKEN_STREET.finditer(text):
@@ -576,11 +601,14 @@ _PLACE = (
     rf"{_WORD}(?:[ \t]+(?:(?:la|le|de|del|do|da|dos|das|di|della|im|am|an|upon|on|sur|en)[ \t]+)?"
     rf"{_WORD}){{0,2}}"
 )
-_POSTCODE = r"(?:[A-Z]{1,2}\d{3,5}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
+_POSTCODE = (
+    r"(?:[A-Z]{1,2}\d{3,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
+)
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
 ABROAD_REST = re.compile(
     r"(?:,?[ \t]+(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »: floor and door
     r"|\d{1,2}\.?[ºª°][ \t]*(?:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », a Portuguese floor
+    r"|(?:bus|bte|apto|apt|dpto|piso)\.?[ \t]+\d{1,4}\b"  # « bus 3 » (Belgium), « apto 302 »
     rf"|(?:{_POSTCODE}[ \t]+)?{_PLACE}(?:[ \t]+{_UK_POSTCODE})?)){{1,3}}"
 )
 
