@@ -37,6 +37,7 @@ REAL_SPLITS = (
     "held_out_13",
     "held_out_14",
     "held_out_15",
+    "held_out_16",
 )
 
 
