@@ -494,3 +494,19 @@ def test_more_readings_made_before_the_fifteenth_held_out_set():
     assert reading.agenda("A – FINANCES\nLe budget …\nB – URBANISME\nLe PLU …\n")
     assert reading.agenda("A. Martin\nB. Dupont\n") is None
     assert reading.outcomes("Accord unanime du conseil.")
+
+
+def test_after_the_sixteenth_held_out_set():
+    """Its first run's false findings: « prend place en qualité de secrétaire » (222-chaumont-
+    2009); « SOMMAIRE » and « Délibération n 1 : », the degree sign lost (225-le-bourget-2010);
+    « Extrait des délibérations du Conseil Municipal ⏎ Du 25 juin 2015 » and an excerpt cut
+    after « 1)Approbation des Comptes de Gestion 2014 : … : » (229-trets-2015)."""
+    assert reading.secretary("M. Paul FOURNIE prend place en qualité de secrétaire.")
+    assert reading.agenda("3 SOMMAIRE\nApprobation du procès-verbal du 6 octobre\n")
+    items = "Délibération n 1 : Adhésion au SIGEIF\nDélibération n 2 : Rapport annuel\n"
+    assert reading.agenda(items)
+    assert reading.seance_date("Extrait des délibérations du Conseil Municipal\nDu 25 juin 2015\n")
+    assert not reading.seance_date("Trets, le 03 juillet 2015\nCOMPTE RENDU\n")
+    cut = "Observation : Adopté.\n1)Approbation des Comptes de Gestion 2014 : Commune :"
+    assert reading.agenda(cut)
+    assert reading.agenda("1) Liste des présents :\n") is None

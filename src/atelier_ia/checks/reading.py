@@ -52,7 +52,11 @@ HOUR = re.compile(
     re.I,
 )
 # What introduces the séance's own date, and what shows a date is another one's.
-SEANCE = re.compile(r"s[ée]ance|r[ée]union|r[ée]uni|assembl[ée]|\bl['’]an\b", re.I)
+# « Extrait des délibérations du Conseil Municipal ⏎ Du 25 juin 2015 »
+SEANCE = re.compile(
+    r"s[ée]ance|r[ée]union|r[ée]uni|assembl[ée]|\bl['’]an\b|\bconseil(?:\s+municipal)?\s+du\s*$",
+    re.I,
+)
 OTHER_DATE_BEFORE = re.compile(r"convo\w*|pr[ée]c[ée]dent\w*|en\s+date\s+du", re.I)
 OTHER_DATE_AFTER = re.compile(r"^[^.\n]{0,60}\b(?:approuv|adopt)", re.I)
 # An hour that is someone's arrival or departure is not the séance's.
@@ -131,6 +135,8 @@ SECRETARY = re.compile(
     # « Secrétaire désigné : M. X », « Secrétaire élue : Mme Y »
     r"\bsecr[ée]taires?\s+(?:[ée]lue?s?|d[ée]sign[ée]e?s?|nomm[ée]e?s?)\s*:|"
     r"\bfonctions?\s+de\s+secr[ée]taire\b|"
+    # « M. X, conseiller municipal, prend place en qualité de secrétaire »
+    r"\bprend\s+place\s+(?:en\s+qualit[ée]\s+de|comme)\s+secr[ée]taire\b|"
     # « il a été procédé … à l'élection d'un secrétaire … Mr AUBRUN Michel accepte de remplir
     # cette fonction »
     r"\b(?:[ée]lection|nomination|d[ée]signation)\s+d['’]un(?:e)?\s+secr[ée]taire\b"
@@ -372,6 +378,8 @@ def quorum(text: str) -> Quorum:
 # (« avant d'aborder l'ordre du jour », « ajouter un point à l'ordre du jour »).
 ORDER_OF_BUSINESS = re.compile(
     r"^[ \t\-–—•]*(?:rappel\s+de\s+)?(?:l['’]\s*)?ordre\s+du\s+jour\b|"
+    # « SOMMAIRE » over the items of a record
+    r"^[ \t\d]*SOMMAIRE[ \t]*:?[ \t]*$|"
     r"ordre\s+du\s+jour\b(?:\s+(?:suivants?|appelle|comprendra|du\s+pr[ée]sent[^\n:]{0,40}))?"
     r"[ \t]*:[ \t]*$|"
     r"ordre\s+du\s+jour\s+(?:suivants?|appelle)\b|"
@@ -400,7 +408,8 @@ BARE_SECTION = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]
 # « Objet 1 : », « Délibération 2019-01 : » (the year before the number) too.
 NUMBERED_ITEM = re.compile(
     r"^[ \t]*(?:D[ée]lib[ée]ration|point|question|affaire|dossier|rapport|objet)\s+"
-    r"(?:n[°o]\s*)?(?:(?:19|20)\d\d[-/.]?)?(?P<n>\d{1,3})\s*[:.–-]"
+    # « Délibération n 1 : », the degree sign lost in a PDF's text
+    r"(?:n[°o]?\.?\s*)?(?:(?:19|20)\d\d[-/.]?)?(?P<n>\d{1,3})\s*[:.–-]"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M | re.I,
 )
@@ -485,6 +494,16 @@ PART_OF_BUSINESS = re.compile(
 )
 
 
+# « 1)Approbation des Comptes de Gestion 2014 : Commune, … : »: what a council does to an item
+# opens its title; such a line is an item even when it ends in « : ».
+ACTION_TITLE = re.compile(
+    r"(?:approbation|adoption|vote|d[ée]signation|[ée]lection|convention|demande|subvention|"
+    r"modification|cr[ée]ation|autorisation|fixation|tarifs?|acquisition|cession|avenant|"
+    r"renouvellement|attribution|indemnit[ée]s?|budget|compte\s+administratif)\b",
+    re.I,
+)
+
+
 def agenda_sections(text: str) -> list[re.Match]:
     """The numbered sections of a record, as agendas are written without the heading.
 
@@ -495,7 +514,12 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept = []
     for i, m in enumerate(found):
         follows = numbers[i] is not None and (numbers[i] + 1) in numbers[i + 1 :]
-        if not m.group("title").endswith(":") or follows or PART_OF_BUSINESS.match(m["title"]):
+        if (
+            not m.group("title").endswith(":")
+            or follows
+            or PART_OF_BUSINESS.match(m["title"])
+            or ACTION_TITLE.match(m["title"])
+        ):
             kept.append(m)
     # « 1. Convention … : » then « 1. Révision du loyer … : »: a web page's list, restarted at
     # each item, that numbers them all « 1. »; two items with one number, both headed.
