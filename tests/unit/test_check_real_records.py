@@ -479,7 +479,8 @@ def test_after_the_fourteenth_held_out_set():
     assert reading.outcomes("Avec l’accord du conseil municipal, ajout d’une délibération.")
     restarted = "  1. Convention de voirie – Programme 2022 :\nTexte.\n  1. Révision du loyer :\n"
     assert reading.agenda(restarted)
-    assert reading.agenda("  1. Convention de voirie – Programme 2022 :\nTexte.\n") is None
+    # One item alone ending in « : » introduces a list, unless an action opens it (below).
+    assert reading.agenda("  1. Liste des voies concernées :\nTexte.\n") is None
 
 
 def test_more_readings_made_before_the_fifteenth_held_out_set():
@@ -505,8 +506,12 @@ def test_after_the_sixteenth_held_out_set():
     assert reading.agenda("3 SOMMAIRE\nApprobation du procès-verbal du 6 octobre\n")
     items = "Délibération n 1 : Adhésion au SIGEIF\nDélibération n 2 : Rapport annuel\n"
     assert reading.agenda(items)
-    assert reading.seance_date("Extrait des délibérations du Conseil Municipal\nDu 25 juin 2015\n")
-    assert not reading.seance_date("Trets, le 03 juillet 2015\nCOMPTE RENDU\n")
+    header = (
+        "DEPARTEMENT des BOUCHES-DU-RHÔNE\nArrondissement d'Aix\nMAIRIE DE TRETS\n"
+        "Trets, le 03 juillet 2015\nCOMPTE RENDU\nExtrait des délibérations du Conseil Municipal\n"
+        "Du 25 juin 2015\nSALLE DES COLOMBES 18 h 00-\n"
+    )
+    assert reading.seance_date(header).group() == "25 juin 2015"  # not the letter's date
     cut = "Observation : Adopté.\n1)Approbation des Comptes de Gestion 2014 : Commune :"
     assert reading.agenda(cut)
     assert reading.agenda("1) Liste des présents :\n") is None
