@@ -793,3 +793,17 @@ def test_after_the_seventeenth_held_out_set():
     assert kinds("référence de la pièce GY-204-KT, kit de filtration DR-417-FX ; gazole") == []
     assert kinds("révision le 12 mai ; facture n° 2025-0311 de 3 412,80 €.") == []
     assert ("PLAQUE", "fk-731-gd") in kinds("an pick-up fk-731-gd garé douvan la mairie")
+
+
+def test_council_lists_by_role_and_proxy_lines():
+    """The sixteenth real set's first run (recall 0.899): « Adjoints : » and « Conseillers : »
+    head lists of surnames with dotless initials, and proxies are written « SALOU N procuration
+    à GANDER Y » on their own lines."""
+    found = kinds("Adjoints : TAVERNIER JC - DEVANT P - MIVEL JL\nSALOU N procuration à GANDER Y\n")
+    assert [t for k, t in found if k == "PERSONNE"] == [
+        "TAVERNIER JC",
+        "DEVANT",
+        "MIVEL JL",
+        "SALOU N",
+        "GANDER Y",
+    ]

@@ -727,6 +727,8 @@ INITIAL_SURNAME = re.compile(rf"\b{INITIAL}(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAM
 LIST_HEADING = re.compile(
     r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?|"
     r"signataires?|b[ée]n[ée]voles|candidat(?:e|s|es)?|membres|inscrit(?:e|s|es)?|"
+    # « Adjoints : TAVERNIER JC - DEVANT P », « Conseillers : THABUIS M – AUPIAIS M »
+    r"adjoint(?:e|s|es)|conseill(?:ers|ères)(?:\s+municipaux)?|"
     # « la liste « Petite-Terre Ensemble » : 1. MADI Saïd Ahmed, 2. … »
     r"liste\s+«[^»\n]{1,60}»)"
     # « Signataires (suite) : »
@@ -836,8 +838,13 @@ def _surname_ok(name: str) -> bool:
         bool(words)
         and not any(w in ACRONYMS for w in words)
         and len(name) > 2
-        # « DDT »: no vowel, an acronym
-        and all(VOWELS & set(w) for w in words if len(w) > 1 and w.isupper())
+        # « DDT »: no vowel, an acronym; short words after the surname are its initials
+        # (« TAVERNIER JC »)
+        and all(
+            VOWELS & set(w)
+            for i, w in enumerate(words)
+            if len(w) > 1 and w.isupper() and (i == 0 or len(w) > 3)
+        )
     )
 
 
@@ -863,7 +870,21 @@ NAME_INITIAL = re.compile(
 )
 
 
+# « SALOU N procuration à GANDER Y », « DURUPT G pouvoir à BAUMONT MP »: a proxy's line, both
+# sides a surname in capitals with its initials (no dots).
+PROXY_LINE = re.compile(
+    rf"(?P<giver>{SURNAME}(?:[ \t]+[{UPPER}]{{1,3}}\b)?)[ \t]+(?:a[ \t]+donn[ée][ \t]+)?"
+    rf"(?:procuration|pouvoir)[ \t]+[àa][ \t]+(?P<holder>{SURNAME}(?:[ \t]+[{UPPER}]{{1,3}}\b)?)"
+)
+
+
 def by_council_list(text: str) -> Iterator[Finding]:
+    for m in PROXY_LINE.finditer(text):
+        for side in ("giver", "holder"):
+            if _surname_ok(m[side]):
+                yield Finding(
+                    m.start(side), m.end(side), "PERSONNE", m[side], "nom dans une procuration"
+                )
     for m in INITIAL_SURNAME.finditer(text):
         if _surname_ok(m.group("name")):
             yield Finding(
