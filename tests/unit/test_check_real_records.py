@@ -515,3 +515,20 @@ def test_after_the_sixteenth_held_out_set():
     cut = "Observation : Adopté.\n1)Approbation des Comptes de Gestion 2014 : Commune :"
     assert reading.agenda(cut)
     assert reading.agenda("1) Liste des présents :\n") is None
+
+
+def test_wider_readings_made_before_the_seventeenth_held_out_set():
+    """Made without a new record to guide them: « secrétaire » and a person in one sentence
+    names the séance's secretary (not the mairie's or an association's); the header's first
+    date, before the record opens, is the séance's unless it is a letter's, a notice's or a
+    posting's. Neither changed what the checkers report on the 234 records already read."""
+    assert reading.secretary("Mme Claire PETIT remplit les fonctions de secrétaire.")
+    assert reading.secretary("Secrétaire – Mme Claire PETIT")
+    assert not reading.secretary("La secrétaire de mairie, Mme PETIT, assiste à la séance.")
+    assert not reading.secretary("Mme PETIT, secrétaire générale, présente le budget.")
+    header = (
+        "MAIRIE DE X\nCOMPTE RENDU\nAffiché le 2 mars 2019\nRéunion\n12 mars 2019\nPrésents : A"
+    )
+    assert reading.seance_date(header).group() == "12 mars 2019"
+    letter = "MAIRIE DE TRETS\nCOMPTE RENDU\nObjet\nTrets, le 2 mars 2019\nPrésents : A"
+    assert reading.seance_date(letter) is None

@@ -73,7 +73,9 @@ def seance_date(text: str) -> re.Match | None:
         before = text[max(0, m.start() - 60) : m.start()]
         if OTHER_DATE_AFTER.search(text[m.end() :]):
             continue
-        if m.start() < title_end:
+        if m.start() < title_end and not NOT_SEANCE_BEFORE.search(
+            text, max(0, m.start() - 45), m.start()
+        ):
             return m
         if OTHER_DATE_BEFORE.search(before[-25:]):
             continue
@@ -83,6 +85,31 @@ def seance_date(text: str) -> re.Match | None:
             or (re.match(r"\s*,?\s*(?:à|a)\s", text[m.end() : m.end() + 6]))
             or MET_AFTER.match(text, m.end())
         ):
+            return m
+    return _header_date(text)
+
+
+# The header's dates that are not the séance's: a letter's (« Trets, le 03 juillet 2015 »), the
+# notice's or the posting's.
+NOT_SEANCE_BEFORE = re.compile(
+    r"(?:\b[A-ZÀ-Ý][\w'’ -]{1,40},\s*le\s*|convo\w*[^\n]{0,20}|affich\w*[^\n]{0,20}|"
+    r"publi\w*[^\n]{0,20}|transmis\w*[^\n]{0,20}|re[çc]u\w*[^\n]{0,20}|envoy\w*[^\n]{0,20}|"
+    r"pr[ée]c[ée]dent\w*[^\n]{0,30}|en\s+date\s+du\s*)$",
+    re.I,
+)
+HEADER_END = re.compile(
+    r"\bL['’]an\b|s['’]est\s+r[ée]uni|\bpr[ée]sents?\s*:|^\s*PR[ÉE]SENTS", re.I | re.M
+)
+
+
+def _header_date(text: str) -> re.Match | None:
+    """The first date of the header, before the record opens (« L'an … », « Présents : »), that
+    is not a letter's, a notice's or a posting's."""
+    opens = HEADER_END.search(text)
+    if not opens:
+        return None
+    for m in DATE.finditer(text, 0, opens.start()):
+        if not NOT_SEANCE_BEFORE.search(text, max(0, m.start() - 45), m.start()):
             return m
     return None
 
@@ -149,9 +176,23 @@ SECRETARY = re.compile(
 )
 
 
+# Wider, for the formulas no list holds: « secrétaire » and a person in one sentence (« Mme X
+# remplit les fonctions… », « secrétaire : X »), not the mairie's staff or an association's.
+NOT_THE_SEANCES = (
+    r"(?!\s+(?:g[ée]n[ée]ral|de\s+mairie|d['’][ée]tat|administrati|de\s+l['’]|du\s+|des\s+))"
+)
+SECRETARY_NAMED = re.compile(
+    rf"\bs(?:e|é)?cr[ée]taire\b{NOT_THE_SEANCES}[^.\n]{{0,60}}?"
+    r"(?:\bM\.|\bMme\b|\bMonsieur\b|\bMadame\b|\b[A-ZÀ-Ý]{3,}\b)"
+    r"|(?:\bM\.|\bMme\b|\bMonsieur\b|\bMadame\b)[^.,;\n]{2,40},?\s+(?:est\s+|comme\s+)?"
+    rf"secr[ée]taire\b{NOT_THE_SEANCES}",
+    re.I,
+)
+
+
 def secretary(text: str) -> re.Match | None:
     """Where the record designates or names its secretary of the séance (CGCT, art. L2121-15)."""
-    return SECRETARY.search(text)
+    return SECRETARY.search(text) or SECRETARY_NAMED.search(text)
 
 
 # -- counts and quorum -----------------------------------------------------------------------------
