@@ -532,3 +532,15 @@ def test_wider_readings_made_before_the_seventeenth_held_out_set():
     assert reading.seance_date(header).group() == "12 mars 2019"
     letter = "MAIRIE DE TRETS\nCOMPTE RENDU\nObjet\nTrets, le 2 mars 2019\nPrésents : A"
     assert reading.seance_date(letter) is None
+
+
+def test_quorum_present_members_a_majority_of_those_in_office_in_any_words():
+    said = (
+        "Les conseillers présents constituant bien, à cette heure, la majorité de l'effectif en "
+        "exercice."
+    )
+    assert reading.quorum(said).reached is True
+    assert (
+        reading.quorum("Adopté par les présents à la majorité des suffrages exprimés.").reached
+        is None
+    )

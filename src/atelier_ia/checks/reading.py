@@ -348,7 +348,10 @@ QUORUM_STATED = re.compile(
     r"plus\s+de\s+la\s+moiti[ée]\s+des\s+(?:membres|conseillers)|"
     r"en\s+nombre\s+(?:suffisant|requis|l[ée]gal)\b|"
     r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+"
-    r"exercice\s+(?:assist|si[ée]g)\w*",
+    r"exercice\s+(?:assist|si[ée]g)\w*|"
+    # wider: « présents … la majorité … en exercice » in one sentence, whatever the words
+    # between (not « à la majorité des suffrages »)
+    r"\bpr[ée]sent\w*[^.\n]{0,80}?\bmajorit[ée]\b(?!\s+des\s+suffrages)[^.\n]{0,40}?\bexercice\b",
     re.I,
 )
 SECOND_MEETING = re.compile(
