@@ -807,3 +807,18 @@ def test_council_lists_by_role_and_proxy_lines():
         "SALOU N",
         "GANDER Y",
     ]
+
+
+def test_named_places_and_boxes_before_the_street_or_the_postcode():
+    """Before the eighteenth set: a lieu-dit, quarter, farm or campsite before a street, a
+    post-office box before the postcode, a door after the floor."""
+    for address in (
+        "lieu-dit Les Granges, route de Lyon, 38000 Grenoble",
+        "quartier Les Aubiers, 12 allée des Pins, 33000 Bordeaux",
+        "Mas des Oliviers, chemin de la Garrigue, 13100 Aix-en-Provence",
+        "BP 45 – 38001 Grenoble Cedex 1",
+        "CS 30001, 17000 La Rochelle",
+        "3 rue Haute, 1er étage, porte droite, 38000 Grenoble",
+        "Camping Les Dunes, emplacement 14, 17410 Saint-Martin-de-Ré",
+    ):
+        assert kinds(f"Adresse : {address} ; merci") == [("ADRESSE", address)], address

@@ -122,7 +122,7 @@ STREET_TYPES = (
     r"lotissement|lieu-dit|résidence|residence|square|passage|faubourg|sentier|voie|hameau|"
     r"cité|cite|rond-point|esplanade|promenade|chaussée|"
     # a house or an estate by its name, as the countryside writes addresses
-    r"maison|villa|domaine|mas|ferme|quartier"
+    r"maison|villa|domaine|mas|ferme|quartier|camping"
 )
 # Street words stay on one line and start with a capital or a digit (« rue des Lilas »); the
 # street type itself may be written in any case.
@@ -450,7 +450,8 @@ def dossiers(text: str) -> Iterator[Finding]:
 BUILDING_PART = re.compile(
     r"[ \t]*(?:[,–—-]|(?=\())[ \t]*\(?(?:"
     r"(?i:bât\.?|bâtiment|bat\.?|appt\.?|appartement|apt\.?|esc\.?|escalier|"
-    r"porte|étage|etage|entrée|case|studio|chambre|logement)[ \t]*[\w-]{1,4}\b"
+    r"porte|étage|etage|entrée|case|studio|chambre|logement|emplacement|bungalow|mobil-home)"
+    r"[ \t]*(?:droite|gauche|face|fond|[\w-]{1,4})\b"
     # « 3e étage », « 9ème étage gauche », « rez-de-chaussée »
     r"|\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)(?:[ \t]+(?i:gauche|droite|face|fond))?"
     r"|(?i:rez-de-chauss[ée]e|RDC)"
@@ -475,10 +476,13 @@ _BUILDING_SEGMENT = (
     r"porte|entrée|logement|chambre|immeuble|tour|villa)[ \t]*[\w-]{1,8}"
     r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,2}"
     r"|\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)"
-    r"|(?i:résidence|residence|cité|cite|lotissement|domaine|hameau|ZA|ZAC|ZI)[ \t]+"
+    r"|(?i:résidence|residence|cité|cite|lotissement|domaine|hameau|ZA|ZAC|ZI|lieu-dit|lieudit|"
+    r"quartier|mas|ferme|camping|village)[ \t]+"
     r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
 )
 BUILDING_BEFORE = re.compile(rf"(?:(?<![\w'’-]){_BUILDING_SEGMENT}[ \t]*,[ \t]*){{1,4}}$")
+BOX_BEFORE = re.compile(r"\b(?:BP|CS|TSA)[ \t]?\d{1,6}[ \t]*[,–—-]?[ \t]*$")
+CEDEX_NUMBER = re.compile(r"(?<=[Cc][Ee][Dd][Ee][Xx])[ \t]+\d{1,2}\b")
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
 # « carré 7, allée des Tilleuls »: a cemetery's plot, not a house number.
 PLOT_BEFORE = re.compile(r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau)[ \t]+$", re.I)
@@ -543,11 +547,14 @@ def addresses(text: str) -> Iterator[Finding]:
     for m in NAMED_STREET.finditer(text):
         rest = _postcode_after(text, m.end())
         if rest is not None:
+            # « lieu-dit Les Granges, route de Lyon, 38000 Grenoble »
+            before = BUILDING_BEFORE.search(text, max(0, m.start() - 160), m.start())
+            start = before.start() if before else m.start()
             yield Finding(
-                m.start(),
+                start,
                 rest.end(),
                 "ADRESSE",
-                text[m.start() : rest.end()],
+                text[start : rest.end()],
                 "voie (rue, chemin, lieu-dit…) suivie d'un code postal et d'une commune",
             )
         elif (flat := _past_building(text, m.end())) > m.end():
@@ -569,8 +576,13 @@ def addresses(text: str) -> Iterator[Finding]:
             )
             continue
         if m.start() >= used_until or m.end() <= used_until - len(m.group()):
+            # « BP 45 – 38001 Grenoble Cedex 1 », « CS 30001, 17000 La Rochelle »
+            box = BOX_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            start = box.start() if box else m.start()
+            end = CEDEX_NUMBER.match(text, m.end())
+            end = end.end() if end else m.end()
             yield Finding(
-                m.start(), m.end(), "ADRESSE", m.group(), "code postal suivi d'un nom de commune"
+                start, end, "ADRESSE", text[start:end], "code postal suivi d'un nom de commune"
             )
 
 
