@@ -822,3 +822,22 @@ def test_named_places_and_boxes_before_the_street_or_the_postcode():
         "Camping Les Dunes, emplacement 14, 17410 Saint-Martin-de-Ré",
     ):
         assert kinds(f"Adresse : {address} ; merci") == [("ADRESSE", address)], address
+
+
+def test_after_the_eighteenth_held_out_set():
+    """Its first run's misses: « ruelle », an oyster farmer's cabin, Luxembourg's « L-4011 »
+    after a street written the French way, an Irish flat and Eircode, an Italian « int. » and
+    province, « Prinsengracht 418-II », a sports licence after its federation's name; and what it
+    found wrongly: a tractor part's reference, a maintenance contract."""
+    for address in (
+        "2 ruelle des Parcs, 17390 La Tremblade",
+        "27 rue de l'Alzette, L-4011 Esch-sur-Alzette, Luxembourg",
+        "Apartment 4, 17 Douglas Street, Cork T12 X8K2, Ireland",
+        "via Giuseppe Mazzini 24, int. 3, 06024 Gubbio (PG), Italia",
+        "Prinsengracht 418-II, 1017 KH Amsterdam, Nederland",
+        "zone industrielle de la Feltière, BP 70112, 57190 Florange",
+    ):
+        assert kinds(f"Adresse : {address} ; merci") == [("ADRESSE", address)], address
+    assert ("NUMERO_DOSSIER", "1187426Q") in kinds("Lilou, licence FFVoile n° 1187426Q, stage")
+    assert kinds("pièce de rechange du tracteur réf. HK-418-ZT ; gazole") == []
+    assert kinds("chaufferie : contrat d'entretien n° 2025-CH-07 ; 48 logements") == []

@@ -90,15 +90,16 @@ DOSSIER = re.compile(
     # (a person's: « référence fournisseur PR-450-BL » is a supplier's)
     rf"|\b{_LABEL}(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])?{_WHOSE}(?=\s+(?:{_NUMBER_WORD}|"
     r"[A-Z0-9-]*\d)))?"
-    rf"(?:\s+[A-Z]{{2,5}}(?=\s+{_NUMBER_WORD}))?\s*{_NUMBER_WORD}?"
+    # « licence FFVoile n° », « carte CAF n° »: the body's short name between
+    rf"(?:\s+[A-Z][A-Za-z]{{1,9}}(?=\s+{_NUMBER_WORD}))?\s*{_NUMBER_WORD}?"
     # « Dossier de mariage n° MAR-2025-0087 », « Demande de logement social n° unique … »
     # « carte nationale d'identité n° … », « notification MDPH de la Nièvre n° … »
     # « contrat saisonnier n° », « attestation de domiciliation n° »
-    rf"|\b(?:dossier|demande|carte|notification|contrat|attestation|certificat|"
+    rf"|\b(?:dossier|demande|carte|carta|notification|contrat|attestation|certificat|"
     rf"autorisation)(?:\s+[\w'’]+){{0,4}}?\s+{_NUMBER_WORD}"
     r"(?:\s+unique)?"
     # « Dossier de mariage MAR-MD-2025-006 »: a coded number right after, without « n° »
-    r"|\bdossier(?:\s+[\w'’]+){1,3}?(?=\s+[A-Z]{2,}[A-Z0-9]*-[A-Z0-9-]*\d))"
+    r"|\bdossier(?:\s+[\w'’]+){1,4}?(?=\s+[A-Z]{2,}[A-Z0-9]*-[A-Z0-9-]*\d))"
     r"(?:\s+[A-Z]{2,5}(?=[\s:]))?\s*:?\s*"
     # at least four characters, one of them a digit (« compte 2 350 habitants » is no account);
     # groups of digits set apart by a space (« 3000 1245 7811 ») stay one number
@@ -117,7 +118,8 @@ PUBLIC_NOTICE = re.compile(
 )
 STREET_TYPES = (
     # « venelle du Prat », « village de Kergoff » (Brittany's islands and countryside)
-    r"rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|venelle|"
+    r"rue|ruelle|avenue|av\.|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|venelle|"
+    r"sente|traverse|montée|clos|parvis|levée|digue|chenal|"
     r"village|"
     r"lotissement|lieu-dit|résidence|residence|square|passage|faubourg|sentier|voie|hameau|"
     r"cité|cite|rond-point|esplanade|promenade|chaussée|"
@@ -166,6 +168,12 @@ HAMLET_BEFORE = re.compile(
 )
 POSTCODE_CITY = re.compile(
     r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
+)
+# A neighbour country's postcode after a street written the French way: « 27 rue de l'Alzette,
+# L-4011 Esch-sur-Alzette, Luxembourg », « 3 rue du Lac, CH-1201 Genève », « B-7500 Tournai »
+BORDER_POSTCODE_CITY = re.compile(
+    r"\b(?:L|B|CH|D|F|I|E|MC)-\d{4,5}[ \t]+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
+    r"(?:,[ \t]*[A-ZÀ-Ÿ][\w'’-]*)?"
 )
 # After a street only, the postcode as people also type it: « 29 000 Quimper », « 29000,
 # Quimper » (alone, « 12 000 Euros » would be one).
@@ -375,7 +383,7 @@ VEHICLE_BEFORE = re.compile(
     r"camping-car|plaque|immatricul\w*|contraventions?|stationnement|fourrière|PV|"
     # « une clio », « le trafic », « il est garé devant la MJC »
     r"4x4|utilitaire|minibus|taxi|tracteur|quad|clio|twingo|kangoo|trafic|master|berlingo|"
-    r"partner|jumpy|pick-up|gar[ée]e?s?)\b[^.\n]{0,80}$",
+    r"partner|jumpy|pick-up|camping[ -]car|gar[ée]e?s?)\b[^.\n]{0,80}$",
     re.I,
 )
 
@@ -408,7 +416,14 @@ def plates(text: str) -> Iterator[Finding]:
 # The commune's own applications for funding: « Dossier de subvention DETR n° », « dossier
 # communal n° » (a person's grant is « ma demande d'aide », and its number stays personal).
 COLLECTIVITY_OWN = re.compile(
-    r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|communal|de\s+la\s+commune|subvention)\b", re.I
+    r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|communal|de\s+la\s+commune|subvention|entretien|"
+    r"maintenance)\b",
+    re.I,
+)
+PRODUCT_BEFORE = re.compile(
+    r"\b(?:pi[èe]ce|article|mod[èe]le|produit|mat[ée]riel|tracteur|chaudi[èe]re|moteur|"
+    r"s[ée]rie)\b[^;\n]{0,40}$",
+    re.I,
 )
 SUPPLIER_INVOICE = re.compile(r"factures?\s+n[°o]", re.I)
 AMOUNT_AFTER = re.compile(r"\s+(?:de|d['’]un\s+montant\s+de)\s+\d[\d  .]*(?:,\d{2})?\s*(?:€|euros)")
@@ -428,6 +443,8 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue
         if PUBLIC_NOTICE.search(text, max(0, m.start() - 80), m.start()):
             continue  # a public contract's or notice's reference, not someone's file
+        if PRODUCT_BEFORE.search(text, max(0, m.start() - 50), m.start("number")):
+            continue  # « pièce de rechange du tracteur réf. HK-418-ZT », « numéro de série »
         if COLLECTIVITY_OWN.search(m.group()):
             continue  # « dossier de subvention DETR n° … », « dossier communal n° … »
         if SUPPLIER_INVOICE.match(m.group()) and AMOUNT_AFTER.match(text, m.end("number")):
@@ -472,11 +489,12 @@ LOCALITY_PART = re.compile(
 # « résidence Les Sapins, bât. B, 2e étage, appt 21, 14 avenue des Belges » — each followed by
 # a comma, right before the street's number.
 _BUILDING_SEGMENT = (
-    r"(?:(?i:studio|appt\.?|appartement|apt\.?|app\.?|bât\.?|bâtiment|bat\.?|esc\.?|escalier|"
+    r"(?:(?i:studio|appt\.?|appartement|apartment|flat|apt\.?|app\.?|bât\.?|bâtiment|bat\.?|esc\.?|escalier|"
     r"porte|entrée|logement|chambre|immeuble|tour|villa)[ \t]*[\w-]{1,8}"
     r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,2}"
     r"|\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)"
     r"|(?i:résidence|residence|cité|cite|lotissement|domaine|hameau|ZA|ZAC|ZI|lieu-dit|lieudit|"
+    r"zone[ \t]+(?:industrielle|artisanale|d['’]activit[ée]s?)|cabane[ \t]+n°[ \t]*\d{1,4}|"
     r"quartier|mas|ferme|camping|village)[ \t]+"
     r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
 )
@@ -499,7 +517,9 @@ def _postcode_after(text: str, end: int) -> re.Match | None:
     or two hamlets or named buildings (with their own flat numbers)."""
     end = _past_building(text, end)
     for _ in range(3):
-        rest = POSTCODE_CITY_AFTER_STREET.match(text, _skip_separators(text, end))
+        rest = POSTCODE_CITY_AFTER_STREET.match(
+            text, _skip_separators(text, end)
+        ) or BORDER_POSTCODE_CITY.match(text, _skip_separators(text, end))
         if rest is not None:
             return rest
         locality = LOCALITY_PART.match(text, end)
@@ -579,6 +599,10 @@ def addresses(text: str) -> Iterator[Finding]:
             # « BP 45 – 38001 Grenoble Cedex 1 », « CS 30001, 17000 La Rochelle »
             box = BOX_BEFORE.search(text, max(0, m.start() - 20), m.start())
             start = box.start() if box else m.start()
+            if box:
+                # « zone industrielle de la Feltière, BP 70112, 57190 Florange »
+                before = BUILDING_BEFORE.search(text, max(0, start - 160), start)
+                start = before.start() if before else start
             end = CEDEX_NUMBER.match(text, m.end())
             end = end.end() if end else m.end()
             yield Finding(
@@ -597,7 +621,9 @@ NUMBER_FIRST = re.compile(
 FUSED_TYPE = re.compile(
     r"\b[A-ZÀ-Ÿ][\w-]*(?:stra(?:ß|ss)e|weg|platz|gasse|allee|ring|gracht|straat|laan|plein|kade|"
     # Scandinavian: « Nygårdsgaten 14 », « Storgatan 3 », « Kirkevej 5 »
-    r"dijk|steenweg|gaten|gata|gatan|gate|veien|vegen|vei|vägen|vej)[ \t]+\d{1,4}[a-z]?\b"
+    # « Prinsengracht 418-II »: the floor after the number
+    r"dijk|steenweg|gaten|gata|gatan|gate|veien|vegen|vei|vägen|vej)[ \t]+\d{1,4}[a-z]?"
+    r"(?:-[IVX]{1,3}|-[a-z])?\b"
 )
 TYPE_FIRST = re.compile(
     r"\b(?i:calle|carrer|c/|rua|avenida|avinguda|av\.|plaza|pla[çc]a|travessa|via|viale|piazza|"
@@ -616,12 +642,15 @@ _PLACE = (
 _POSTCODE = (
     r"(?:[A-Z]{1,2}\d{3,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
 )
-_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+# the British postcode, and the Irish Eircode (« T12 X8K2 »)
+_UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d{2}[ \t]?[A-Z\d]{4})\b"
 ABROAD_REST = re.compile(
     r"(?:,?[ \t]+(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »: floor and door
     r"|\d{1,2}\.?[ºª°][ \t]*(?:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », a Portuguese floor
-    r"|(?:bus|bte|apto|apt|dpto|piso)\.?[ \t]+\d{1,4}\b"  # « bus 3 » (Belgium), « apto 302 »
-    rf"|(?:{_POSTCODE}[ \t]+)?{_PLACE}(?:[ \t]+{_UK_POSTCODE})?)){{1,3}}"
+    # « bus 3 » (Belgium), « apto 302 » (Brazil), « int. 3 » (Italy)
+    r"|(?:bus|bte|apto|apt|dpto|piso|int|scala)\.?[ \t]+\d{1,4}\b"
+    r"|\([A-Z]{2}\)"  # an Italian or Brazilian province: « Gubbio (PG) »
+    rf"|(?:{_POSTCODE}[ \t]+)?{_PLACE}(?:[ \t]+{_UK_POSTCODE})?)){{1,4}}"
 )
 
 
@@ -630,11 +659,13 @@ def foreign_addresses(text: str) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             rest = ABROAD_REST.match(text, m.end())
             end = rest.end() if rest else m.end()
+            before = BUILDING_BEFORE.search(text, max(0, m.start() - 160), m.start())
+            start = before.start() if before else m.start()
             yield Finding(
-                m.start(),
+                start,
                 end,
                 "ADRESSE",
-                text[m.start() : end],
+                text[start:end],
                 "adresse à l'étranger (numéro et voie à la manière du pays)",
             )
 
