@@ -38,6 +38,7 @@ REAL_SPLITS = (
     "held_out_14",
     "held_out_15",
     "held_out_16",
+    "held_out_17",
 )
 
 
