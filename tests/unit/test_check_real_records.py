@@ -544,3 +544,19 @@ def test_quorum_present_members_a_majority_of_those_in_office_in_any_words():
         reading.quorum("Adopté par les présents à la majorité des suffrages exprimés.").reached
         is None
     )
+
+
+def test_after_the_seventeenth_held_out_set():
+    """Its first run's one false finding: a compte rendu sommaire that says what the council did
+    under one opening, « Au cours de cette séance, le Conseil Municipal a : … procédé au
+    remplacement de Madame … » (238-dijon-2013). Taking note is still no decision."""
+    summary = (
+        "Au cours de cette séance, le Conseil Municipal a :\n\n"
+        "1 - Installation de Madame Laurence Favier\n\n"
+        " pris acte de l'installation de Madame Favier et procédé au remplacement de Madame "
+        "Bernard dans les commissions.\n"
+    )
+    assert len(reading.outcomes(summary)) == 1
+    assert reading.outcomes(summary.replace(" et procédé au remplacement de", ", comme de")) == []
+    # without the summary's opening, a past participle is no decision of its own
+    assert reading.outcomes("Le maire a désigné un agent pour la sono.") == []

@@ -714,9 +714,23 @@ VOTE_TABLE = re.compile(
 )
 
 
+# A compte rendu sommaire lists what the council did in the past tense under one opening:
+# « Au cours de cette séance, le Conseil Municipal a : … procédé au remplacement de … ».
+SUMMARY_OPENING = re.compile(r"\ble\s+conseil(?:\s+municipal)?\s+a\s*:", re.I)
+SUMMARY_DECISION = re.compile(
+    r"\b(?:d[ée]cid[ée]|d[ée]sign[ée]|[ée]lu|autoris[ée]|fix[ée]|valid[ée]|accord[ée]|"
+    r"attribu[ée]|sollicit[ée]|refus[ée]|[ée]mis\s+un\s+avis|"
+    r"proc[ée]d[ée]\s+(?:au|[àa]\s+la|[àa]\s+l['’])\s*(?:remplacement|d[ée]signation|"
+    r"[ée]lection|nomination))\b",
+    re.I,
+)
+
+
 def outcomes(text: str) -> list[re.Match]:
     """Each place a vote's result is stated, in words, in figures or as a table."""
     found = list(OUTCOME.finditer(text)) + list(VOTE_TABLE.finditer(text))
+    if opening := SUMMARY_OPENING.search(text):
+        found += SUMMARY_DECISION.finditer(text, opening.end())
     return sorted(found, key=lambda m: m.start())
 
 
