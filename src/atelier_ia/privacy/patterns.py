@@ -425,9 +425,35 @@ PRODUCT_BEFORE = re.compile(
     r"s[ée]rie)\b[^;\n]{0,40}$",
     re.I,
 )
+# The commune's own business, said just before the number: a loan (« emprunt … contrat n° »),
+# an order (« commandées sous la référence … »), a fund's file (« Fonds de revitalisation :
+# dossier n° … »).
+COMMUNE_BUSINESS_BEFORE = re.compile(
+    r"\b(?:emprunt|pr[êe]t\s+bancaire|command[ée]e?s?|bon\s+de\s+commande|fonds)\b[^\n]{0,60}$",
+    re.I,
+)
 SUPPLIER_INVOICE = re.compile(r"factures?\s+n[°o]", re.I)
 AMOUNT_AFTER = re.compile(r"\s+(?:de|d['’]un\s+montant\s+de)\s+\d[\d  .]*(?:,\d{2})?\s*(?:€|euros)")
+# A supplier's invoice says who sells (a SIRET, a sole trader, a quote, a price before or after
+# tax); one sent to a household says to whom (« adressée à la famille … », « votre facture »).
+SUPPLIER_SIGNS = re.compile(
+    r"\b(?:SIRET|SIREN|TTC|HT|EI|entrepreneur|entreprise|SARL|SAS|EURL|devis)\b", re.I
+)
+HOUSEHOLD_SIGNS = re.compile(r"\b(?:adress[ée]e?\s+[àa]|famille|votre|ma|mon|usager)\b", re.I)
+# « concession n° 1208, carré F »: a grave's plot number, not the file of the family that holds
+# it (« Concession n° C-1992-0418, acquise par … » is one).
+PLOT_NUMBER = re.compile(r"concessions?\s+n[°o]\s*\d{1,4}$", re.I)
 COMMUNE_OWN = re.compile(r"\bcommuna(?:l|le|ux)\b[^.;\n]*$", re.I)
+
+
+def _suppliers(text: str, invoice: re.Match) -> bool:
+    """Whether an invoice number is a supplier's to the commune, by what its line says."""
+    if AMOUNT_AFTER.match(text, invoice.end("number")):
+        return True
+    line_start = text.rfind("\n", 0, invoice.start()) + 1
+    line_end = text.find("\n", invoice.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return bool(SUPPLIER_SIGNS.search(line)) and not HOUSEHOLD_SIGNS.search(line)
 
 
 def dossiers(text: str) -> Iterator[Finding]:
@@ -447,8 +473,12 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue  # « pièce de rechange du tracteur réf. HK-418-ZT », « numéro de série »
         if COLLECTIVITY_OWN.search(m.group()):
             continue  # « dossier de subvention DETR n° … », « dossier communal n° … »
-        if SUPPLIER_INVOICE.match(m.group()) and AMOUNT_AFTER.match(text, m.end("number")):
+        if SUPPLIER_INVOICE.match(m.group()) and _suppliers(text, m):
             continue  # « facture n° 2025-0311 de 3 412,80 € »: a supplier's, to the commune
+        if COMMUNE_BUSINESS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # the commune's loan, order or fund, not a person's file
+        if PLOT_NUMBER.search(m.group()):
+            continue
         if re.search(r"carte\s+bancaire", m.group(), re.I):
             continue  # a card payment's ticket, not the card holder's file
         yield Finding(
@@ -499,11 +529,25 @@ _BUILDING_SEGMENT = (
     r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
 )
 BUILDING_BEFORE = re.compile(rf"(?:(?<![\w'’-]){_BUILDING_SEGMENT}[ \t]*,[ \t]*){{1,4}}$")
+# A dwelling without a street, named by its kind and then narrowed down, each part followed by a
+# comma, right before the postcode: « foyer de jeunes travailleurs, chambre 21, 18100 Vierzon »,
+# « bungalow 3 du camping municipal, 29242 Ouessant », « cabane pastorale d'Aunac, estive de
+# Salau, 09140 Seix », « cité Bellevue, immeuble Acajou, appt 7, 97320 … ».
+_DWELLING_SEGMENT = (
+    r"(?i:foyer|cabane|bungalow|mobil-home|caravane|aire|cité|cite|immeuble|moulin|estive|chalet|"
+    r"gîte|gite|ferme|mas|camping|résidence|residence|hameau|lieu-dit|village|quartier|domaine|"
+    r"lotissement|maison|refuge|buron|bergerie|chambre|emplacement|appt\.?|appartement|bât\.?|"
+    r"bâtiment|studio|logement|villa)"
+    r"(?:[ \t]+[\w'’.-]+){1,6}"
+)
+DWELLING_BEFORE = re.compile(rf"(?:(?<![\w'’-]){_DWELLING_SEGMENT}[ \t]*,[ \t]*){{1,4}}$")
 BOX_BEFORE = re.compile(r"\b(?:BP|CS|TSA)[ \t]?\d{1,6}[ \t]*[,–—-]?[ \t]*$")
 CEDEX_NUMBER = re.compile(r"(?<=[Cc][Ee][Dd][Ee][Xx])[ \t]+\d{1,2}\b")
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
 # « carré 7, allée des Tilleuls »: a cemetery's plot, not a house number.
-PLOT_BEFORE = re.compile(r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau)[ \t]+$", re.I)
+PLOT_BEFORE = re.compile(
+    r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau|concessions?[ \t]+n[°o])[ \t]*$", re.I
+)
 
 
 def _past_building(text: str, end: int) -> int:
@@ -535,7 +579,7 @@ def addresses(text: str) -> Iterator[Finding]:
     used_until = -1
     for m in STREET.finditer(text):
         if HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start()) or PLOT_BEFORE.search(
-            text, max(0, m.start() - 12), m.start()
+            text, max(0, m.start() - 20), m.start()
         ):
             continue  # « à 10 h 30, avenue … »: the minutes, not a number in the street
         end = m.end()
@@ -559,7 +603,7 @@ def addresses(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "ADRESSE", m.group(), "numéro de voie dicté en mots")
     for m in LOWER_STREET.finditer(text):
         if m.start() >= used_until and not PLOT_BEFORE.search(
-            text, max(0, m.start() - 12), m.start()
+            text, max(0, m.start() - 20), m.start()
         ):
             yield Finding(
                 m.start(), m.end(), "ADRESSE", m.group(), "numéro et voie écrits en minuscules"
@@ -599,6 +643,9 @@ def addresses(text: str) -> Iterator[Finding]:
             # « BP 45 – 38001 Grenoble Cedex 1 », « CS 30001, 17000 La Rochelle »
             box = BOX_BEFORE.search(text, max(0, m.start() - 20), m.start())
             start = box.start() if box else m.start()
+            if not box and m.start() >= used_until:
+                dwelling = DWELLING_BEFORE.search(text, max(used_until, m.start() - 160), m.start())
+                start = dwelling.start() if dwelling else start
             if box:
                 # « zone industrielle de la Feltière, BP 70112, 57190 Florange »
                 before = BUILDING_BEFORE.search(text, max(0, start - 160), start)
@@ -622,7 +669,7 @@ FUSED_TYPE = re.compile(
     r"\b[A-ZÀ-Ÿ][\w-]*(?:stra(?:ß|ss)e|weg|platz|gasse|allee|ring|gracht|straat|laan|plein|kade|"
     # Scandinavian: « Nygårdsgaten 14 », « Storgatan 3 », « Kirkevej 5 »
     # « Prinsengracht 418-II »: the floor after the number
-    r"dijk|steenweg|gaten|gata|gatan|gate|veien|vegen|vei|vägen|vej)[ \t]+\d{1,4}[a-z]?"
+    r"dijk|steenweg|gaten|gata|gatan|gate|veien|vegen|vei|vägen|vejen|vej)[ \t]+\d{1,4}[a-z]?"
     r"(?:-[IVX]{1,3}|-[a-z])?\b"
 )
 TYPE_FIRST = re.compile(
