@@ -860,3 +860,32 @@ def test_wider_readings_made_before_the_nineteenth_held_out_set():
     assert kinds("concession n° 1208, carré F ; Pompes funèbres de l'Ouest.") == []
     household = "Facture n° FAC-2026-1182 adressée à la famille, 48,20 € TTC."
     assert ("NUMERO_DOSSIER", "FAC-2026-1182") in kinds(household)
+
+
+def test_after_the_nineteenth_held_out_set():
+    """Its first run's misses: Swiss addresses in their order, name then number (« Rue du
+    Marché 9, 1260 Nyon »), an Italian-Swiss post-office box, a lieu-dit with particles, a
+    British mobile the phonenumbers release does not know, a Swiss AVS number, a cross-border
+    permit « G 0418 2753 », a childminder's approval, a family's number without « n° »; and what
+    it found wrongly: an equipment's reference, a supplier's invoice in francs, a European
+    programme's file, shops named after their owner."""
+    for address in (
+        "Rue du Marché 9, 1260 Nyon, Suisse",
+        "Chemin des Tattes 4, 1347 Le Sentier, Suisse",
+        "Casella postale 214, 6901 Lugano, Svizzera",
+        "Le Bief de la Chaille, 39220 Les Rousses",
+    ):
+        assert kinds(f"Adresse : {address} ; merci") == [("ADRESSE", address)], address
+    assert kinds("joignable au +44 7700 912 604 ce soir") == [("TELEPHONE", "+44 7700 912 604")]
+    for said, number in (
+        ("numéro AVS de son ancien emploi en Suisse 756.4182.7395.14", "756.4182.7395.14"),
+        ("autorisation frontalière (permis G) n° G 0418 2753, horloger", "G 0418 2753"),
+        ("Mme Hamon, agrément n° AM-53-2018-0417 ; une place", "AM-53-2018-0417"),
+        ("numéro de famille pour la cantine et la garderie FAM-SSC-0127 ;", "FAM-SSC-0127"),
+    ):
+        assert ("NUMERO_DOSSIER", number) in kinds(said), said
+    assert kinds("AVS 756.4182.7395.15 (clé fausse)") == []
+    assert kinds("canon à neige, compresseur réf. HK-204-TM ; 3 120 heures") == []
+    assert kinds("fournisseur suisse, facture n° 24-01877 de 12 480,00 CHF") == []
+    assert kinds("Programme Interreg, voie verte : dossier n° 184 093 725") == []
+    assert kinds("la fruitière Chez Germain et la fromagerie Les Délices de Marcel") == []

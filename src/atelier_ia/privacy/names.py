@@ -43,7 +43,8 @@ CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’-][{UPPER}]?[{LOWER}{UPPER}]+)*"
 # Particles, also in capitals in lists (« João FERREIRA DA SILVA », « Jean DE LA FONTAINE »).
 # « Anneke van der Meulen », « von der Heyde », « Núria Vilanova i Puig », « dos Santos »
 PARTICLE = (
-    r"(?:van\s+(?:der|den|de)|von\s+der|de|du|des|d'|d’|le|la|van|von|ter|ten|da|di|del|della|dos|do|"
+    # « Bérénice de La Vernette-Bouvier »: « de La » is one particle
+    r"(?:van\s+(?:der|den|de)|von\s+der|de\s+[lL]a|de|du|des|d'|d’|le|la|van|von|ter|ten|da|di|del|della|dos|do|"
     r"das|ben|el|al|DE|DU|DES|D'|LE|LA|DA|DI|DEL|DOS|EL)"
 )
 # « Louis-Marie d'Etchepare de Lissardy »: an elided particle holds to the name.
@@ -333,7 +334,10 @@ NAMED_AFTER_SOMEONE = (
     "cyclone tempête ouragan saint sainte chien chienne chat chatte cheval jument poney âne ânesse "
     "ours ourse ourson vache brebis chèvre cabri mouton bélier taureau "
     "rottweiler pitbull malinois labrador caniche husky chihuahua dogue staff "
-    "association amphidrome barge vedette ferry"
+    "association amphidrome barge vedette ferry "
+    # shops bear their owner's name: « la boulangerie Martin », « la fruitière Chez Germain »
+    "boulangerie pâtisserie crêperie fromagerie fruitière boucherie charcuterie épicerie "
+    "pharmacie garage restaurant café bar hôtel"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
@@ -349,7 +353,11 @@ PLACE_BEFORE = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+\s+et\s+)?$"
     # « L'EHPAD Les Jardins de Sophie », « l'association Les Amis de Victor Hugo »: named after
     # someone through « de » (kept to these: « le chien de Karim » is Karim's dog)
-    r"|\bjardins?\s+d(?:e\s+|['’])$|(?-i:\bLes\s+Amis\s+d(?:e\s+|['’]))$",
+    # « les Délices de Marcel » (a cheese shop), « la fruitière Chez Germain » (a shop's sign,
+    # capitalised, inside a sentence: « chez Karim » is Karim's home, and « Chez Madeleine
+    # Duprat » opening an address is in her care)
+    r"|\b(?:jardins?|d[ée]lices)\s+d(?:e\s+|['’])$|(?-i:\bLes\s+Amis\s+d(?:e\s+|['’]))$"
+    r"|(?-i:(?<=[\w'’,] )Chez\s+)$",
     re.I,
 )
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 from stdnum import iban as std_iban
+from stdnum.ch import ssn as std_avs
 from stdnum.fr import nir as std_nir
 from stdnum.fr import siren as std_siren
 from stdnum.fr import siret as std_siret
@@ -95,17 +96,24 @@ DOSSIER = re.compile(
     # « Dossier de mariage n° MAR-2025-0087 », « Demande de logement social n° unique … »
     # « carte nationale d'identité n° … », « notification MDPH de la Nièvre n° … »
     # « contrat saisonnier n° », « attestation de domiciliation n° »
-    rf"|\b(?:dossier|demande|carte|carta|notification|contrat|attestation|certificat|"
-    rf"autorisation)(?:\s+[\w'’]+){{0,4}}?\s+{_NUMBER_WORD}"
+    # « agrément n° AM-53-2018-0417 » (a childminder's), « titre de séjour « Accord de retrait
+    # du Royaume-Uni » n° … », « autorisation frontalière (permis G) n° … »
+    rf"|\b(?:dossier|demande|carte|carta|cartão|notification|contrat|attestation|certificat|"
+    rf"autorisation|agrément|agrement|titre\s+de\s+s[ée]jour)(?:\s+[\w'’«»()-]+){{0,8}}?\s+"
+    rf"{_NUMBER_WORD}"
     r"(?:\s+unique)?"
     # « Dossier de mariage MAR-MD-2025-006 »: a coded number right after, without « n° »
-    r"|\bdossier(?:\s+[\w'’]+){1,4}?(?=\s+[A-Z]{2,}[A-Z0-9]*-[A-Z0-9-]*\d))"
+    # « numéro de famille pour la cantine et la garderie FAM-SSC-0127 »
+    r"|\b(?:dossier|num[ée]ro\s+de\s+famille)(?:\s+[\w'’-]+){1,6}?"
+    r"(?=\s+[A-Z]{2,}[A-Z0-9]*-[A-Z0-9-]*\d))"
     r"(?:\s+[A-Z]{2,5}(?=[\s:]))?\s*:?\s*"
     # at least four characters, one of them a digit (« compte 2 350 habitants » is no account);
     # groups of digits set apart by a space (« 3000 1245 7811 ») stay one number
     r"(?P<number>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9](?: \d{3,}(?![\w-]))*"
     # or digits in groups of two to four (« numéro fiscal 31 12 456 789 012 »)
-    r"|\d{2,4}(?: \d{2,4}){2,}(?![\w-]))"
+    r"|\d{2,4}(?: \d{2,4}){2,}(?![\w-])"
+    # a letter set apart before the digits: a Swiss cross-border permit « G 0418 2753 »
+    r"|[A-Z] \d{4}(?: \d{3,4})+(?![\w-]))"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -162,7 +170,9 @@ SPOKEN_STREET = re.compile(
 # dash, a bracket or « à », « demeurant ».
 HAMLET_BEFORE = re.compile(
     r"(?:^|[:;(—–,]|\b(?:à|au|aux|demeurant|domicilié|domiciliée|habitant))[ \t]*"
-    r"(?P<name>(?:Le|La|Les|L['’])[ \t]*[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,2}),"
+    # « Le Bief de la Chaille, 39220 Les Rousses »: particles inside the name
+    r"(?P<name>(?:Le|La|Les|L['’])[ \t]*[A-ZÀ-Ÿ][\w'’-]*"
+    r"(?:[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*){0,2}),"
     r"[ \t]*$",
     re.M,
 )
@@ -201,6 +211,11 @@ OVERSEAS_PREFIX = re.compile(r"0(?:590|69[0-7]|59[46]|26[239]|639)")
 OVERSEAS_DIALLED = re.compile(
     r"(?<![\w+])\+(?:262|590|594|596)[ .]?(?:6(?:39|9[0-7])|26[239]|59[04]|596)(?:[ .]?\d{2}){3}"
     r"(?![\w/-])"
+)
+# A number dialled from abroad that the phonenumbers release does not know as allocated (« +44
+# 7700 912 604 »): possible for its country is enough after a « + ».
+DIALLED_FROM_ABROAD = re.compile(
+    r"(?<![\w+])\+\d{1,3}(?:[ .]?\(0\))?(?:[ .-]?\d{1,4}){2,5}(?![\w/-])"
 )
 # « le numéro d'engagement 06 25 11 40 87 »: a number announced as something other than a
 # phone is a reference that happens to look like one.
@@ -276,6 +291,17 @@ def phones(text: str) -> Iterator[Finding]:
             found.append((m.start(), m.end(), "numéro d'outre-mer"))
     for m in OVERSEAS_DIALLED.finditer(flat):
         found.append((m.start(), m.end(), "numéro d'outre-mer composé de l'étranger"))
+    for m in DIALLED_FROM_ABROAD.finditer(flat):
+        if any(a < m.end() and m.start() < b for a, b, _ in found):
+            continue
+        try:
+            number = phonenumbers.parse(m.group())
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            found.append(
+                (m.start(), m.end(), "numéro composé de l'étranger, possible pour son pays")
+            )
     # Both may find one number: find() keeps one finding per place.
     for start, end, why in found:
         if not OTHER_NUMBER_BEFORE.search(flat, max(0, start - 40), start):
@@ -422,22 +448,26 @@ COLLECTIVITY_OWN = re.compile(
 )
 PRODUCT_BEFORE = re.compile(
     r"\b(?:pi[èe]ce|article|mod[èe]le|produit|mat[ée]riel|tracteur|chaudi[èe]re|moteur|"
-    r"s[ée]rie)\b[^;\n]{0,40}$",
+    r"compresseur|pompe|appareil|[ée]quipement|machine|s[ée]rie)\b[^;\n]{0,40}$",
     re.I,
 )
 # The commune's own business, said just before the number: a loan (« emprunt … contrat n° »),
 # an order (« commandées sous la référence … »), a fund's file (« Fonds de revitalisation :
 # dossier n° … »).
 COMMUNE_BUSINESS_BEFORE = re.compile(
-    r"\b(?:emprunt|pr[êe]t\s+bancaire|command[ée]e?s?|bon\s+de\s+commande|fonds)\b[^\n]{0,60}$",
+    r"\b(?:emprunt|pr[êe]t\s+bancaire|command[ée]e?s?|bon\s+de\s+commande|fonds|programme|"
+    r"interreg|appel\s+[àa]\s+projets)\b[^\n]{0,60}$",
     re.I,
 )
 SUPPLIER_INVOICE = re.compile(r"factures?\s+n[°o]", re.I)
-AMOUNT_AFTER = re.compile(r"\s+(?:de|d['’]un\s+montant\s+de)\s+\d[\d  .]*(?:,\d{2})?\s*(?:€|euros)")
+AMOUNT_AFTER = re.compile(
+    r"\s+(?:de|d['’]un\s+montant\s+de)\s+\d[\d  .]*(?:,\d{2})?\s*(?:€|euros|CHF)"
+)
 # A supplier's invoice says who sells (a SIRET, a sole trader, a quote, a price before or after
 # tax); one sent to a household says to whom (« adressée à la famille … », « votre facture »).
 SUPPLIER_SIGNS = re.compile(
-    r"\b(?:SIRET|SIREN|TTC|HT|EI|entrepreneur|entreprise|SARL|SAS|EURL|devis)\b", re.I
+    r"\b(?:SIRET|SIREN|TTC|HT|EI|IDE|TVA|entrepreneur|entreprise|fournisseur|SARL|SAS|EURL|devis)\b",
+    re.I,
 )
 HOUSEHOLD_SIGNS = re.compile(r"\b(?:adress[ée]e?\s+[àa]|famille|votre|ma|mon|usager)\b", re.I)
 # « concession n° 1208, carré F »: a grave's plot number, not the file of the family that holds
@@ -456,7 +486,17 @@ def _suppliers(text: str, invoice: re.Match) -> bool:
     return bool(SUPPLIER_SIGNS.search(line)) and not HOUSEHOLD_SIGNS.search(line)
 
 
+# The Swiss social-insurance number (AVS), 756 then ten digits, the last a check digit:
+# « 756.4182.7395.14 », « 7568271364021 ».
+AVS = re.compile(r"(?<![\w.])756(?:\.?\d{4}){2}\.?\d{2}(?![\w.])")
+
+
 def dossiers(text: str) -> Iterator[Finding]:
+    for m in AVS.finditer(text):
+        if std_avs.is_valid(m.group()):
+            yield Finding(
+                m.start(), m.end(), "NUMERO_DOSSIER", m.group(), "numéro AVS suisse (clé juste)"
+            )
     planning = [m.span() for m in URBANISM.finditer(text)]
     for start, end in planning:
         if COMMUNE_OWN.search(text, max(0, start - 80), start):
@@ -701,8 +741,20 @@ ABROAD_REST = re.compile(
 )
 
 
+# French street words in the Swiss (and Belgian, Luxembourg) order, the number after the name,
+# then a four-digit postcode: « Rue du Marché 9, 1260 Nyon », « Chemin des Tattes 4, 1347 Le
+# Sentier »; a post-office box there: « Casella postale 214, 6901 Lugano », « Case postale 12 ».
+NAME_THEN_NUMBER = re.compile(
+    r"\b(?i:rue|chemin|avenue|route|place|quai|boulevard|ruelle|impasse|allée|sentier|passage)"
+    rf"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?{_CAPS}(?:[ \t]+{_CAPS}){{0,2}}"
+    r"[ \t]+\d{1,4}[a-z]?(?=,[ \t]*\d{4}[ \t]+[A-ZÀ-Ÿ])"
+    r"|\b(?i:casella[ \t]+postale|case[ \t]+postale|postfach)[ \t]+\d{1,6}"
+    r"(?=,[ \t]*\d{4}[ \t]+[A-ZÀ-Ÿ])"
+)
+
+
 def foreign_addresses(text: str) -> Iterator[Finding]:
-    for pattern in (NUMBER_FIRST, FUSED_TYPE, TYPE_FIRST):
+    for pattern in (NUMBER_FIRST, FUSED_TYPE, TYPE_FIRST, NAME_THEN_NUMBER):
         for m in pattern.finditer(text):
             rest = ABROAD_REST.match(text, m.end())
             end = rest.end() if rest else m.end()
