@@ -39,6 +39,7 @@ REAL_SPLITS = (
     "held_out_15",
     "held_out_16",
     "held_out_17",
+    "held_out_18",
 )
 
 
