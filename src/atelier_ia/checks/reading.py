@@ -205,7 +205,9 @@ COUNT_LABELS = {
     r"(?:\s+(?:au\s+jour\s+de\s+la\s+s[ée]ance|actuellement|[àa]\s+ce\s+jour))?|"
     r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus)",
     # « Présents à la séance : 132 », « Nombre de Conseillers qui assistent à la séance : 15 »
-    "presents": r"(?:pr[ée]sents?|(?:qui\s+)?assist(?:ent|ant))(?:\s+[àa]\s+la\s+s[ée]ance)?",
+    # « Nombre des membres qui ont assisté à la séance : 23 »
+    "presents": r"(?:pr[ée]sents?|(?:qui\s+)?(?:ont\s+)?assist(?:ent|ant|[ée]))"
+    r"(?:\s+[àa]\s+la\s+s[ée]ance)?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
     # « Absents : 3 », « Absents excusés : 2 », « Absent non excusé : 1 »
     "absents": r"(?:absents?(?:\s+(?:non\s+)?excus[ée]s?)?|excus[ée]s?)",
@@ -288,6 +290,30 @@ LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[^\n\d:]{2,60}?)[ \t]*:[ \t.…_]*$")
 FIGURE_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})[ \t]*$")
 
 
+# A table flattened one cell per line, its headers without colons, a header sometimes broken in
+# two (« Légal ⏎ En ⏎ exercice ⏎ Présents ⏎ Pouvoirs ⏎ Absent(s) ⏎ 35 ⏎ 35 ⏎ 32 ⏎ 3 ⏎ 0 »).
+BARE_LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[^\n\d:]{2,30}?)[ \t]*$")
+KNOWN_LABEL = re.compile(
+    rf"(?:(?:nombre\s+de\s+)?(?:conseillers|membres)\s+)?(?:{'|'.join(COUNT_LABELS.values())}|"
+    r"l[ée]gal)",
+    re.I,
+)
+
+
+def _bare_labels(lines: list[str]) -> list[str]:
+    """The headers of a flattened table, a header broken over two lines joined again; empty
+    unless every one is a count's label."""
+    # « Absent(s) », « Excusé(e)s »: the plural as forms write it
+    labels = [re.sub(r"\((e?s|e)\)", r"\1", line.strip()) for line in lines]
+    i = 0
+    while i < len(labels) - 1:
+        joined = f"{labels[i]} {labels[i + 1]}"
+        if not KNOWN_LABEL.fullmatch(labels[i]) and KNOWN_LABEL.fullmatch(joined):
+            labels[i : i + 2] = [joined]
+        i += 1
+    return labels if all(KNOWN_LABEL.fullmatch(name) for name in labels) else []
+
+
 def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     """A count box a PDF has laid out as two columns, the labels then the figures:
     « En exercice : ……… ⏎ Présents : ……… ⏎ Représentés : ……… ⏎ 29 ⏎ 24 ⏎ 4 »."""
@@ -299,6 +325,16 @@ def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | N
         while i < len(lines) and LABEL_LINE.match(lines[i].group()):
             labels.append(LABEL_LINE.match(lines[i].group())["label"])
             i += 1
+        if not labels:
+            bare = []
+            while i < len(lines) and BARE_LABEL_LINE.match(lines[i].group()):
+                bare.append(lines[i].group())
+                i += 1
+            labels = (
+                _bare_labels(bare)
+                if FIGURE_LINE.match(lines[i].group() if i < len(lines) else "")
+                else []
+            )
         figures = []
         while i < len(lines) and FIGURE_LINE.match(lines[i].group()):
             figures.append((int(lines[i].group()), lines[i].span()))
