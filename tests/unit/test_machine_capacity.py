@@ -30,14 +30,14 @@ def test_the_constants_are_the_measured_figures():
 
 def test_memory_bounds_the_room_and_a_cold_room_is_told_to_warm_up():
     small = Machine(memory_mib=4096, cores=2)
-    assert small.participants_in_memory == int((4096 * 0.9 - 471) // 136)
+    assert small.participants_in_memory == int((4096 * 0.9 - 472) // 136)
     refused = check_machine(small, 60)
     assert not refused.ok and not refused.blocking
     assert "pas assez de mémoire" in refused.detail
     big = Machine(memory_mib=24 * 1024, cores=2)
     warned = check_machine(big, 60)
-    assert warned.ok and "--warm" in warned.detail  # 60 × 1.12 / 2 ≈ 34 s cold
+    assert warned.ok and "--warm" in warned.detail  # 60 × 1.29 / 2 ≈ 39 s cold
     room = check_machine(big, 30)
-    assert room.ok and "--warm" not in room.detail  # ≈ 17 s
+    assert room.ok and "--warm" not in room.detail  # ≈ 19 s
     fast = check_machine(Machine(memory_mib=24 * 1024, cores=16), 60)
-    assert fast.ok and "--warm" not in fast.detail  # ≈ 4 s
+    assert fast.ok and "--warm" not in fast.detail  # ≈ 5 s
