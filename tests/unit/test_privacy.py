@@ -889,3 +889,22 @@ def test_after_the_nineteenth_held_out_set():
     assert kinds("fournisseur suisse, facture n° 24-01877 de 12 480,00 CHF") == []
     assert kinds("Programme Interreg, voie verte : dossier n° 184 093 725") == []
     assert kinds("la fruitière Chez Germain et la fromagerie Les Délices de Marcel") == []
+
+
+def test_wider_readings_made_before_the_twentieth_held_out_set():
+    """Made without a new set to guide them: a whole address typed in lower case, announced by
+    who lives there, up to its commune (ending at punctuation or where the sentence goes on);
+    a surname and its initial ending a sentence. A sum of money is no postcode."""
+    for said, address in (
+        ("j habite la haute folie 53270 sainte suzanne et chammes, depuis", None),
+        ("ici gilles au lieu dit le genestoux 63240 le mont dore, le chasse neige", None),
+        (
+            "j habite 21 avenue de la cote sauvage ronce les bains 17390 la tremblade juste "
+            "derriere le camping",
+            "21 avenue de la cote sauvage ronce les bains 17390 la tremblade",
+        ),
+    ):
+        expected = address or said.split(" habite ")[-1].split(" au ")[-1].split(",")[0]
+        assert ("ADRESSE", expected) in kinds(said), said
+    assert kinds("j habite la depuis 1990 et le loyer fait 12000 euros.") == []
+    assert ("PERSONNE", "Chesnay O.") in kinds("Présents : A, B ; secrétaire : Chesnay O..")

@@ -871,7 +871,7 @@ GIVEN_NAMES = re.compile(rf"(?:[ \t]+(?![{UPPER}]+\b){CAP}){{1,2}}")
 
 
 # « TÉCHER J.-M. », « Rouch P. »: the surname first, then the initial
-TRAILING_INITIAL = re.compile(rf"[ \t]+[{UPPER}]\.(?:-?[{UPPER}]\.)?(?=[ \t]*(?:[,;)]|$|\n))")
+TRAILING_INITIAL = re.compile(rf"[ \t]+[{UPPER}]\.(?:-?[{UPPER}]\.)?(?=[ \t]*(?:[,;.)]|$|\n))")
 NAME_INITIAL = re.compile(
     rf"(?:(?<=[,;:][ \t])|(?<=[,;:]))(?P<name>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)"
     rf"(?={TRAILING_INITIAL.pattern})"

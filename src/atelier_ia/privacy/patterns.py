@@ -162,6 +162,21 @@ LOWER_STREET = re.compile(
     r"[a-zàâäçéèêëîïôöùûüÿ'-]{3,}"
     r"(?:[ \t]+(?:de[ \t]+|du[ \t]+|la[ \t]+)?[a-zàâäçéèêëîïôöùûüÿ-]{3,}){0,2}"
 )
+# A whole address typed in lower case, announced by who lives there, up to its postcode and
+# commune and the punctuation after them: « j habite la haute folie 53270 sainte suzanne et
+# chammes, … », « ici gilles au lieu dit le genestoux 63240 le mont dore, … ».
+_LOW = r"[a-zàâäçéèêëîïôöùûüÿ'’-]+"
+LOWER_WHOLE_ADDRESS = re.compile(
+    r"(?:\bj['’ ]?[ \t]?habite[ \t]+(?:au[ \t]+|[àa][ \t]+)?|\bhabitons[ \t]+|"
+    r"\bdomicili[ée]e?s?[ \t]+(?:au[ \t]+|[àa][ \t]+)?|(?=\blieu[ -]dit[ \t]))"
+    rf"(?P<address>(?:\d{{1,4}}[ \t]+)?{_LOW}(?:[ \t]+{_LOW}){{0,7}}[ \t]+"
+    r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}"
+    r"(?![ \t]+(?:euros?|habitants|personnes|km|hectares|ha|tonnes|litres|visiteurs)\b)"
+    # the commune ends at punctuation, or where the sentence goes on (« … la tremblade juste
+    # derriere le camping »)
+    rf"(?:[ \t]+{_LOW}){{1,5}}?)(?=[ \t]*(?:[,.;!?\n]|$)|[ \t]+(?:juste|derri[eè]re|depuis|"
+    r"mais|car|pour|donc|et[ \t]+(?:je|j['’ ]|mon|ma|mes|on|nous))\b)"
+)
 # « quatorze route de Fleurance », « douze rue des Forges »: a dictated address
 SPOKEN_STREET = re.compile(
     rf"\b(?P<number>(?i:{NUMBER_WORDS}))[ \t]+(?i:{STREET_TYPES})\b" + _STREET_NAME
@@ -641,6 +656,16 @@ def addresses(text: str) -> Iterator[Finding]:
         # « un domaine de Bergheim »: « un » is the article
         if number and 1 < number < 1000 and m.start() >= used_until:
             yield Finding(m.start(), m.end(), "ADRESSE", m.group(), "numéro de voie dicté en mots")
+    for m in LOWER_WHOLE_ADDRESS.finditer(text):
+        if m.start("address") >= used_until:
+            used_until = m.end("address")
+            yield Finding(
+                m.start("address"),
+                m.end("address"),
+                "ADRESSE",
+                m.group("address"),
+                "adresse tapée en minuscules, jusqu'au code postal et à la commune",
+            )
     for m in LOWER_STREET.finditer(text):
         if m.start() >= used_until and not PLOT_BEFORE.search(
             text, max(0, m.start() - 20), m.start()
