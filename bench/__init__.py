@@ -40,6 +40,7 @@ REAL_SPLITS = (
     "held_out_16",
     "held_out_17",
     "held_out_18",
+    "held_out_19",
 )
 
 
