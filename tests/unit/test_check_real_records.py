@@ -585,3 +585,22 @@ def test_after_the_eighteenth_held_out_set():
     assert reading.count(other, reading.COUNT_LABELS["presents"])[0] is None
     said = "Nombre des membres qui ont assisté à la séance : 23"
     assert reading.count(said, reading.COUNT_LABELS["presents"])[0] == 23
+
+
+def test_after_the_nineteenth_held_out_set():
+    """Its first run's false findings: deliberations titled in capitals, each with its register
+    number alone on the next line (267-etreux-2021); items numbered by rank fused with the
+    séance's date, « 119072016 – … » (269-treignac-2016); « au nombre prescrit par la loi » with
+    a margin's words slipped in by a two-column copy (272-saint-pee-sur-nivelle-2016). One such
+    line is no agenda."""
+    register = (
+        "AJOUT D'UN POINT\nDél. N°2-2021-01\nLe conseil accepte.\n"
+        "DECISIONS ET ACTES DU MAIRE\nDél. N°2-2021-02\nLecture est donnée.\n"
+    )
+    assert reading.agenda(register)
+    assert reading.agenda("AJOUT D'UN POINT\nDél. N°2-2021-01\nLe conseil accepte.\n") is None
+    dated = "119072016 – Convention d'adhésion\nTexte.\n219072016 – Devenir du village\n"
+    assert reading.agenda(dated)
+    slipped = "s'est réuni au nombre Conseil exercice Délibération prescrit par la loi, dans"
+    assert reading.quorum(slipped).reached
+    assert reading.quorum("au nombre de 12, sans rien prescrire, la loi étant muette").reached is None

@@ -373,7 +373,9 @@ QUORUM_STATED = re.compile(
     r"exercice\s+(?:[ée]tant|est|[ée]tait)\s+(?:pr[ée]sente|atteinte|r[ée]unie)|"
     # The usual formulas: « s'est réuni au (en) nombre prescrit par la loi », « … étant présents, le
     # conseil peut valablement délibérer » (a negated one is QUORUM_MISSED, read first).
-    r"(?:au|en)\s+nombre\s+prescrit\s+par\s+la\s+loi|"
+    # (a two-column copy may slip a few words of the margin in: « au nombre Conseil exercice
+    # Délibération prescrit par la loi »)
+    r"(?:au|en)\s+nombre(?:\s+\S+){0,4}?\s+prescrit\s+par\s+la\s+loi|"
     # « réuni à la majorité de ses membres en exercice »
     r"r[ée]uni\w*\s+[àa]\s+la\s+majorit[ée]\s+(?:absolue\s+)?(?:de\s+ses|des)\s+"
     r"(?:membres|conseillers)\s+en\s+exercice|"
@@ -544,6 +546,18 @@ YEAR_NUMBERED = re.compile(
 NUMBERED_DELIBERATION = re.compile(
     r"^[ \t]*D(?:E|EL|ÉL)\.?[ \t]+\d[\d/.-]{4,}[ \t]+(?P<title>[A-ZÀ-Ý]{2}[^\n]*?)[ \t]*$", re.M
 )
+# A deliberation's register number alone on the line under its title (« MISE EN PLACE D'UNE
+# BORNE … ⏎ Dél. N°2-2021-02 »), and an item numbered by its rank fused with the séance's date
+# (« 119072016 – Convention … », « 219072016 – Devenir … »): two at least make the agenda.
+REGISTER_NUMBER_LINE = re.compile(
+    r"^[ \t]*D[ée]l(?:ib[ée]ration)?\.?[ \t]*N[°o][ \t]*(?P<title>\d[\d/.-]{3,})[ \t]*$",
+    re.M | re.I,
+)
+DATE_NUMBERED = re.compile(
+    r"^[ \t]*\d{1,2}(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d[ \t]*[–-][ \t]*"
+    r"(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$",
+    re.M,
+)
 
 
 def _lettered_points(text: str) -> list[re.Match]:
@@ -613,7 +627,7 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
     kept += _lettered_points(text)
     kept += _capital_lettered(text)
-    for heading in (ITEM_HEADING, NUMBERED_DELIBERATION):
+    for heading in (ITEM_HEADING, NUMBERED_DELIBERATION, REGISTER_NUMBER_LINE, DATE_NUMBERED):
         headings = list(heading.finditer(text))
         if len(headings) >= 2:
             kept += headings
