@@ -603,4 +603,6 @@ def test_after_the_nineteenth_held_out_set():
     assert reading.agenda(dated)
     slipped = "s'est réuni au nombre Conseil exercice Délibération prescrit par la loi, dans"
     assert reading.quorum(slipped).reached
-    assert reading.quorum("au nombre de 12, sans rien prescrire, la loi étant muette").reached is None
+    assert (
+        reading.quorum("au nombre de 12, sans rien prescrire, la loi étant muette").reached is None
+    )
