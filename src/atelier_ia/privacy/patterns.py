@@ -227,6 +227,15 @@ OVERSEAS_DIALLED = re.compile(
     r"(?<![\w+])\+(?:262|590|594|596)[ .]?(?:6(?:39|9[0-7])|26[239]|59[04]|596)(?:[ .]?\d{2}){3}"
     r"(?![\w/-])"
 )
+# « (902) 483-2716 »: the North American way, the area code in brackets
+NORTH_AMERICAN = re.compile(r"(?<![\w)])\(\d{3}\)[ ]?\d{3}-\d{4}(?![\w-])")
+# Saint-Pierre-et-Miquelon's six digits dialled locally (41, 55 for the islands' lines), after
+# a word that announces a number: « mon num 55 38 21 »
+SAINT_PIERRE_LOCAL = re.compile(
+    r"\b(?:t[ée]l[ée]?(?:phone)?|tel|num(?:[ée]ro)?|portable|fixe|joindre|appel(?:er|ez))\.?"
+    r"[ \t:]*(?:au[ \t]+|le[ \t]+)?(?P<number>(?<![\d+])(?:41|55)(?:[ .]\d{2}){2})(?![\d ]?\d)",
+    re.I,
+)
 # A number dialled from abroad that the phonenumbers release does not know as allocated (« +44
 # 7700 912 604 »): possible for its country is enough after a « + ».
 DIALLED_FROM_ABROAD = re.compile(
@@ -306,6 +315,12 @@ def phones(text: str) -> Iterator[Finding]:
             found.append((m.start(), m.end(), "numéro d'outre-mer"))
     for m in OVERSEAS_DIALLED.finditer(flat):
         found.append((m.start(), m.end(), "numéro d'outre-mer composé de l'étranger"))
+    for m in NORTH_AMERICAN.finditer(flat):
+        found.append((m.start(), m.end(), "numéro nord-américain (indicatif entre parenthèses)"))
+    for m in SAINT_PIERRE_LOCAL.finditer(flat):
+        found.append(
+            (m.start("number"), m.end("number"), "numéro local de Saint-Pierre-et-Miquelon")
+        )
     for m in DIALLED_FROM_ABROAD.finditer(flat):
         if any(a < m.end() and m.start() < b for a, b, _ in found):
             continue
@@ -345,6 +360,11 @@ def ibans(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "IBAN", m.group(), "IBAN dont la clé est juste")
 
 
+SOCIAL_INSURANCE_BEFORE = re.compile(
+    r"\b(?:assurance\s+sociale|social\s+insurance|NAS|SIN)\b[^\n;]{0,30}$", re.I
+)
+
+
 def companies(text: str) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
     for m in SIRET.finditer(text):
@@ -356,6 +376,12 @@ def companies(text: str) -> Iterator[Finding]:
         # « +376 356 218 »: a phone's country code, then its number (Luhn passes by chance)
         dialled = text[max(0, m.start() - 1) : m.start()] == "+"
         if not inside and not dialled and std_siren.is_valid(_digits(m.group())):
+            if SOCIAL_INSURANCE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+                # A Canadian social insurance number has the SIREN's Luhn key: a person's
+                yield Finding(
+                    m.start(), m.end(), "NUMERO_DOSSIER", m.group(), "numéro d'assurance sociale"
+                )
+                continue
             yield Finding(m.start(), m.end(), "SIREN", m.group(), "9 chiffres, clé de Luhn juste")
 
 
@@ -411,7 +437,8 @@ def births(text: str) -> Iterator[Finding]:
 # DR-417-FX »: a number, not a plate
 REFERENCE_BEFORE = re.compile(
     r"(?:\br[ée]f(?:[ée]rence)?\.?|\bn[°o]|\bmarch[ée]|\bcommande|\blot|\bkit|\bpi[èe]ce|"
-    r"\bmod[èe]le|\bs[ée]rie|\barticle|\bcode)(?:\s+[\w'’]+){0,3}?\s*:?\s*$",
+    # « cote 3 E 12 »: an archive's call number
+    r"\bmod[èe]le|\bs[ée]rie|\barticle|\bcode|\bcote)(?:\s+[\w'’]+){0,3}?\s*:?\s*$",
     re.I,
 )
 LOWER_PLATE = re.compile(
@@ -578,7 +605,8 @@ _BUILDING_SEGMENT = (
     r"porte|entrée|logement|chambre|immeuble|tour|villa)[ \t]*[\w-]{1,8}"
     r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,2}"
     r"|\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)"
-    r"|(?i:résidence|residence|cité|cite|lotissement|domaine|hameau|ZA|ZAC|ZI|lieu-dit|lieudit|"
+    r"|(?i:rez-de-chauss[ée]e|RDC)"
+    r"|(?i:résidence|residence|cité|cite|lotissement|domaine|hameau|ZA|ZAC|ZI|lieu-dit|lieudit|HLM|"
     r"zone[ \t]+(?:industrielle|artisanale|d['’]activit[ée]s?)|cabane[ \t]+n°[ \t]*\d{1,4}|"
     r"quartier|mas|ferme|camping|village)[ \t]+"
     r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
@@ -595,7 +623,16 @@ _DWELLING_SEGMENT = (
     r"bâtiment|studio|logement|villa)"
     r"(?:[ \t]+[\w'’.-]+){1,6}"
 )
-DWELLING_BEFORE = re.compile(rf"(?:(?<![\w'’-]){_DWELLING_SEGMENT}[ \t]*,[ \t]*){{1,4}}$")
+# after the dwelling, the place it stands in: « maison Quédinet, Île aux Marins, 97500 … »
+# (not a person after a civility: « logement social, Mme Dupont, 38000 … »)
+_CAP_PLACE = (
+    r"(?!(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\b)"
+    r"[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+(?:aux|au|de|du|des|la|le|les|d['’])?[ \t]*[A-ZÀ-Ÿ][\w'’-]*){0,3}"
+)
+DWELLING_BEFORE = re.compile(
+    rf"(?<![\w'’-]){_DWELLING_SEGMENT}[ \t]*,[ \t]*"
+    rf"(?:(?:{_DWELLING_SEGMENT}|{_CAP_PLACE})[ \t]*,[ \t]*){{0,2}}$"
+)
 BOX_BEFORE = re.compile(r"\b(?:BP|CS|TSA)[ \t]?\d{1,6}[ \t]*[,–—-]?[ \t]*$")
 CEDEX_NUMBER = re.compile(r"(?<=[Cc][Ee][Dd][Ee][Xx])[ \t]+\d{1,2}\b")
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
@@ -616,9 +653,11 @@ def _postcode_after(text: str, end: int) -> re.Match | None:
     or two hamlets or named buildings (with their own flat numbers)."""
     end = _past_building(text, end)
     for _ in range(3):
-        rest = POSTCODE_CITY_AFTER_STREET.match(
-            text, _skip_separators(text, end)
-        ) or BORDER_POSTCODE_CITY.match(text, _skip_separators(text, end))
+        rest = (
+            POSTCODE_CITY_AFTER_STREET.match(text, _skip_separators(text, end))
+            or BORDER_POSTCODE_CITY.match(text, _skip_separators(text, end))
+            or (FOREIGN_CITY_POSTCODE.match(text, _skip_separators(text, end)))
+        )
         if rest is not None:
             return rest
         locality = LOCALITY_PART.match(text, end)
@@ -728,7 +767,8 @@ def addresses(text: str) -> Iterator[Finding]:
 _CAPS = r"[A-ZÀ-Ÿ][\w'’-]*"
 NUMBER_FIRST = re.compile(
     rf"\b\d{{1,4}}[a-z]?,?[ \t]+(?:{_CAPS}[ \t]+){{1,3}}"
-    r"(?:Road|Street|Lane|Drive|Close|Way|Avenue|Crescent|Gardens|Terrace|Grove|Square|Rd|St)\b"
+    r"(?:Road|Street|Lane|Drive|Close|Way|Avenue|Crescent|Gardens|Terrace|Grove|Square|Parade|"
+    r"Place|Boulevard|Rd|St)\b"
 )
 FUSED_TYPE = re.compile(
     r"\b[A-ZÀ-Ÿ][\w-]*(?:stra(?:ß|ss)e|weg|platz|gasse|allee|ring|gracht|straat|laan|plein|kade|"
@@ -755,7 +795,11 @@ _POSTCODE = (
     r"(?:[A-Z]{1,2}\d{3,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
 )
 # the British postcode, and the Irish Eircode (« T12 X8K2 »)
-_UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d{2}[ \t]?[A-Z\d]{4})\b"
+# and the Canadian one after its province (« Halifax NS B3J 1Y2 »)
+_UK_POSTCODE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d{2}[ \t]?[A-Z\d]{4}"
+    r"|(?:(?:NL|NS|NB|PE|QC|ON|MB|SK|AB|BC)[ \t]+)?[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+)
 ABROAD_REST = re.compile(
     r"(?:,?[ \t]+(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »: floor and door
     r"|\d{1,2}\.?[ºª°][ \t]*(?:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », a Portuguese floor
@@ -766,6 +810,11 @@ ABROAD_REST = re.compile(
 )
 
 
+# A British or Canadian town and postcode after a street written the French way: « 112 rue
+# Principale, Chéticamp NS B0E 1H0, Canada »
+FOREIGN_CITY_POSTCODE = re.compile(rf"{_PLACE}[ \t]+{_UK_POSTCODE}(?:,[ \t]*{_WORD})?")
+
+
 # French street words in the Swiss (and Belgian, Luxembourg) order, the number after the name,
 # then a four-digit postcode: « Rue du Marché 9, 1260 Nyon », « Chemin des Tattes 4, 1347 Le
 # Sentier »; a post-office box there: « Casella postale 214, 6901 Lugano », « Case postale 12 ».
@@ -773,8 +822,8 @@ NAME_THEN_NUMBER = re.compile(
     r"\b(?i:rue|chemin|avenue|route|place|quai|boulevard|ruelle|impasse|allée|sentier|passage)"
     rf"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?{_CAPS}(?:[ \t]+{_CAPS}){{0,2}}"
     r"[ \t]+\d{1,4}[a-z]?(?=,[ \t]*\d{4}[ \t]+[A-ZÀ-Ÿ])"
-    r"|\b(?i:casella[ \t]+postale|case[ \t]+postale|postfach)[ \t]+\d{1,6}"
-    r"(?=,[ \t]*\d{4}[ \t]+[A-ZÀ-Ÿ])"
+    r"|\b(?i:casella[ \t]+postale|case[ \t]+postale|postfach|P\.?O\.?[ \t]+Box)[ \t]+\d{1,6}"
+    r"(?=,[ \t]*(?:\d{4}[ \t]+)?[A-ZÀ-Ÿ])"
 )
 
 
