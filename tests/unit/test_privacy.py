@@ -933,3 +933,16 @@ def test_after_the_twentieth_held_out_set():
     assert kinds("registres numérisés, cote 3 E 12 ;") == []
     assert ("PERSONNE", "Dupont") in kinds("logement social, Mme Dupont, 38000 Grenoble")
     assert ("ADRESSE", "38000 Grenoble") in kinds("logement social, Mme Dupont, 38000 Grenoble")
+
+
+def test_after_the_twenty_first_held_out_set():
+    """Its first run's false findings: archive call numbers after « cotes », in a list
+    (« cotes 3 E 1457 et 2 O 46/12 »), read as old plates; the second of a list of order numbers
+    read as a phone; a trailer's and a server's references read as someone's file."""
+    assert kinds("archives départementales, cotes 3 E 1457 et 2 O 46/12 ; ISBN") == []
+    assert kinds("bons de commande n° 01 34 19 02 77 et 01 34 19 02 78 ; 48 bureaux") == []
+    assert kinds("remorque réf. 4617 LT 46 ; serveur réf. HK-318-ZV ; livraison") == []
+    assert kinds("appelez-moi au 06 12 34 56 78 et 06 98 76 54 32") == [
+        ("TELEPHONE", "06 12 34 56 78"),
+        ("TELEPHONE", "06 98 76 54 32"),
+    ]

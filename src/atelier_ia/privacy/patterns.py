@@ -252,7 +252,8 @@ OTHER_NUMBER_BEFORE = re.compile(
     r"notre|du|un|leur)\b)[a-zàâçéèêëîïôûù]{3,}\s+n°\s*$"
     # the end of a range of such numbers (« palettes n° 06 27 41 83 90 à 06 27 41 83 97 »), a
     # batch (« lot L 06 41 28 73 95 »)
-    r"|n°\s*\d[\d .]{8,16}\s+(?:à|au)\s*$|\blot\s+(?:n°\s*)?[A-Z]?\s*$",
+    # or a list of them (« bons de commande n° 01 34 19 02 77 et 01 34 19 02 78 »)
+    r"|n°\s*\d[\d .]{8,16}\s+(?:à|au|et|,)\s*$|\blot\s+(?:n°\s*)?[A-Z]?\s*$",
     re.I,
 )
 
@@ -438,7 +439,8 @@ def births(text: str) -> Iterator[Finding]:
 REFERENCE_BEFORE = re.compile(
     r"(?:\br[ée]f(?:[ée]rence)?\.?|\bn[°o]|\bmarch[ée]|\bcommande|\blot|\bkit|\bpi[èe]ce|"
     # « cote 3 E 12 »: an archive's call number
-    r"\bmod[èe]le|\bs[ée]rie|\barticle|\bcode|\bcote)(?:\s+[\w'’]+){0,3}?\s*:?\s*$",
+    # (« cotes 3 E 1457 et 2 O 46/12 »: the list goes on)
+    r"\bmod[èe]le|\bs[ée]rie|\barticle|\bcode|\bcotes?)(?:\s+[\w'’/]+){0,5}?\s*:?\s*$",
     re.I,
 )
 LOWER_PLATE = re.compile(
@@ -490,7 +492,8 @@ COLLECTIVITY_OWN = re.compile(
 )
 PRODUCT_BEFORE = re.compile(
     r"\b(?:pi[èe]ce|article|mod[èe]le|produit|mat[ée]riel|tracteur|chaudi[èe]re|moteur|"
-    r"compresseur|pompe|appareil|[ée]quipement|machine|s[ée]rie)\b[^;\n]{0,40}$",
+    r"compresseur|pompe|appareil|[ée]quipement|machine|remorque|serveur|cam[ée]ra|ordinateur|"
+    r"s[ée]rie)\b[^;\n]{0,40}$",
     re.I,
 )
 # The commune's own business, said just before the number: a loan (« emprunt … contrat n° »),
