@@ -41,6 +41,7 @@ REAL_SPLITS = (
     "held_out_17",
     "held_out_18",
     "held_out_19",
+    "held_out_20",
 )
 
 
