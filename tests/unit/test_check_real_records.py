@@ -606,3 +606,22 @@ def test_after_the_nineteenth_held_out_set():
     assert (
         reading.quorum("au nombre de 12, sans rien prescrire, la loi étant muette").reached is None
     )
+
+
+def test_after_the_twentieth_held_out_set():
+    """Its first run's false findings: a margin box interleaved with the opening sentence, each
+    figure between its label's two halves (282-locqueltas-2019); a copy that lost its line
+    breaks, the first item run into the text after a full stop (288-cavalaire-sur-mer-2011).
+    A « 1 - » inside a sentence, or with a title not in capitals, stays no agenda."""
+    box = (
+        "Nombre de Conseillers en 19 L'an deux mil dix-neuf, le 2 décembre, le exercice Nombre "
+        "de Conseil Municipal de la Commune, dûment Conseillers 17 convoqué, s'est réuni au lieu "
+        "habituel de présents ses séances."
+    )
+    assert reading.count(box, reading.COUNT_LABELS["en_exercice"])[0] == 19
+    assert reading.count(box, reading.COUNT_LABELS["presents"])[0] == 17
+    assert reading.quorum(box).reached
+    run_in = "Le procès-verbal est approuvé à l'unanimité. 1 - APPROBATION du COMPTE-RENDU annuel"
+    assert reading.agenda(run_in)
+    assert reading.agenda("Il reste 1 - APPROBATION du COMPTE-RENDU annuel") is None
+    assert reading.agenda("Approuvé à l'unanimité. 1 - Approbation du compte rendu") is None

@@ -225,6 +225,18 @@ COUNT_LABELS = {
 }
 
 
+# A margin box a two-column copy interleaved with the opening sentence, the figure between the
+# label's two halves: « Nombre de Conseillers en 19 L'an deux mil dix-neuf, … le exercice ».
+SPLIT_LABELS = {
+    COUNT_LABELS["en_exercice"]: re.compile(
+        r"\bconseillers\s+en\s+(?P<n>\d{1,3})\b[^\n]{0,120}?\bexercice\b", re.I
+    ),
+    COUNT_LABELS["presents"]: re.compile(
+        r"\bconseillers\s+(?P<n>\d{1,3})\b[^\n]{0,120}?\bpr[ée]sents\b", re.I
+    ),
+}
+
+
 def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     """« Présents : 11 », « présents : onze », « 11 présents », « onze conseillers présents »."""
     after = next(
@@ -248,7 +260,11 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     if before and count_value(before.group("n")) is not None:
         return count_value(before.group("n")), before.span()
     found = _in_a_table(text, label)
-    return found if found[0] is not None else _in_a_column(text, label)
+    if found[0] is None:
+        found = _in_a_column(text, label)
+    if found[0] is None and (split := SPLIT_LABELS.get(label)) and (m := split.search(text)):
+        found = int(m["n"]), m.span()
+    return found
 
 
 # « Étaient présents :\n1 - M Jacques SEVRAIN »: a list's first number, on the next line.
@@ -504,6 +520,12 @@ LONE_MARKER = re.compile(
     r"[ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$",
     re.M,
 )
+# A copy that lost its line breaks: the first item run into the text after a full stop,
+# numbered and titled in capitals (« … approuvé à l'unanimité. 1 - APPROBATION du COMPTE-RENDU
+# … »).
+RUN_IN_FIRST_ITEM = re.compile(
+    r"(?<=[.!?] )(?P<n>1)[ \t]*[.)–-][ \t]+(?P<title>[A-ZÀ-Ý]{4,}(?:[ \t]+[\wÀ-ÿ'’-]+){2,})"
+)
 # « DELIBERATION 2019-27 : MISE A DISPOSITION … », « DELIBERATION 2019-28 : RAPPORT … »: the
 # items' own headings, whatever their numbering (a PDF's text layer may garble it); two or
 # more make the séance's order.
@@ -625,6 +647,7 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += _in_a_run(list(NUMBERED_ITEM.finditer(text)))
     kept += _in_a_run(list(YEAR_NUMBERED.finditer(text)))
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
+    kept += list(RUN_IN_FIRST_ITEM.finditer(text))
     kept += _lettered_points(text)
     kept += _capital_lettered(text)
     for heading in (ITEM_HEADING, NUMBERED_DELIBERATION, REGISTER_NUMBER_LINE, DATE_NUMBERED):
