@@ -583,6 +583,9 @@ def test_after_the_eighteenth_held_out_set():
     assert reading.quorum(table).reached
     other = "N°\nLibellé\nRapporteur\n3\n4\n5\n"
     assert reading.count(other, reading.COUNT_LABELS["presents"])[0] is None
+    # lines that are no table's headers, then a box with colons: the box is still read
+    box = "Foo bar\nBaz qux\nEn exercice :\nPrésents :\nVotants :\n15\n12\n14\n"
+    assert reading.count(box, reading.COUNT_LABELS["presents"])[0] == 12
     said = "Nombre des membres qui ont assisté à la séance : 23"
     assert reading.count(said, reading.COUNT_LABELS["presents"])[0] == 23
 

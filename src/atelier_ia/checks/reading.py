@@ -342,7 +342,7 @@ def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | N
             labels.append(LABEL_LINE.match(lines[i].group())["label"])
             i += 1
         if not labels:
-            bare = []
+            start, bare = i, []
             while i < len(lines) and BARE_LABEL_LINE.match(lines[i].group()):
                 bare.append(lines[i].group())
                 i += 1
@@ -351,6 +351,8 @@ def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | N
                 if FIGURE_LINE.match(lines[i].group() if i < len(lines) else "")
                 else []
             )
+            if not labels:
+                i = start  # not a flattened table: read on from the line after the first
         figures = []
         while i < len(lines) and FIGURE_LINE.match(lines[i].group()):
             figures.append((int(lines[i].group()), lines[i].span()))
