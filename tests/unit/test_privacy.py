@@ -946,3 +946,14 @@ def test_after_the_twenty_first_held_out_set():
         ("TELEPHONE", "06 12 34 56 78"),
         ("TELEPHONE", "06 98 76 54 32"),
     ]
+
+
+def test_old_plates_have_two_or_three_letters():
+    """Written before held_out_22's first run, from the « cotes » lesson: an old plate's series
+    has two or three letters; one letter between figures is how archives and cadastres number
+    (« 3 E 45 », « 2 O 46 »), whatever word comes before."""
+    assert kinds("les registres 3 E 45 et 4 M 12 ; voir aussi 2 O 46 à la page 3") == []
+    assert kinds("le camion 3185 RT 46 et la voiture 528-DKT-95") == [
+        ("PLAQUE", "3185 RT 46"),
+        ("PLAQUE", "528-DKT-95"),
+    ]

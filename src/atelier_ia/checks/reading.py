@@ -236,6 +236,15 @@ SPLIT_LABELS = {
     ),
 }
 
+# A margin box interleaved with the lists beside it: « Nombre des membres qui ont assisté à la
+# séance : Absent(s) non excusé(s) : 23 ». The box's « Nombre de(s) membres … : » asks for a
+# figure; the list heading that the layout put between (no figure, no name after it) does not.
+BOX_LABEL_THEN_LIST = re.compile(
+    rf"\bnombre\s+d(?:e|es)\s+(?:membres|conseillers)\s+(?P<label>{COUNT_LABELS['presents']})"
+    r"\s*:\s*[A-Za-zÀ-ÿ()' ’-]{3,40}:\s*(?P<n>\d{1,3})\b",
+    re.I,
+)
+
 
 def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     """« Présents : 11 », « présents : onze », « 11 présents », « onze conseillers présents »."""
@@ -250,12 +259,17 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     if after and count_value(after.group("n")) is not None:
         return count_value(after.group("n")), after.span()
     # Not « Nombre de conseillers : 43 Présents : M. X, … » nor « Effectif légal : 43 ⏎
-    # Présents ou représentés »: that number is the previous label's.
-    before = re.search(
-        rf"(?<![:=])(?<![:=][ \t])\b(?P<n>{COUNT})[ \t]+(?:(?:conseillers|membres)[ \t]+)?"
-        rf"{label}\b",
-        text,
-        re.I,
+    # Présents ou représentés », nor « en fonctions : ⏎ ⏎ 29 Absent(s) »: that number is the
+    # previous label's, however many blanks lie between.
+    before = next(
+        (
+            m
+            for m in re.finditer(
+                rf"\b(?P<n>{COUNT})[ \t]+(?:(?:conseillers|membres)[ \t]+)?{label}\b", text, re.I
+            )
+            if not text[: m.start()].rstrip().endswith((":", "="))
+        ),
+        None,
     )
     if before and count_value(before.group("n")) is not None:
         return count_value(before.group("n")), before.span()
@@ -264,6 +278,9 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
         found = _in_a_column(text, label)
     if found[0] is None and (split := SPLIT_LABELS.get(label)) and (m := split.search(text)):
         found = int(m["n"]), m.span()
+    if found[0] is None and (m := BOX_LABEL_THEN_LIST.search(text.replace("\n", " "))):
+        if re.fullmatch(label, m["label"], re.I):
+            found = int(m["n"]), m.span()
     return found
 
 

@@ -38,10 +38,12 @@ IBAN = re.compile(
 SIRET = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 SIREN = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}\b")  # cut at a line's end too
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
-# plates (FNI), still on the road: 123-ABC-47; Belgian plates: 1-ABC-123.
+# plates (FNI), still on the road: 123-ABC-47; Belgian plates: 1-ABC-123. The old series with
+# one letter (« 3 E 12 ») ran out decades ago, while archives (« 3 E 45 », « 2 O 46 ») and
+# cadastres number that way: two or three letters.
 PLATE = re.compile(
     r"\b(?:[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}"
-    r"|\d{1,4}[- ][A-Z]{1,3}[- ](?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])"
+    r"|\d{1,4}[- ][A-Z]{2,3}[- ](?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])"
     # Belgian plates, common near the border: 1-ABC-123
     r"|[1-9]-[A-Z]{3}-\d{3})\b"
 )
