@@ -957,3 +957,20 @@ def test_old_plates_have_two_or_three_letters():
         ("PLAQUE", "3185 RT 46"),
         ("PLAQUE", "528-DKT-95"),
     ]
+
+
+def test_numbers_of_real_council_records_that_are_no_one_s():
+    """Written before held_out_22's first run, from what the detectors found on the real council
+    records outside their labelled names: a budget's accounts (« Compte 60612 : – 5 000.00 € »,
+    Dixmont 2025) read as someone's file; amounts in a table (« 10 243.70 9 257.64 12 »,
+    Argelès-sur-Mer 2008) passing a NIR's key by chance, with a month no NIR has (43)."""
+    budget = "- En fonctionnement :\n- Compte 60612 : – 5 000.00 €\n- Compte 6232 : – 20 000.00 €"
+    assert kinds(budget) == []
+    assert kinds("Virement : compte 6232 : – 20 000.00 €") == []
+    assert kinds("Lot 1 Lot 2 Lot 3 Lot 4\n\n10 243.70 9 257.64 12 870.00") == []
+    # A household's account stays one, and a NIR with a month of 20 to 42 or 50 to 99 stays one.
+    assert kinds("M. Paul Durand, abonné, compte n° 418273, facture de 42 €") == [
+        ("PERSONNE", "Paul Durand"),
+        ("NUMERO_DOSSIER", "418273"),
+    ]
+    assert kinds("NIR 1 85 35 99 216 047 46") == [("NIR", "1 85 35 99 216 047 46")]

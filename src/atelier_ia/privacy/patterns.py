@@ -347,12 +347,18 @@ LOOSE_NIR = re.compile(
 )
 
 
+# The month: 01 to 12, or 20 to 42 and 50 to 99 for a birth whose record gave none (INSEE);
+# « 10 243.70 9 257.64 12 », amounts in a table, pass the key by chance but not this.
+NIR_MONTH = re.compile(r"0[1-9]|1[0-2]|[23]\d|4[0-2]|[5-9]\d")
+
+
 def nirs(text: str) -> Iterator[Finding]:
     taken = []
     for m in (*NIR.finditer(text), *LOOSE_NIR.finditer(text)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if std_nir.is_valid(_digits(m.group()).upper()):
+        digits = _digits(m.group()).upper()
+        if std_nir.is_valid(digits) and NIR_MONTH.fullmatch(digits[3:5]):
             taken.append(m.span())
             yield Finding(m.start(), m.end(), "NIR", m.group(), "15 chiffres dont la clé est juste")
 
@@ -507,6 +513,17 @@ COMMUNE_BUSINESS_BEFORE = re.compile(
     re.I,
 )
 SUPPLIER_INVOICE = re.compile(r"factures?\s+n[°o]", re.I)
+# The budget's accounts (M14, M57 nomenclatures: two to six digits, classes 1 to 7): « Compte
+# 60612 : – 5 000.00 € », « compte 6232 » under « En fonctionnement : ». A household's account
+# at the water service has more digits, or letters.
+BUDGET_ACCOUNT = re.compile(r"comptes?\s+(?:n[°o]\s*)?[1-7]\d{1,5}", re.I)
+BUDGET_WORDS = re.compile(
+    r"\b(?:fonctionnement|investissement|chapitre|budg[ée]taire|budget|cr[ée]dits|"
+    r"d[ée]cision\s+modificative|imputation|nomenclature|M14|M57)\b",
+    re.I,
+)
+# « Compte 6232 : – 20 000.00 € »: a budget line, the account then the sum it moves
+BUDGET_LINE_AMOUNT = re.compile(r"[ \t]*[:–-][ \t]*[–+-]?[ \t]*\d[\d  .]*(?:[.,]\d{2})?[ \t]*€")
 AMOUNT_AFTER = re.compile(
     r"\s+(?:de|d['’]un\s+montant\s+de)\s+\d[\d  .]*(?:,\d{2})?\s*(?:€|euros|CHF)"
 )
@@ -566,6 +583,11 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue  # the commune's loan, order or fund, not a person's file
         if PLOT_NUMBER.search(m.group()):
             continue
+        if BUDGET_ACCOUNT.fullmatch(m.group().strip(" :")) and (
+            BUDGET_WORDS.search(text, max(0, m.start() - 300), m.start())
+            or BUDGET_LINE_AMOUNT.match(text, m.end())
+        ):
+            continue  # an account of the commune's budget, not someone's
         if re.search(r"carte\s+bancaire", m.group(), re.I):
             continue  # a card payment's ticket, not the card holder's file
         yield Finding(
