@@ -54,7 +54,8 @@ HELD_OUT = {
     "held_out_18": "Eighteenth held-out set (written unseen by the detectors; fixed after):",
     "held_out_19": "Nineteenth held-out set (written unseen by the detectors; fixed after):",
     "held_out_20": "Twentieth held-out set (written unseen by the detectors; fixed after):",
-    "held_out_21": "Twenty-first held-out set (written unseen by the detectors):",
+    "held_out_21": "Twenty-first held-out set (written unseen by the detectors; fixed after):",
+    "held_out_22": "Twenty-second held-out set (written unseen by the detectors):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
