@@ -42,6 +42,8 @@ REAL_SPLITS = (
     "held_out_18",
     "held_out_19",
     "held_out_20",
+    "held_out_21",
+    "held_out_22",
 )
 
 
