@@ -638,3 +638,26 @@ def test_a_margin_box_interleaved_with_the_lists():
     # A figure with no box label before it stays unread.
     lists = "Présents : M. SIMON J.\nAbsent(s) non excusé(s) : 23"
     assert reading.count(lists, reading.COUNT_LABELS["presents"])[0] is None
+
+
+def test_after_the_twenty_second_held_out_set():
+    """Its first run's false findings (the twenty-first set had none): a first item named
+    « Question n°1 Objet : » (306-lectoure-2017) or « RAPPORT N° 1 : » after a PDF's page number
+    and date (314-chatillon-sur-chalaronne-2017), and one after a list's dash, « - 1) »
+    (308-veyrac-2019), read as no agenda; « l'article 2122-18 ⏎ du Code Général des Collectivités
+    Territoriales », its code on the next line, not read (307-ceret-2015); the old code des
+    communes' « L.121-12 » taken for invented (315-boen-sur-lignon-2017)."""
+    assert reading.agenda("Télétransmis le :\n\nQuestion n°1 Objet : Approbation du compte-rendu")
+    assert reading.agenda("1 18/12/2017 RAPPORT N° 1 : Révision des tarifs municipaux 2018")
+    assert reading.agenda("L'ordre des sujets.\n\n- 1) Approbation du procès-verbal du 4 décembre")
+    # A lone later item heads an extract; a dash before a count is no item.
+    assert not reading.agenda("RAPPORT N° 5 : Révision des tarifs municipaux")
+    assert not reading.agenda("Étaient présents :\n- 1 conseiller excusé\n- 2 absents")
+    text = "conformément à l’article 2122-18\ndu Code Général des Collectivités Territoriales"
+    assert [r for r, _ in references(text)] == ["L2122-18"]
+    old = check_references("en application de l’article L.121-12 du Code Général des Collectivités")
+    assert [f.passed for f in old] == [True]
+    assert "ancien code des communes" in old[0].message
+    # A four-digit number that is no CGCT article is still reported.
+    made_up = check_references("Vu l'article L. 2121-97 du code général des collectivités")
+    assert [f.passed for f in made_up] == [False]

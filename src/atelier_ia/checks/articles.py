@@ -98,7 +98,8 @@ def references(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 
 # « l'article 2121-29 du CGCT », its « L » left out: still an article the list can judge.
-CGCT_AFTER = re.compile(r"[^.;\n]{0,40}?(?:collectivit[ée]s\s+territoriales|\bCGCT\b)", re.I)
+# (« l'article 2122-18 ⏎ du Code Général des Collectivités Territoriales »: a line between)
+CGCT_AFTER = re.compile(r"[^.;]{0,40}?(?:collectivit[ée]s\s+territoriales|\bCGCT\b)", re.I)
 
 
 def _cgct_without_letter(text: str, m: re.Match) -> bool:
@@ -133,6 +134,9 @@ def other_text_references(text: str) -> list[tuple[str, tuple[int, int]]]:
     return found
 
 
+OLD_NUMBERING = re.compile(r"L[1-4]\d\d-\d{1,3}(?:-\d{1,3})*")
+
+
 def check_references(text: str, rule: str = "references.article") -> list:
     """One finding per article reference: known (ok) or not in the list (perhaps invented)."""
     from atelier_ia.checks.findings import CheckFinding
@@ -147,6 +151,20 @@ def check_references(text: str, rule: str = "references.article") -> list:
             findings.append(
                 CheckFinding(
                     rule, "ok", f"« {quoted} » désigne un chapitre d'articles connus.", where
+                )
+            )
+        elif OLD_NUMBERING.fullmatch(reference):
+            # « l'article L.121-12 du CGCT » (Boën-sur-Lignon, 2017): the CGCT's articles have
+            # four digits; three are the code des communes' it replaced in 1996, or another
+            # code's. Not invented: out of date, or of a code the list does not hold.
+            findings.append(
+                CheckFinding(
+                    rule,
+                    "ok",
+                    f"« {quoted} » n'a pas la forme d'un article du CGCT (quatre chiffres) : "
+                    "numérotation de l'ancien code des communes, remplacé par le CGCT en 1996, "
+                    "ou article d'un autre code ; référence lue, non vérifiée.",
+                    where,
                 )
             )
         elif reference[0] in "RD":

@@ -508,7 +508,8 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
 # « 1. », « 1) », « 1° », « 1 - », « I – », « POINT 1 - », « Question 1 – », « N°2004/04/01 : »
 # at the start of a line.
 SECTION = re.compile(
-    r"^[ \t]*(?:(?:POINT|Point|QUESTION|Question)\s+)?"
+    # « - 1) Approbation du procès-verbal »: a list's dash before the number
+    r"^[ \t]*(?:[-–•][ \t]*(?=\d{1,2}[.)]))?(?:(?:POINT|Point|QUESTION|Question)\s+)?"
     # « 1/ Charges de scolarisation » too (the slash before a blank: not a date)
     r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|[-–—:]|/(?=[ \t]))|N°\s*\d[\d/.-]*\s*:?)"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
@@ -516,6 +517,15 @@ SECTION = re.compile(
 )
 
 
+# « Question n°1 Objet : Approbation … », « RAPPORT N° 1 : Révision des tarifs » (after a PDF's
+# page number and running date, « 1 18/12/2017 »): the séance's first item by its own name,
+# alone too (an opening cut after it). A lone « Point n° 5 : » heads an extract of that one
+# item; in a run, NUMBERED_ITEM reads it.
+NAMED_ITEM = re.compile(
+    r"^[ \t\d/.]*(?:POINT|Point|QUESTION|Question|RAPPORT|Rapport|AFFAIRE|Affaire)[ \t]+"
+    r"(?:[Nn][°o]\.?[ \t]*)?(?P<n>\d{1,3})\b[ \t]*[:.–—-]?[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
+    re.M,
+)
 # « 1 Compte rendu du conseil du 2 septembre » (the number and a space, nothing else): counted
 # only in a run, where « 2 … » follows, since many lines start with a count (« 15 présents »).
 BARE_SECTION = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M)
@@ -667,6 +677,7 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += _in_a_run(list(YEAR_NUMBERED.finditer(text)))
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
     kept += list(RUN_IN_FIRST_ITEM.finditer(text))
+    kept += [m for m in NAMED_ITEM.finditer(text) if m["n"] == "1" and _a_title(m.group("title"))]
     kept += _lettered_points(text)
     kept += _capital_lettered(text)
     for heading in (ITEM_HEADING, NUMBERED_DELIBERATION, REGISTER_NUMBER_LINE, DATE_NUMBERED):
