@@ -974,3 +974,46 @@ def test_numbers_of_real_council_records_that_are_no_one_s():
         ("NUMERO_DOSSIER", "418273"),
     ]
     assert kinds("NIR 1 85 35 99 216 047 46") == [("NIR", "1 85 35 99 216 047 46")]
+
+
+def test_after_the_twenty_second_and_twenty_third_held_out_sets():
+    """Their first runs (same code): addresses cut short — a dictated one with its description
+    (« … à Soulan la maison avec le balcon en bois »), « allées » in the plural, a Swedish
+    postcode, a seasonal workers' residence before the street, Guiana's « carbet » and « dégrad »;
+    a consultation's reference shaped like a SIRET, its first nine digits read as a SIREN; a list
+    of machine parts' references read as plates and files; venues and boats named after someone
+    with a word between (« piste noire Émile-Allais », « canot de sauvetage « Patron … » »)."""
+    spoken = (
+        "j'habite trois rue de l'Église à Soulan la maison avec le balcon en bois mon téléphone"
+    )
+    assert kinds(spoken) == [
+        ("ADRESSE", "trois rue de l'Église à Soulan la maison avec le balcon en bois")
+    ]
+    floor = "j'habite quarante-deux quai de Rigny au troisième sans ascenseur mon téléphone"
+    assert kinds(floor) == [("ADRESSE", "quarante-deux quai de Rigny au troisième sans ascenseur")]
+    flat = "j'habite vingt-deux boulevard Laurent-Gérin appartement quarante-trois à Vénissieux je"
+    assert kinds(flat)[0] == (
+        "ADRESSE",
+        "vingt-deux boulevard Laurent-Gérin appartement quarante-trois",
+    )
+    for address in (
+        "24 allées Jean-Jaurès, 31000 Toulouse",
+        "Ringvägen 41, 118 63 Stockholm, Sverige",
+        "studio 6, résidence des saisonniers Le Rioumajou, 8 avenue des Thermes, 65170 Saint-Lary",
+        "carbet 3, dégrad de la Comté, 97311 Roura",
+    ):
+        assert kinds(f"domicile : {address} ; voilà") == [("ADRESSE", address)], address
+    assert kinds("référence de la consultation 505 624 189 00024, avis BOAMP") == []
+    assert kinds("SIREN 840.271.951 ; taxe de séjour") == [("SIREN", "840.271.951")]
+    parts = "pièces du chariot élévateur réf. HK-527-TR et DZ-318-PL ; treuil réf. GT-512-KR"
+    assert kinds(parts) == []
+    # a permit for a car names the car
+    assert ("PLAQUE", "GK-318-PT") in kinds("macaron n° RES-2025-0142 pour GK-318-PT ;")
+    venues = (
+        "Sur le domaine : piste noire Émile-Allais, stade de slalom Isabelle-Mir ; le canot de "
+        "sauvetage « Patron François Morin » est à quai."
+    )
+    assert kinds(venues) == []
+    # A person stays one after a verb, or through « de »
+    assert ("PERSONNE", "Paul Durand") in kinds("Le Centre emploie Paul Durand.")
+    assert ("PERSONNE", "Karim") in kinds("Le chien de Karim aboie la nuit.")

@@ -71,7 +71,12 @@ NOT_NAMES = {
     "Prénoms",
     "Absents",
     "Absent",
+    "Absente",
+    "Absentes",
     "Excusés",
+    "Excusé",
+    "Excusée",
+    "Excusées",
     "Présents",
     "Pouvoirs",
     "Représentés",
@@ -325,7 +330,8 @@ NAMED_AFTER_SOMEONE = (
     "avenue boulevard place quai allée impasse médiathèque bibliothèque piscine maison résidence "
     "olympique club amicale pétanque aviron "
     # boats: « la barque « Capitaine Raymond » »
-    "barque voilier bateau navire chalutier péniche canot "
+    "barque voilier bateau navire chalutier péniche canot pirogue doris caseyeur pinasse gabare "
+    "yole goélette remorqueur chaloupe catamaran cité "
     # bodies, events and buildings: « Comité Jean Moulin », « Fondation Abbé Pierre »
     "comité collectif fédération syndicat fondation foyer domaine château église chapelle "
     "hôpital clinique ehpad festival fête foire braderie rallye trophée prix coupe challenge "
@@ -342,9 +348,19 @@ NAMED_AFTER_SOMEONE = (
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
     # « bateau-promenade « Colette » », « Amicale polonaise Fryderyk-Chopin »
-    r"(?:-\w+)?(?:\s+[a-zàâçéèêëîïôûù]+(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire))?"
+    r"(?:-\w+)?"
+    # what kind of venue or boat: « Amicale polonaise Fryderyk-Chopin », « piste noire
+    # Émile-Allais », « cité administrative Jean-Montalat », « stade de slalom Isabelle-Mir »,
+    # « trophée d'accordéon Jean-Ségurel », « canot de sauvetage « Patron François Morin » »: an
+    # adjective, or « de » and a noun of its own (not a particle: « le chien de Karim » is
+    # Karim's dog; nor a verb: « le Centre emploie Paul Durand »)
+    r"(?:\s+(?:[a-zàâçéèêëîïôûù]*(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire|ine|"
+    r"ière|ier|euse|eux|elle|ée|noire?|rouge|bleue?|verte?|grande?|petite?|vieille|nouvelle)"
+    r"|(?:de\s+|d['’])(?!(?:la|le|les|l)\b)[a-zàâçéèêëîïôûù]{3,})\b){0,2}"
     # « bateaux « Maryvonne-Malgorn », « Yann-Bihan » et « Itron Varia » »: the list goes on
-    r"\s+(?:«[^»\n]{1,40}»\s*(?:,|et)\s*){0,4}(?:«\s*)?"
+    r"\s+(?:«[^»\n]{1,40}»\s*(?:,|et)\s*){0,4}"
+    # « « Patron François Morin » », « « Capitaine Hamel » »: a title in the boat's name
+    r"(?:«\s*(?:(?:Patron|Capitaine|Commandant|Amiral|Général|Père|Mère|Abbé|Docteur)\s+)?)?"
     # « école maternelle Jean de La Fontaine », « place du Général-Leclerc »
     r"(?:(?:maternelle|élémentaire|primaire|publique?|privée?|municipale?|du|de\s+la|des|"
     # « résidence Le Grand Marchet », « résidence Les Séracs »
@@ -461,7 +477,8 @@ RELATION = re.compile(
 )
 LEGAL_FORM = re.compile(
     r"\s*(?:SA|SARL|SAS|SASU|EURL|SCI|SNC|S\.A\.R\.L\.|S\.A\.S\.|S\.A\.|"
-    r"& Fils|et Fils|Frères|TP|BTP)\b"
+    # « le cabinet de géomètres Ho-Fong et Associés »
+    r"& Fils|et Fils|Frères|TP|BTP|(?:&|et)\s+Associ[ée]s)\b"
 )
 
 
@@ -659,8 +676,12 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # « Gymnase Léo-Lagrange »; an acronym alone (« UDAF »)
         if not all(WORD.fullmatch(w) or re.fullmatch(PARTICLE, w) for w in words):
             continue  # "M." alone, initials, stray punctuation
-        if LEGAL_FORM.match(text, offset + len(name)) or LEGAL_FORM.fullmatch(words[-1]):
-            continue  # a company: « Dupont SARL »
+        if (
+            LEGAL_FORM.match(text, offset + len(name))
+            or LEGAL_FORM.fullmatch(words[-1])
+            or LEGAL_FORM.fullmatch(words[0])
+        ):
+            continue  # a company: « Dupont SARL », « SARL Marin Pêche »
         if COMPANY_BEFORE.search(text, max(0, offset - 14), offset):
             continue  # « la SARL Menuiserie Gasconne », « la société Aquitaine Propreté »
         if any(w in FORM_WORDS for w in words) or words[0] in TRADES:

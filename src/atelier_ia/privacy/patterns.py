@@ -37,6 +37,7 @@ IBAN = re.compile(
 # 732 829 320 00074, 732 829 320 000 74, 732 829 320-00074, or broken at the end of a line.
 SIRET = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 SIREN = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}\b")  # cut at a line's end too
+SIRET_TAIL = re.compile(r"(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
 # plates (FNI), still on the road: 123-ABC-47; Belgian plates: 1-ABC-123. The old series with
 # one letter (« 3 E 12 ») ran out decades ago, while archives (« 3 E 45 », « 2 O 46 ») and
@@ -128,7 +129,9 @@ PUBLIC_NOTICE = re.compile(
 )
 STREET_TYPES = (
     # « venelle du Prat », « village de Kergoff » (Brittany's islands and countryside)
-    r"rue|ruelle|avenue|av\.|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|venelle|"
+    # « 24 allées Jean-Jaurès » (Toulouse, Marseille): a street named in the plural
+    r"rue|ruelle|avenue|av\.|boulevard|bd|chemin|impasse|allées|allees|allée|allee|place|route|"
+    r"quai|cours|venelle|"
     r"sente|traverse|montée|clos|parvis|levée|digue|chenal|"
     r"village|"
     r"lotissement|lieu-dit|résidence|residence|square|passage|faubourg|sentier|voie|hameau|"
@@ -182,6 +185,22 @@ LOWER_WHOLE_ADDRESS = re.compile(
 # « quatorze route de Fleurance », « douze rue des Forges »: a dictated address
 SPOKEN_STREET = re.compile(
     rf"\b(?P<number>(?i:{NUMBER_WORDS}))[ \t]+(?i:{STREET_TYPES})\b" + _STREET_NAME
+)
+# What a dictated address goes on with: the flat (« appartement quarante-trois », « deuxième
+# étage », « bâtiment B »), then, when the speaker describes the house, the description up to
+# what they say next (« … à Soulan la maison avec le balcon en bois mon téléphone c'est … »,
+# « … au troisième sans ascenseur », « … la case bleue derrière l'église »).
+_ORDINAL = r"(?:premier|deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|sixi[èe]me|dernier)"
+SPOKEN_FLAT = re.compile(
+    rf"(?:[ \t]+(?i:appartement|b[âa]timent|escalier|porte)[ \t]+(?:[A-Z]\b|{NUMBER_WORDS})"
+    rf"|[ \t]+{_ORDINAL}[ \t]+[ée]tage|[ \t]+rez-de-chauss[ée]e)+"
+)
+SPOKEN_DESCRIPTION = re.compile(
+    r"[ \t]+(?:(?:(?:la|le|les|une|un)[ \t]+)?(?:maison|case|porte|portail|villa|ferme|chalet|"
+    r"caravane|grange|b[âa]tisse|mobil-home)"
+    rf"|au[ \t]+(?:fond|bout|{_ORDINAL}|rez-de-chauss[ée]e))\b"
+    r"(?:[ \t]+(?!(?:mon|ma|mes|son|sa|je|j['’]|c['’]est|rappelez|appelez|sinon|merci|et)\b)"
+    r"[\w'’-]+){0,8}"
 )
 # « La Grande Noue, 18120 Massay »: a hamlet named with its article, after a field's colon, a
 # dash, a bracket or « à », « demeurant ».
@@ -384,7 +403,10 @@ def companies(text: str) -> Iterator[Finding]:
         inside = any(a <= m.start() < b for a, b in taken)
         # « +376 356 218 »: a phone's country code, then its number (Luhn passes by chance)
         dialled = text[max(0, m.start() - 1) : m.start()] == "+"
-        if not inside and not dialled and std_siren.is_valid(_digits(m.group())):
+        # « référence de la consultation 505 624 189 00024 »: the shape of a SIRET whose key
+        # fails; its first nine digits pass the SIREN's by chance.
+        longer = SIRET_TAIL.match(text, m.end())
+        if not inside and not dialled and not longer and std_siren.is_valid(_digits(m.group())):
             if SOCIAL_INSURANCE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
                 # A Canadian social insurance number has the SIREN's Luhn key: a person's
                 yield Finding(
@@ -451,6 +473,13 @@ REFERENCE_BEFORE = re.compile(
     r"\bmod[èe]le|\bs[ée]rie|\barticle|\bcode|\bcotes?)(?:\s+[\w'’/]+){0,5}?\s*:?\s*$",
     re.I,
 )
+# « réf. HK-527-TR et DZ-318-PL »: the list of references goes on (not « macaron n° RES-2025-0142
+# pour GK-318-PT », a permit for a car)
+REFERENCE_LIST_BEFORE = re.compile(
+    r"(?:\br[ée]f(?:[ée]rence)?s?\.?|\bn[°o]s?)\s*:?\s*[A-Z0-9][\w/-]*"
+    r"(?:\s*(?:,|\bet\b)\s*[A-Z0-9][\w/-]*)*\s*(?:,|\bet\b)\s*$",
+    re.I,
+)
 LOWER_PLATE = re.compile(
     r"\b(?:[a-z]{2}[- ]\d{3}[- ][a-z]{2}"
     # the old numbering, in lower case: « 8123 wl 69 »
@@ -482,6 +511,8 @@ def plates(text: str) -> Iterator[Finding]:
     for m in PLATE.finditer(text):
         if REFERENCE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
+        if REFERENCE_LIST_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue
         yield Finding(
             m.start(),
             m.end(),
@@ -498,10 +529,13 @@ COLLECTIVITY_OWN = re.compile(
     r"maintenance)\b",
     re.I,
 )
+# (« pièces du chariot élévateur réf. », « treuil réf. »: machines and their parts, in the plural
+# too)
 PRODUCT_BEFORE = re.compile(
     r"\b(?:pi[èe]ce|article|mod[èe]le|produit|mat[ée]riel|tracteur|chaudi[èe]re|moteur|"
     r"compresseur|pompe|appareil|[ée]quipement|machine|remorque|serveur|cam[ée]ra|ordinateur|"
-    r"s[ée]rie)\b[^;\n]{0,40}$",
+    r"s[ée]rie|treuil|grue|chariot|nacelle|dameuse|engin|outil|t[ée]l[ée]si[èe]ge|t[ée]l[ée]ski)"
+    r"s?\b[^;\n]{0,40}$",
     re.I,
 )
 # The commune's own business, said just before the number: a loan (« emprunt … contrat n° »),
@@ -636,7 +670,9 @@ _BUILDING_SEGMENT = (
     r"|(?i:résidence|residence|cité|cite|lotissement|domaine|hameau|ZA|ZAC|ZI|lieu-dit|lieudit|HLM|"
     r"zone[ \t]+(?:industrielle|artisanale|d['’]activit[ée]s?)|cabane[ \t]+n°[ \t]*\d{1,4}|"
     r"quartier|mas|ferme|camping|village)[ \t]+"
-    r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
+    # « résidence des saisonniers Le Rioumajou »: who it houses, then its name
+    r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?(?:[a-zé]{4,}[ \t]+)?[A-ZÀ-Ÿ][\w'’-]*"
+    r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
 )
 BUILDING_BEFORE = re.compile(rf"(?:(?<![\w'’-]){_BUILDING_SEGMENT}[ \t]*,[ \t]*){{1,4}}$")
 # A dwelling without a street, named by its kind and then narrowed down, each part followed by a
@@ -647,7 +683,8 @@ _DWELLING_SEGMENT = (
     r"(?i:foyer|cabane|bungalow|mobil-home|caravane|aire|cité|cite|immeuble|moulin|estive|chalet|"
     r"gîte|gite|ferme|mas|camping|résidence|residence|hameau|lieu-dit|village|quartier|domaine|"
     r"lotissement|maison|refuge|buron|bergerie|chambre|emplacement|appt\.?|appartement|bât\.?|"
-    r"bâtiment|studio|logement|villa)"
+    # Guiana's « carbet » (an open hut) and « dégrad » (a river landing)
+    r"bâtiment|studio|logement|villa|carbet|dégrad|degrad)"
     r"(?:[ \t]+[\w'’.-]+){1,6}"
 )
 # after the dwelling, the place it stands in: « maison Quédinet, Île aux Marins, 97500 … »
@@ -721,7 +758,12 @@ def addresses(text: str) -> Iterator[Finding]:
         number = words_value(m.group("number"))
         # « un domaine de Bergheim »: « un » is the article
         if number and 1 < number < 1000 and m.start() >= used_until:
-            yield Finding(m.start(), m.end(), "ADRESSE", m.group(), "numéro de voie dicté en mots")
+            end = m.end()
+            for part in (SPOKEN_FLAT, SPOKEN_DESCRIPTION):
+                end = more.end() if (more := part.match(text, end)) else end
+            yield Finding(
+                m.start(), end, "ADRESSE", text[m.start() : end], "numéro de voie dicté en mots"
+            )
     for m in LOWER_WHOLE_ADDRESS.finditer(text):
         if m.start("address") >= used_until:
             used_until = m.end("address")
@@ -819,7 +861,9 @@ _PLACE = (
     rf"{_WORD}){{0,2}}"
 )
 _POSTCODE = (
-    r"(?:[A-Z]{1,2}\d{3,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
+    # « 118 63 Stockholm »: Sweden's, Czechia's, Greece's three and two digits
+    r"(?:[A-Z]{1,2}\d{3,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}(?!\d)"
+    r"|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
 )
 # the British postcode, and the Irish Eircode (« T12 X8K2 »)
 # and the Canadian one after its province (« Halifax NS B3J 1Y2 »)
