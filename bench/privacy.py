@@ -56,7 +56,7 @@ HELD_OUT = {
     "held_out_20": "Twentieth held-out set (written unseen by the detectors; fixed after):",
     "held_out_21": "Twenty-first held-out set (written unseen by the detectors; fixed after):",
     "held_out_22": "Twenty-second held-out set (written unseen by the detectors; fixed after):",
-    "held_out_23": "Twenty-third held-out set (written unseen, run beside held_out_22; fixed after):",
+    "held_out_23": "Twenty-third held-out set (written unseen, beside held_out_22; fixed after):",
     "held_out_24": "Twenty-fourth held-out set (written unseen by the detectors):",
     "held_out_25": "Twenty-fifth held-out set (written unseen, first run beside held_out_24's):",
 }
