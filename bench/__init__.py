@@ -44,6 +44,8 @@ REAL_SPLITS = (
     "held_out_20",
     "held_out_21",
     "held_out_22",
+    "held_out_23",
+    "held_out_24",
 )
 
 
