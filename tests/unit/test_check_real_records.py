@@ -661,3 +661,35 @@ def test_after_the_twenty_second_held_out_set():
     # A four-digit number that is no CGCT article is still reported.
     made_up = check_references("Vu l'article L. 2121-97 du code général des collectivités")
     assert [f.passed for f in made_up] == [False]
+
+
+def test_after_the_twenty_third_and_twenty_fourth_held_out_sets():
+    """Their first runs' false findings (same code): « CONSEIL MUNICIPAL EN DATE DU 7 NOVEMBRE
+    2014 » taken for another act's date (320-belvedere-2014); « 22 SEPT 2023 », the month cut
+    without its dot (346-annay-2023); a tally with slashes, « Pour 31/Abstention 0 /Contre 0 »
+    (339-seniergues-2017), and « le Conseil Municipal nomme pour secrétaire » (337-talmont-
+    saint-hilaire-2017), read as no vote; a garbled « 23-51 du CGCT » not read (327-saou-2016);
+    an OCR'd « 2" - » item whose paragraph brings in its table (330-septmoncel-les-molunes)."""
+    title = "COMPTE-RENDU DU CONSEIL MUNICIPAL EN DATE DU 7 NOVEMBRE 2014 A 18H00.\n"
+    assert reading.seance_date(title + "Date convocation : 31 octobre 2014.").group() == (
+        "7 NOVEMBRE 2014"
+    )
+    assert reading.seance_date("Convocation en date du 3 mars 2019.\n") is None
+    assert (
+        reading.seance_date("SEANCE DU VENDREDI\n22 SEPT 2023\nEtaient").group() == "22 SEPT 2023"
+    )
+    assert reading.seance_date("le vingt sept mars 2019, le conseil s'est réuni").group() == (
+        "vingt sept mars 2019"
+    )
+    assert reading.outcomes("(Pour 31/Abstention 0 /Contre 0)")
+    assert reading.outcomes("le Conseil Municipal nomme pour secrétaire de séance Mme X")
+    assert not reading.outcomes("Le maire nomme les membres de la commission.")
+    garbled = "Or l’arrêté du 30 novembre 2015 23-51 du CGCT a supprimé ces exonérations."
+    assert [r for r, _ in other_text_references(garbled)] == ["23-51"]
+    assert other_text_references("la délibération 2019-12 du conseil municipal") == []
+    paragraph = (
+        "2\" - Il s'agit d'une décision modificative d'ordre technique. Le Conseil Municipal, "
+        "après en avoir délibéré, décide de procéder à la régularisation suivante :"
+    )
+    assert reading.agenda(paragraph)
+    assert not reading.agenda("1. Liste des pièces jointes :")  # a short line brings in a list

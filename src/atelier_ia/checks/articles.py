@@ -117,10 +117,15 @@ def _list_end(text: str, end: int) -> int:
     return end
 
 
+# « l'arrêté du 30 novembre 2015 23-51 du CGCT »: a number a copy garbled, cited as the code's;
+# read, not judged (a four-digit one is the CGCT's without its « L », judged above).
+CODE_NUMBER = re.compile(r"(?<![\w.-])(?P<number>\d{1,3}-\d{1,3})\s+du\s+(?:CGCT|code)\b", re.I)
+
+
 def other_text_references(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Articles of texts outside the list (a law, the code général des impôts, the code de la
     propriété des personnes publiques), as written."""
-    found = []
+    found = [(m["number"], m.span("number")) for m in CODE_NUMBER.finditer(text)]
     for m in REFERENCE.finditer(text):
         if _of_another_code(text, _list_end(text, m.end())):
             found.append((text[m.start() : m.end()], (m.start(), m.end())))

@@ -29,7 +29,9 @@ MONTHS = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre|"
     # abbreviated, with their dot: « 12 sept. 2019 »
-    r"janv\.|f[ée]vr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\."
+    r"janv\.|f[ée]vr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\.|"
+    # without their dot, a year right after: « 22 SEPT 2023 »
+    r"(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)(?=\s+\d{4}\b)"
 )
 # « 18 », « dix-huit », and the old formulas « le dix-huitième jour du mois de novembre ».
 ORDINAL_DAY = (
@@ -57,7 +59,12 @@ SEANCE = re.compile(
     r"s[ée]ance|r[ée]union|r[ée]uni|assembl[ée]|\bl['’]an\b|\bconseil(?:\s+municipal)?\s+du\s*$",
     re.I,
 )
-OTHER_DATE_BEFORE = re.compile(r"convo\w*|pr[ée]c[ée]dent\w*|en\s+date\s+du", re.I)
+# « convocation en date du … », « délibération en date du … »; not « CONSEIL MUNICIPAL EN DATE DU
+# 7 NOVEMBRE 2014 », the séance's own
+OTHER_DATE_EN_DATE = (
+    r"(?<!municipal\s)(?<!conseil\s)(?<!s[ée]ance\s)(?<!r[ée]union\s)en\s+date\s+du"
+)
+OTHER_DATE_BEFORE = re.compile(rf"convo\w*|pr[ée]c[ée]dent\w*|{OTHER_DATE_EN_DATE}", re.I)
 OTHER_DATE_AFTER = re.compile(r"^[^.\n]{0,60}\b(?:approuv|adopt)", re.I)
 # An hour that is someone's arrival or departure is not the séance's.
 OTHER_HOUR_BEFORE = re.compile(
@@ -94,7 +101,7 @@ def seance_date(text: str) -> re.Match | None:
 NOT_SEANCE_BEFORE = re.compile(
     r"(?:\b[A-ZÀ-Ý][\w'’ -]{1,40},\s*le\s*|convo\w*[^\n]{0,20}|affich\w*[^\n]{0,20}|"
     r"publi\w*[^\n]{0,20}|transmis\w*[^\n]{0,20}|re[çc]u\w*[^\n]{0,20}|envoy\w*[^\n]{0,20}|"
-    r"pr[ée]c[ée]dent\w*[^\n]{0,30}|en\s+date\s+du\s*)$",
+    rf"pr[ée]c[ée]dent\w*[^\n]{{0,30}}|{OTHER_DATE_EN_DATE}\s*)$",
     re.I,
 )
 HEADER_END = re.compile(
@@ -511,7 +518,9 @@ SECTION = re.compile(
     # « - 1) Approbation du procès-verbal »: a list's dash before the number
     r"^[ \t]*(?:[-–•][ \t]*(?=\d{1,2}[.)]))?(?:(?:POINT|Point|QUESTION|Question)\s+)?"
     # « 1/ Charges de scolarisation » too (the slash before a blank: not a date)
-    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|[-–—:]|/(?=[ \t]))|N°\s*\d[\d/.-]*\s*:?)"
+    # (« 2" - »: an OCR text layer's degree sign)
+    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|\"(?=[ \t]*-)|[-–—:]|/(?=[ \t]))"
+    r"|N°\s*\d[\d/.-]*\s*:?)"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
 )
@@ -653,7 +662,9 @@ def agenda_sections(text: str) -> list[re.Match]:
     """The numbered sections of a record, as agendas are written without the heading.
 
     A numbered line that ends in « : » introduces a list or a question (« 1. Liste … : »);
-    it counts as a section only when the next number follows it."""
+    it counts as a section only when the next number follows it, or when it is a whole
+    paragraph, an item's text that brings in its table (« 2" - Il s'agit d'une décision
+    modificative … en intégrant les écritures suivantes : »)."""
     found = [m for m in SECTION.finditer(text) if _a_title(m.group("title"))]
     numbers = [_number(m.group("n")) for m in found]
     kept = []
@@ -661,6 +672,7 @@ def agenda_sections(text: str) -> list[re.Match]:
         follows = numbers[i] is not None and (numbers[i] + 1) in numbers[i + 1 :]
         if (
             not m.group("title").endswith(":")
+            or len(m.group("title").split()) >= 15
             or follows
             or PART_OF_BUSINESS.match(m["title"])
             or ACTION_TITLE.match(m["title"])
@@ -755,13 +767,15 @@ def margin_subjects(text: str) -> re.Match | None:
 OUTCOME = re.compile(
     r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\baccord\s+unanime\b|\bavis\s+(?:d[ée])?favorable\b|\bvote\s*:|"
     r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
-    # « Pour 12 Contre 0 », « POUR 12 - CONTRE 1 »: a tally without its colons
-    r"\bpour\s*:?\s*\d+[\s,;–-]+contre\b|"
+    # « Pour 12 Contre 0 », « POUR 12 - CONTRE 1 », « Pour 31/Abstention 0 /Contre 0 »: a tally
+    # without its colons
+    r"\bpour\s*:?\s*\d+[\s,;/–-]+(?:abstentions?\s*:?\s*\d+[\s,;/–-]+)?contre\b|"
     # « Voté à la majorité », « votée par 12 voix »
     r"\bvot[ée]e?s?\s+(?:[àa]\s+la\s+majorit|par\s+\d|[àa]\s+\d)|"
     # « Le conseil désigne X comme secrétaire », « Le Conseil municipal, après en avoir
     # délibéré, DÉCIDE »: the council's decision, stated (not « prend acte »).
-    r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|autorise|"
+    # « le Conseil Municipal nomme pour secrétaire de séance Madame … »
+    r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|nomme|autorise|"
     # « Le Conseil donne son accord pour … », « … valide / fixe / émet / accorde … »
     r"donne\s+son\s+accord|valide|fixe|[ée]met|accorde|attribue|sollicite|refuse|s['’]oppose)\b|"
     # « Avec l'accord du conseil municipal, ajout d'une délibération »
