@@ -59,6 +59,8 @@ HELD_OUT = {
     "held_out_23": "Twenty-third held-out set (written unseen, beside held_out_22; fixed after):",
     "held_out_24": "Twenty-fourth held-out set (written unseen by the detectors):",
     "held_out_25": "Twenty-fifth held-out set (written unseen, first run beside held_out_24's):",
+    "held_out_26": "Twenty-sixth held-out set (written unseen by the detectors):",
+    "held_out_27": "Twenty-seventh held-out set (written unseen, first run beside held_out_26's):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
