@@ -46,6 +46,8 @@ REAL_SPLITS = (
     "held_out_22",
     "held_out_23",
     "held_out_24",
+    "held_out_25",
+    "held_out_26",
 )
 
 
