@@ -29,7 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from atelier_ia.checks import reading  # noqa: E402
-from atelier_ia.checks.articles import other_text_references, references  # noqa: E402
+from atelier_ia.checks.articles import (  # noqa: E402
+    broken_references,
+    other_text_references,
+    references,
+)
 from atelier_ia.checks.deliberation import check_deliberation  # noqa: E402
 from atelier_ia.checks.pv import check_pv  # noqa: E402
 from bench import REAL_SPLITS, real_split, write_result  # noqa: E402
@@ -122,6 +126,7 @@ def false_findings(record: dict, text: str) -> list[str]:
         if failed(rules, rule)
     ]
     read = [span for _, span in references(text) + other_text_references(text)]
+    read += [span for _, _, span in broken_references(text)]
     for article in record["labels"]["articles"]:
         # Where the record writes it (labels are verbatim once whitespace is collapsed).
         pattern = r"\s+".join(map(re.escape, article.split()))

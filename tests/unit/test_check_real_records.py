@@ -693,3 +693,37 @@ def test_after_the_twenty_third_and_twenty_fourth_held_out_sets():
     )
     assert reading.agenda(paragraph)
     assert not reading.agenda("1. Liste des pièces jointes :")  # a short line brings in a list
+
+
+def test_after_the_twenty_fifth_and_twenty_sixth_held_out_sets():
+    """Their first runs' false findings (same code): articles whose number the copy broke, « L21
+    22-7-2 », « L21 1-7 » (351-loudes-2025), « L 212112 » (357-loches-2015), not read; items
+    headed « Délibération 2025 26 01/60 : » (351), « 1/Modification des statuts » (371-pierrerue-
+    2022) and « ordre du jour : a, b, c » inside a line (365-alquines-2015) read as no agenda; a
+    margin box that put the list inside its label, « Conseillers en … fonction : ENGEL Alain - …
+    23 » (360-duttlenheim-2015); « les rejets de cette usine », a paragraph after a tally, read as
+    the vote's outcome (372-gizy-2015, where a broken count went unseen for the same reason)."""
+    broken = check_references("les articles L2122-4, L21 1-7, L21 22-7-2 et L 212112 du CGCT")
+    assert [f.passed for f in broken] == [True] * 4
+    assert "L2122-7-2" in broken[2].message and "L2121-12" in broken[3].message
+    assert "sans doute" not in broken[1].message  # L211-7 is no article: read, not judged
+    items = (
+        "Délibération 2025 26 01/60 : Approbation du procès-verbal\n"
+        "Délibération 2025 26 01/61 : Suppression du poste d'adjoint\n"
+    )
+    assert reading.agenda(items)
+    assert reading.agenda("1/Modification des statuts :\nTexte.\n2/Acquisition de matériel :\n")
+    assert not reading.agenda("Payé le 1/12/2015 à la trésorerie.")
+    assert reading.agenda("Tous présents. ordre du jour : demande de subvention, voirie, divers.")
+    assert not reading.agenda("Il propose d'ajouter à l'ordre du jour : la vente, sans débat.")
+    box = (
+        "Conseillers en Mmes & MM. les Conseillers Municipaux : fonction : ENGEL Alain - HUBER "
+        "Cathie - GOEPP Christian 23 (arrivé au point 8) - STOEFFLER Patrick - Conseillers "
+        "DENISTY Alexandre présents: 20 Procurations : Mme ESQUIROL"
+    )
+    assert reading.quorum(box).how == "20 présents pour 23 en exercice"
+    tally = "Sont : POUR : 14 CONTRE : 0\n\nle sol ne permet pas une absorption des rejets ;"
+    assert reading.contradictions(tally) == []
+    broken_count = "Sont : adopté par 6 voix pour, 9 contre\n\nune absorption des rejets ;"
+    assert len(reading.contradictions(broken_count)) == 1
+    assert reading.contradictions("La proposition est rejetée par 12 voix pour et 3 contre.")

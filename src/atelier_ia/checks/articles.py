@@ -77,9 +77,12 @@ def references(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Articles the list can judge: those of the CGCT, the CRPA and the code électoral, as
     written, and the CGCT's written without their « L »."""
     found = []
+    broken = [m.span() for m in SPLIT_NUMBER.finditer(text)]
     for m in REFERENCE.finditer(text):
         if _of_another_code(text, _list_end(text, m.end())):
             continue
+        if any(a <= m.start() < b for a, b in broken):
+            continue  # « article L21 21-15 »: not an article « L21 », a broken number
         letter, number = m.group("letter") or m.group("letter2"), m.group("number")
         if number is None:
             number = m.group("number2")
@@ -120,6 +123,33 @@ def _list_end(text: str, end: int) -> int:
 # « l'arrêté du 30 novembre 2015 23-51 du CGCT »: a number a copy garbled, cited as the code's;
 # read, not judged (a four-digit one is the CGCT's without its « L », judged above).
 CODE_NUMBER = re.compile(r"(?<![\w.-])(?P<number>\d{1,3}-\d{1,3})\s+du\s+(?:CGCT|code)\b", re.I)
+
+
+# A copy that broke an article's number: a blank inside it (« L21 22-7-2 » for L2122-7-2,
+# « L21 1-7 »), or its dash lost (« L 212112 » for L2121-12).
+SPLIT_NUMBER = re.compile(
+    rf"\bL\.?\s?(?P<head>\d{{1,3}})[ \t](?P<tail>\d{{1,3}})"
+    rf"(?P<rest>(?:{SEP}\d{{1,3}}(?![\d°])){{1,3}})\b"
+)
+NO_DASH = re.compile(r"\bL\.?\s?(?P<digits>\d{5,7})\b")
+
+
+def broken_references(text: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """References whose number the copy broke: (as written, the article it may be, where). The
+    article is given only when the list knows it (« L 212112 » → L2121-12, « L21 22-10 » →
+    L2122-10); otherwise it is empty, and the reference is read, not judged."""
+    found = []
+    for m in SPLIT_NUMBER.finditer(text):
+        if len(m["head"] + m["tail"]) not in (3, 4):
+            continue
+        article = normalise("L", m["head"] + m["tail"] + m["rest"])
+        found.append((m.group(), article if article in known_articles() else "", m.span()))
+    for m in NO_DASH.finditer(text):
+        digits = m["digits"]
+        article = f"L{digits[:4]}-{digits[4:]}"
+        if article in known_articles():
+            found.append((m.group(), article, m.span()))
+    return found
 
 
 def other_text_references(text: str) -> list[tuple[str, tuple[int, int]]]:
@@ -194,6 +224,17 @@ def check_references(text: str, rule: str = "references.article") -> list:
                     where,
                 )
             )
+    for quoted, article, where in broken_references(text):
+        findings.append(
+            CheckFinding(
+                rule,
+                "ok",
+                f"« {quoted} » : numéro abîmé par la copie"
+                + (f", sans doute l'article {article}, connu" if article else "")
+                + " ; référence lue, non vérifiée.",
+                where,
+            )
+        )
     for quoted, where in other_text_references(text):
         findings.append(
             CheckFinding(

@@ -236,7 +236,12 @@ COUNT_LABELS = {
 # label's two halves: « Nombre de Conseillers en 19 L'an deux mil dix-neuf, … le exercice ».
 SPLIT_LABELS = {
     COUNT_LABELS["en_exercice"]: re.compile(
-        r"\bconseillers\s+en\s+(?P<n>\d{1,3})\b[^\n]{0,120}?\bexercice\b", re.I
+        r"\bconseillers\s+en\s+(?P<n>\d{1,3})\b[^\n]{0,120}?\bexercice\b"
+        # or the figure after the list the layout put inside the label: « Conseillers en Mmes &
+        # MM. les Conseillers Municipaux : fonction : ENGEL Alain - … - GOEPP Christian 23 »
+        r"|\bconseillers\s+en\b[^\d\n]{0,60}?\bfonctions?\s*:[^\d\n]{0,300}?(?P<n2>\d{1,3})\b"
+        r"(?![/.]\d)",
+        re.I,
     ),
     COUNT_LABELS["presents"]: re.compile(
         r"\bconseillers\s+(?P<n>\d{1,3})\b[^\n]{0,120}?\bpr[ée]sents\b", re.I
@@ -284,7 +289,7 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     if found[0] is None:
         found = _in_a_column(text, label)
     if found[0] is None and (split := SPLIT_LABELS.get(label)) and (m := split.search(text)):
-        found = int(m["n"]), m.span()
+        found = int(m["n"] or m.groupdict().get("n2")), m.span()
     if found[0] is None and (m := BOX_LABEL_THEN_LIST.search(text.replace("\n", " "))):
         if re.fullmatch(label, m["label"], re.I):
             found = int(m["n"]), m.span()
@@ -507,6 +512,9 @@ ORDER_OF_BUSINESS = re.compile(
     r"ordre\s+du\s+jour\b(?:\s+(?:suivants?|appelle|comprendra|du\s+pr[ée]sent[^\n:]{0,40}))?"
     r"[ \t]*:[ \t]*$|"
     r"ordre\s+du\s+jour\s+(?:suivants?|appelle)\b|"
+    # inside a line, a list after it: « … ordre du jour : demande de subvention, suivi des
+    # dossiers en cours, questions diverses. » (not « ajouter à l'ordre du jour : … »)
+    r"(?<![àa]\sl['’])(?<![àa]\sl['’]\s)ordre\s+du\s+jour\s*:[ \t]*(?=[^\n,;]{3,}[,;][^\n]{3,})|"
     r"(?:points?|questions?)\s+(?:inscrit(?:e)?s\s+)?[àa]\s+l['’]\s*ordre\s+du\s+jour\s+"
     r"(?:suivants?|[ée]taient\s+les\s+suivants)",
     re.I | re.M,
@@ -519,7 +527,8 @@ SECTION = re.compile(
     r"^[ \t]*(?:[-–•][ \t]*(?=\d{1,2}[.)]))?(?:(?:POINT|Point|QUESTION|Question)\s+)?"
     # « 1/ Charges de scolarisation » too (the slash before a blank: not a date)
     # (« 2" - »: an OCR text layer's degree sign)
-    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|\"(?=[ \t]*-)|[-–—:]|/(?=[ \t]))"
+    # (« 1/Modification des statuts » too: a capital after the slash, not a date's figure)
+    r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|\"(?=[ \t]*-)|[-–—:]|/(?=[ \tA-ZÀ-Ý]))"
     r"|N°\s*\d[\d/.-]*\s*:?)"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
@@ -567,8 +576,9 @@ RUN_IN_FIRST_ITEM = re.compile(
 # « DELIBERATION 2019-27 : MISE A DISPOSITION … », « DELIBERATION 2019-28 : RAPPORT … »: the
 # items' own headings, whatever their numbering (a PDF's text layer may garble it); two or
 # more make the séance's order.
+# (« Délibération 2025 26 01/60 : Approbation … » in lower case too)
 ITEM_HEADING = re.compile(
-    r"^[ \t]*D[ÉE]LIB[A-ZÉ]*\b[^\n:]{0,40}:[ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M
+    r"^[ \t]*(?i:d[ée]lib[a-zé]*)\b[^\n:]{0,40}:[ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M
 )
 
 
@@ -804,6 +814,16 @@ class Tally:
     span: tuple[int, int]
 
 
+def _paragraph_start(text: str, position: int) -> int:
+    blank = text.rfind("\n\n", 0, position)
+    return blank + 1 if blank >= 0 else -1
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    blank = text.find("\n\n", position)
+    return blank if blank >= 0 else len(text)
+
+
 def tallies(text: str) -> list[Tally]:
     """Every counted vote, with the outcome its sentence states."""
     found = []
@@ -812,11 +832,14 @@ def tallies(text: str) -> list[Tally]:
             count_value(m.group(a) or m.group(b) or "0") or 0
             for a, b in (("pour", "pour2"), ("contre", "contre2"), ("abst", "abst2"))
         ]
-        start = text.rfind(".", 0, m.start()) + 1
-        end = text.find(".", m.end())
-        sentence = text[start : end if end >= 0 else len(text)]
+        # The sentence, within its paragraph: « Sont : POUR : 14 CONTRE : 0 » then, after a
+        # blank line, « … une absorption des rejets … » is another matter.
+        start = max(text.rfind(".", 0, m.start()), _paragraph_start(text, m.start())) + 1
+        end = min(e for e in (text.find(".", m.end()), _paragraph_end(text, m.end())) if e >= 0)
+        sentence = text[start:end]
         outcome = None
-        if re.search(r"\brejet\w*", sentence, re.I):
+        # the verb, not the noun (« les rejets de l'usine »)
+        if re.search(r"\brejet(?:[ée]e?s?|te(?:nt)?)\b", sentence, re.I):
             outcome = "rejeté"
         elif re.search(r"\b(?:adopt|approuv)\w*", sentence, re.I):
             outcome = "adopté"
