@@ -727,3 +727,12 @@ def test_after_the_twenty_fifth_and_twenty_sixth_held_out_sets():
     broken_count = "Sont : adopté par 6 voix pour, 9 contre\n\nune absorption des rejets ;"
     assert len(reading.contradictions(broken_count)) == 1
     assert reading.contradictions("La proposition est rejetée par 12 voix pour et 3 contre.")
+
+
+def test_the_ordinal_indicator_for_the_degree_sign():
+    """Made before held_out_27's first run: word processors put « º » (the ordinal indicator)
+    for « ° » in « Nº 1 », « Délibération nº 3 »; a line that starts with a lower-case « n° »
+    is most often a reference the line before wrapped, and stays no item."""
+    assert reading.agenda("Séance.\nNº 1 : Approbation du compte rendu\n")
+    assert reading.agenda("Délibération nº 3 : Vente\nDélibération nº 4 : Achat d'un terrain\n")
+    assert not reading.agenda("selon la délibération\nn° 2.1A). Excusés ayant donné pouvoir : X")

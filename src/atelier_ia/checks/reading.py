@@ -529,7 +529,9 @@ SECTION = re.compile(
     # (« 2" - »: an OCR text layer's degree sign)
     # (« 1/Modification des statuts » too: a capital after the slash, not a date's figure)
     r"(?:(?P<n>\d{1,2}|[IVX]{1,4})\s*(?:[.)°]|\"(?=[ \t]*-)|[-–—:]|/(?=[ \tA-ZÀ-Ý]))"
-    r"|N°\s*\d[\d/.-]*\s*:?)"
+    # (« Nº », the ordinal indicator word processors put for the degree sign; not a line that
+    # starts with « n° », most often a reference the line before wrapped)
+    r"|N[°º]\s*\d[\d/.-]*\s*:?)"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
 )
@@ -541,7 +543,7 @@ SECTION = re.compile(
 # item; in a run, NUMBERED_ITEM reads it.
 NAMED_ITEM = re.compile(
     r"^[ \t\d/.]*(?:POINT|Point|QUESTION|Question|RAPPORT|Rapport|AFFAIRE|Affaire)[ \t]+"
-    r"(?:[Nn][°o]\.?[ \t]*)?(?P<n>\d{1,3})\b[ \t]*[:.–—-]?[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
+    r"(?:[Nn][°ºo]\.?[ \t]*)?(?P<n>\d{1,3})\b[ \t]*[:.–—-]?[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
 )
 # « 1 Compte rendu du conseil du 2 septembre » (the number and a space, nothing else): counted
@@ -554,7 +556,7 @@ BARE_SECTION = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]
 NUMBERED_ITEM = re.compile(
     r"^[ \t]*(?:D[ée]lib[ée]ration|point|question|affaire|dossier|rapport|objet)\s+"
     # « Délibération n 1 : », the degree sign lost in a PDF's text
-    r"(?:n[°o]?\.?\s*)?(?:(?:19|20)\d\d[-/.]?)?(?P<n>\d{1,3})\s*[:.–-]"
+    r"(?:n[°ºo]?\.?\s*)?(?:(?:19|20)\d\d[-/.]?)?(?P<n>\d{1,3})\s*[:.–-]"
     r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M | re.I,
 )
@@ -609,7 +611,7 @@ LETTERED_ITEM = re.compile(
 # « 2014/006-Approbation compte administratif … », « 2014/007-Affectation du résultat »: the
 # register's year and number heading each deliberation, counted in a run.
 YEAR_NUMBERED = re.compile(
-    r"^[ \t]*(?:D|DE|DEL|N°)?[ \t]?(?:19|20)\d\d[/-](?P<n>\d{1,4})[ \t]*[-–:][ \t]*"
+    r"^[ \t]*(?:D|DE|DEL|N°|Nº)?[ \t]?(?:19|20)\d\d[/-](?P<n>\d{1,4})[ \t]*[-–:][ \t]*"
     r"(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$",
     re.M,
 )
