@@ -48,6 +48,7 @@ REAL_SPLITS = (
     "held_out_24",
     "held_out_25",
     "held_out_26",
+    "held_out_27",
 )
 
 
