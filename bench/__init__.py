@@ -49,6 +49,7 @@ REAL_SPLITS = (
     "held_out_25",
     "held_out_26",
     "held_out_27",
+    "held_out_28",
 )
 
 
