@@ -736,3 +736,13 @@ def test_the_ordinal_indicator_for_the_degree_sign():
     assert reading.agenda("Séance.\nNº 1 : Approbation du compte rendu\n")
     assert reading.agenda("Délibération nº 3 : Vente\nDélibération nº 4 : Achat d'un terrain\n")
     assert not reading.agenda("selon la délibération\nn° 2.1A). Excusés ayant donné pouvoir : X")
+
+
+def test_after_the_twenty_seventh_and_twenty_eighth_held_out_sets():
+    """Their first runs' one false finding (the twenty-seventh set had none): « à vingt-heure »,
+    a hyphen for the blank, read as no hour (402-la-boissiere-des-landes-2016)."""
+    opening = (
+        "L'an deux mille seize, le dix novembre, à vingt-heure le Conseil Municipal s'est réuni"
+    )
+    assert reading.HOUR.search(opening).group() == "vingt-heure"
+    assert not reading.HOUR.search("les vingt-huit conseillers")

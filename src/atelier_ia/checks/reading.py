@@ -50,7 +50,8 @@ DATE = re.compile(
 )
 HOUR = re.compile(
     rf"\b(?:\d{{1,2}}\s*h(?:eures?)?(?:\s*\d{{2}})?|\d{{1,2}}:\d{{2}}|"
-    rf"(?:{NUMBER_WORDS})\s+heures?(?:\s+(?:{NUMBER_WORDS}))?)\b",
+    # (« à vingt-heure », a hyphen for the blank)
+    rf"(?:{NUMBER_WORDS})(?:\s+|-)heures?(?:\s+(?:{NUMBER_WORDS}))?)\b",
     re.I,
 )
 # What introduces the séance's own date, and what shows a date is another one's.
