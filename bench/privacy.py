@@ -61,6 +61,8 @@ HELD_OUT = {
     "held_out_25": "Twenty-fifth held-out set (written unseen, first run beside held_out_24's):",
     "held_out_26": "Twenty-sixth held-out set (written unseen by the detectors):",
     "held_out_27": "Twenty-seventh held-out set (written unseen, first run beside held_out_26's):",
+    "held_out_28": "Twenty-eighth held-out set (written unseen by the detectors):",
+    "held_out_29": "Twenty-ninth held-out set (written unseen, first run beside held_out_28's):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
