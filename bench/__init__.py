@@ -50,6 +50,8 @@ REAL_SPLITS = (
     "held_out_26",
     "held_out_27",
     "held_out_28",
+    "held_out_29",
+    "held_out_30",
 )
 
 
