@@ -1017,3 +1017,25 @@ def test_after_the_twenty_second_and_twenty_third_held_out_sets():
     # A person stays one after a verb, or through « de »
     assert ("PERSONNE", "Paul Durand") in kinds("Le Centre emploie Paul Durand.")
     assert ("PERSONNE", "Karim") in kinds("Le chien de Karim aboie la nuit.")
+
+
+def test_after_the_twenty_ninth_held_out_set():
+    """Its first run's misses (held_out_28, run beside it, met every target): addresses without a
+    street, their place named by a word the detector did not know — the Landes' « airial », a
+    « zone artisanale », Mayotte's « banga » in a numbered quarter, « ancienne gare », « route
+    nationale 1 », a « ponton » — cut down to their postcode; a Romanian phone, « +40 741 283
+    956 », read as a SIREN (its nine digits pass the key by chance)."""
+    for address in (
+        "airial de Bernadet, 40630 Sabres",
+        "zone artisanale de Peyrot, 40630 Sabres",
+        "logement 2, ancienne gare, 40630 Sabres",
+        "banga derrière la mosquée, Tsoundzou 2, 97600 Mamoudzou",
+        "route nationale 1, Passamaïnty, 97600 Mamoudzou",
+        "ponton de M'tsapéré, 97600 Mamoudzou",
+    ):
+        assert kinds(f"M. Ali Bacar, {address} ; aide") == [
+            ("PERSONNE", "Ali Bacar"),
+            ("ADRESSE", address),
+        ], address
+    assert kinds("conducteur : +40 741 283 956 ;") == [("TELEPHONE", "+40 741 283 956")]
+    assert kinds("SIREN 741 283 956 ; gérant") == [("SIREN", "741 283 956")]

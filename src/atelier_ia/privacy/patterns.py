@@ -37,6 +37,7 @@ IBAN = re.compile(
 # 732 829 320 00074, 732 829 320 000 74, 732 829 320-00074, or broken at the end of a line.
 SIRET = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 SIREN = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}\b")  # cut at a line's end too
+DIALLING_CODE_BEFORE = re.compile(r"\+(?:\d{1,3}[ .]?)?$")
 SIRET_TAIL = re.compile(r"(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
 # plates (FNI), still on the road: 123-ABC-47; Belgian plates: 1-ABC-123. The old series with
@@ -402,7 +403,8 @@ def companies(text: str) -> Iterator[Finding]:
     for m in SIREN.finditer(text):
         inside = any(a <= m.start() < b for a, b in taken)
         # « +376 356 218 »: a phone's country code, then its number (Luhn passes by chance)
-        dialled = text[max(0, m.start() - 1) : m.start()] == "+"
+        # (« +40 741 283 956 »: a country code, a blank, then the number)
+        dialled = bool(DIALLING_CODE_BEFORE.search(text, max(0, m.start() - 6), m.start()))
         # « référence de la consultation 505 624 189 00024 »: the shape of a SIRET whose key
         # fails; its first nine digits pass the SIREN's by chance.
         longer = SIRET_TAIL.match(text, m.end())
@@ -683,8 +685,11 @@ _DWELLING_SEGMENT = (
     r"(?i:foyer|cabane|bungalow|mobil-home|caravane|aire|cité|cite|immeuble|moulin|estive|chalet|"
     r"gîte|gite|ferme|mas|camping|résidence|residence|hameau|lieu-dit|village|quartier|domaine|"
     r"lotissement|maison|refuge|buron|bergerie|chambre|emplacement|appt\.?|appartement|bât\.?|"
-    # Guiana's « carbet » (an open hut) and « dégrad » (a river landing)
-    r"bâtiment|studio|logement|villa|carbet|dégrad|degrad)"
+    # Guiana's « carbet » (an open hut) and « dégrad » (a river landing), the Landes' « airial »
+    # (a farm's clearing in the pines), Mayotte's « banga » (a hut); a landing stage, a zone, an
+    # old building reused (« ancienne gare »), a road by its number (« route nationale 1 »)
+    r"bâtiment|studio|logement|villa|carbet|dégrad|degrad|airial|banga|ponton|zone|route|"
+    r"ancienne|ancien)"
     r"(?:[ \t]+[\w'’.-]+){1,6}"
 )
 # after the dwelling, the place it stands in: « maison Quédinet, Île aux Marins, 97500 … »
@@ -692,6 +697,8 @@ _DWELLING_SEGMENT = (
 _CAP_PLACE = (
     r"(?!(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\b)"
     r"[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+(?:aux|au|de|du|des|la|le|les|d['’])?[ \t]*[A-ZÀ-Ÿ][\w'’-]*){0,3}"
+    # a numbered quarter: « Tsoundzou 2 »
+    r"(?:[ \t]+\d{1,2})?"
 )
 DWELLING_BEFORE = re.compile(
     rf"(?<![\w'’-]){_DWELLING_SEGMENT}[ \t]*,[ \t]*"
