@@ -1037,5 +1037,7 @@ def test_after_the_twenty_ninth_held_out_set():
             ("PERSONNE", "Ali Bacar"),
             ("ADRESSE", address),
         ], address
+    # a person's title is no place: « ancien maire »
+    assert ("ADRESSE", "40630 Sabres") in kinds("M. Paul Dupont, ancien maire, 40630 Sabres ;")
     assert kinds("conducteur : +40 741 283 956 ;") == [("TELEPHONE", "+40 741 283 956")]
     assert kinds("SIREN 741 283 956 ; gérant") == [("SIREN", "741 283 956")]

@@ -689,7 +689,9 @@ _DWELLING_SEGMENT = (
     # (a farm's clearing in the pines), Mayotte's « banga » (a hut); a landing stage, a zone, an
     # old building reused (« ancienne gare »), a road by its number (« route nationale 1 »)
     r"bâtiment|studio|logement|villa|carbet|dégrad|degrad|airial|banga|ponton|zone|route|"
-    r"ancienne|ancien)"
+    # (a building: not « ancien maire »)
+    r"ancienne?(?=[ \t]+(?:gare|école|ecole|poste|mairie|presbytère|usine|caserne|forge|"
+    r"laiterie|cure|ferme|grange|moulin|halle)\b))"
     r"(?:[ \t]+[\w'’.-]+){1,6}"
 )
 # after the dwelling, the place it stands in: « maison Quédinet, Île aux Marins, 97500 … »
