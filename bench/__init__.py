@@ -52,6 +52,8 @@ REAL_SPLITS = (
     "held_out_28",
     "held_out_29",
     "held_out_30",
+    "held_out_31",
+    "held_out_32",
 )
 
 
