@@ -746,3 +746,13 @@ def test_after_the_twenty_seventh_and_twenty_eighth_held_out_sets():
     )
     assert reading.HOUR.search(opening).group() == "vingt-heure"
     assert not reading.HOUR.search("les vingt-huit conseillers")
+
+
+def test_after_the_thirty_first_and_thirty_second_held_out_sets():
+    """Their first runs' one false finding (the thirty-first set had none): « Affaires inscrites à
+    l'ordre du jour » heading items numbered « 2021_05_01 - » (442-le-fenouiller-2021)."""
+    assert reading.agenda("Séance.\nAffaires inscrites à l’ordre du jour\n\nTexte suivi.")
+    items = "2021_05_01 - Modification des statuts\n2021_05_02 - Augmentation du temps de travail\n"
+    assert reading.agenda(items)
+    # in passing, the words are no heading
+    assert not reading.agenda("Les affaires inscrites à l'ordre du jour seront vues plus tard.")

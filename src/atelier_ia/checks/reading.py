@@ -517,7 +517,10 @@ ORDER_OF_BUSINESS = re.compile(
     # dossiers en cours, questions diverses. » (not « ajouter à l'ordre du jour : … »)
     r"(?<![àa]\sl['’])(?<![àa]\sl['’]\s)ordre\s+du\s+jour\s*:[ \t]*(?=[^\n,;]{3,}[,;][^\n]{3,})|"
     r"(?:points?|questions?)\s+(?:inscrit(?:e)?s\s+)?[àa]\s+l['’]\s*ordre\s+du\s+jour\s+"
-    r"(?:suivants?|[ée]taient\s+les\s+suivants)",
+    r"(?:suivants?|[ée]taient\s+les\s+suivants)|"
+    # « Affaires inscrites à l'ordre du jour » heading its own line
+    r"^[ \t]*(?:affaires|points|questions|sujets)\s+inscrit(?:e)?s\s+[àa]\s+l['’]\s*"
+    r"ordre\s+du\s+jour[ \t]*:?[ \t]*$",
     re.I | re.M,
 )
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -612,7 +615,8 @@ LETTERED_ITEM = re.compile(
 # « 2014/006-Approbation compte administratif … », « 2014/007-Affectation du résultat »: the
 # register's year and number heading each deliberation, counted in a run.
 YEAR_NUMBERED = re.compile(
-    r"^[ \t]*(?:D|DE|DEL|N°|Nº)?[ \t]?(?:19|20)\d\d[/-](?P<n>\d{1,4})[ \t]*[-–:][ \t]*"
+    # (« 2021_05_01 - », the year, the month and the rank joined by underscores)
+    r"^[ \t]*(?:D|DE|DEL|N°|Nº)?[ \t]?(?:19|20)\d\d(?:[/-]|_\d\d_)(?P<n>\d{1,4})[ \t]*[-–:][ \t]*"
     r"(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$",
     re.M,
 )
