@@ -343,7 +343,9 @@ NAMED_AFTER_SOMEONE = (
     "association amphidrome barge vedette ferry "
     # shops bear their owner's name: « la boulangerie Martin », « la fruitière Chez Germain »
     "boulangerie pâtisserie crêperie fromagerie fruitière boucherie charcuterie épicerie "
-    "pharmacie garage restaurant café bar hôtel"
+    "pharmacie garage restaurant café bar hôtel "
+    # a farm, a Roubaix alley, an arena, a museum: « mas de Ricard », « courée Vanhove »
+    "mas courée arènes musée"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
@@ -355,7 +357,7 @@ PLACE_BEFORE = re.compile(
     # adjective, or « de » and a noun of its own (not a particle: « le chien de Karim » is
     # Karim's dog; nor a verb: « le Centre emploie Paul Durand »)
     r"(?:\s+(?:[a-zàâçéèêëîïôûù]*(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire|ine|"
-    r"ière|ier|euse|eux|elle|ée|noire?|rouge|bleue?|verte?|grande?|petite?|vieille|nouvelle)"
+    r"ière|ier|euse|eux|elle|ée|in|noire?|rouge|bleue?|verte?|grande?|petite?|vieille|nouvelle)"
     r"|(?:de\s+|d['’])(?!(?:la|le|les|l)\b)[a-zàâçéèêëîïôûù]{3,})\b){0,2}"
     # « bateaux « Maryvonne-Malgorn », « Yann-Bihan » et « Itron Varia » »: the list goes on
     r"\s+(?:«[^»\n]{1,40}»\s*(?:,|et)\s*){0,4}"
@@ -386,14 +388,24 @@ TOPONYM_START = re.compile(r"(?:Pors|Porz|Feunteun|Beg|Enez|Penn|Lann|Goas|Stang
 BORN_IN = re.compile(r"\bn[ée]e?s?\b(?:[ \t]+le[ \t]+[^,;.\n]{1,30}?)?[ \t]+[àa][ \t]+$")
 
 
+# « le quartier de l'Alma », « l'Alma en fête »: a person is never named right after the elided
+# article (« M. L'HOURS » is a surname, its « L' » in capitals)
+ELIDED_ARTICLE = re.compile(r"(?<![\w'’])l['’]$")
+
+
 def names_a_place(text: str, start: int) -> bool:
     """« salle Jean Jaurès », « école Jules Ferry », « Garage Da Silva »: a place or a business
     named after someone, not a person in the text; every name detector's findings go through
     this."""
     return bool(
         TOPONYM_START.match(text, start)
+        or ELIDED_ARTICLE.search(text, max(0, start - 12), start)
         or BORN_IN.search(text, max(0, start - 60), start)
-        or PLACE_BEFORE.search(text, max(0, start - 80), start)
+        # (not a name opening its line, a message's sender under « … au mas »)
+        or (
+            text[text.rfind("\n", 0, start) + 1 : start].strip()
+            and PLACE_BEFORE.search(text, max(0, start - 80), start)
+        )
         or BUSINESS_BEFORE.search(text, max(0, start - 40), start)
     )
 

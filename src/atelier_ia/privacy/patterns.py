@@ -689,6 +689,9 @@ _DWELLING_SEGMENT = (
     # (a farm's clearing in the pines), Mayotte's « banga » (a hut); a landing stage, a zone, an
     # old building reused (« ancienne gare »), a road by its number (« route nationale 1 »)
     r"bâtiment|studio|logement|villa|carbet|dégrad|degrad|airial|banga|ponton|zone|route|"
+    # Réunion's « îlet » (a hamlet in the cirques), the Basque « borda » (a farm), Roubaix's
+    # « courée »
+    r"îlet|ilet|borda|courée|"
     # (a building: not « ancien maire »)
     r"ancienne?(?=[ \t]+(?:gare|école|ecole|poste|mairie|presbytère|usine|caserne|forge|"
     r"laiterie|cure|ferme|grange|moulin|halle)\b))"
