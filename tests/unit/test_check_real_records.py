@@ -707,6 +707,8 @@ def test_after_the_twenty_fifth_and_twenty_sixth_held_out_sets():
     assert [f.passed for f in broken] == [True] * 4
     assert "L2122-7-2" in broken[2].message and "L2121-12" in broken[3].message
     assert "sans doute" not in broken[1].message  # L211-7 is no article: read, not judged
+    # after « l'article », the broken number is not also read as an article « L21 »
+    assert references("notamment l’article L21 21-15, Vu le projet") == []
     items = (
         "Délibération 2025 26 01/60 : Approbation du procès-verbal\n"
         "Délibération 2025 26 01/61 : Suppression du poste d'adjoint\n"

@@ -81,7 +81,8 @@ def references(text: str) -> list[tuple[str, tuple[int, int]]]:
     for m in REFERENCE.finditer(text):
         if _of_another_code(text, _list_end(text, m.end())):
             continue
-        if any(a <= m.start() < b for a, b in broken):
+        letter_at = m.start("letter2") if m.group("letter2") else m.start()
+        if any(a <= letter_at < b for a, b in broken):
             continue  # « article L21 21-15 »: not an article « L21 », a broken number
         letter, number = m.group("letter") or m.group("letter2"), m.group("number")
         if number is None:
