@@ -54,6 +54,8 @@ REAL_SPLITS = (
     "held_out_30",
     "held_out_31",
     "held_out_32",
+    "held_out_33",
+    "held_out_34",
 )
 
 
