@@ -44,7 +44,7 @@ BROKEN_VOTE = "adopté par 6 voix pour, 9 contre et 2 abstentions"
 # Lines that carry the quorum or the counts it follows from.
 QUORUM_LINE = re.compile(
     r"^.*(?:quorum|majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)|en\s+exercice|"
-    r"pr[ée]sents?\s*[:=]?\s*\d|\d+\s+pr[ée]sents|seconde\s+convocation|"
+    r"pr[ée]sents?(?:\s+[àa]\s+la\s+s[ée]ance)?\s*[:=]?\s*\d|\d+\s+pr[ée]sents|seconde\s+convocation|"
     r"en\s+fonctions?|nombre\s+prescrit|valablement\s+(?:d[ée]lib[ée]rer|si[ée]ger)|"
     r"plus\s+de\s+la\s+moiti[ée]|en\s+nombre\s+(?:suffisant|requis|l[ée]gal)|"
     r"(?:formant|forment|formaient|constituant|atteignant|r[ée]unissant)\s+la\s+majorit|"

@@ -758,3 +758,28 @@ def test_after_the_thirty_first_and_thirty_second_held_out_sets():
     assert reading.agenda(items)
     # in passing, the words are no heading
     assert not reading.agenda("Les affaires inscrites à l'ordre du jour seront vues plus tard.")
+
+
+def test_after_the_thirty_third_and_thirty_fourth_held_out_sets():
+    """Their first runs' false findings (the thirty-third set had none): two secretaries
+    « désignés pour remplir les fonctions de Secrétaires de l'Assemblée »
+    (457-bourg-saint-maurice-2009); items numbered « I ADOPTION … », « II ATTRIBUTION … » with
+    no mark after the numeral (458-saint-louis-de-montferrand-2017); votes « Approbation à la
+    majorité : 10 pour (8 + 2 procurations) et 5 contre » (459-viens-2022)."""
+    two = (
+        "Monsieur Mathieu FOURNET et Mademoiselle Sophie COCHET ont été désignés pour remplir "
+        "les fonctions de Secrétaires de l'Assemblée."
+    )
+    assert reading.secretary(two)
+    assert not reading.secretary("Monsieur FOURNET remplit les fonctions de trésorier.")
+    roman = "I ADOPTION DU PROCES-VERBAL\n\nTexte.\n\nII ATTRIBUTION DE COMPENSATION\n"
+    assert reading.agenda(roman)
+    # one Roman numeral alone, or numerals out of order, make no run
+    assert not reading.agenda("I ADOPTION DU PROCES-VERBAL\n\nTexte.\n")
+    assert not reading.agenda("I ADOPTION DU PROCES-VERBAL\n\nIII ATTRIBUTION DE COMPENSATION\n")
+    tally = "Approbation à la majorité : 10 pour (8 + 2 procurations) et 5 contre."
+    assert len(reading.outcomes(tally)) >= 1
+    assert reading.outcomes("Accord à la majorité : 9 pour et 2 contre")
+    # « 10 pour cent » is no vote, nor a title that announces an approval
+    assert not reading.outcomes("Une hausse de 10 pour cent du tarif de la cantine.")
+    assert not reading.outcomes("Approbation du Compte de Gestion 2021 du Receveur municipal")

@@ -169,7 +169,8 @@ SECRETARY = re.compile(
     r"(?:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+)?secr[ée]taire\b|"
     # « Secrétaire désigné : M. X », « Secrétaire élue : Mme Y »
     r"\bsecr[ée]taires?\s+(?:[ée]lue?s?|d[ée]sign[ée]e?s?|nomm[ée]e?s?)\s*:|"
-    r"\bfonctions?\s+de\s+secr[ée]taire\b|"
+    # « … désignés pour remplir les fonctions de Secrétaires de l'Assemblée » (two of them)
+    r"\bfonctions?\s+de\s+secr[ée]taires?\b|"
     # « M. X, conseiller municipal, prend place en qualité de secrétaire »
     r"\bprend\s+place\s+(?:en\s+qualit[ée]\s+de|comme)\s+secr[ée]taire\b|"
     # « il a été procédé … à l'élection d'un secrétaire … Mr AUBRUN Michel accepte de remplir
@@ -552,7 +553,10 @@ NAMED_ITEM = re.compile(
 )
 # « 1 Compte rendu du conseil du 2 septembre » (the number and a space, nothing else): counted
 # only in a run, where « 2 … » follows, since many lines start with a count (« 15 présents »).
-BARE_SECTION = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M)
+# « I ADOPTION DU PROCES-VERBAL » then « II ATTRIBUTION … »: Roman numerals the same way.
+BARE_SECTION = re.compile(
+    r"^[ \t]*(?P<n>\d{1,2}|[IVX]{1,4})[ \t]+(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M
+)
 # « Délibération n°1 : Approbation … », « Délibération n°2 : … »: several in a run are the
 # séance's items; one alone is an extract's own heading (« N° 2020/11 » is not an agenda either).
 # The same for « Point n° 1 – », « Affaire n° 2 : », « Dossier n° 3 », « Rapport n° 4 ».
@@ -652,8 +656,8 @@ def _lettered_points(text: str) -> list[re.Match]:
 
 
 def _in_a_run(matches: list[re.Match]) -> list[re.Match]:
-    numbers = {int(m.group("n")) for m in matches}
-    return [m for m in matches if int(m.group("n")) + 1 in numbers]
+    numbers = {_number(m.group("n")) for m in matches} - {None}
+    return [m for m in matches if (n := _number(m.group("n"))) is not None and n + 1 in numbers]
 
 
 # « I - Délibérations : », « 1 - Finances : »: a numbered part of the order of business, even
@@ -784,6 +788,10 @@ def margin_subjects(text: str) -> re.Match | None:
 OUTCOME = re.compile(
     r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\baccord\s+unanime\b|\bavis\s+(?:d[ée])?favorable\b|\bvote\s*:|"
     r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
+    # « 10 pour (8 + 2 procurations) et 5 contre »: a tally without « voix »
+    r"\b\d+\s+pour\b(?=[^.\n]{0,80}?\b\d+\s+contre\b)|"
+    # « Approbation à la majorité : 10 pour … », « Accord à la majorité »
+    r"\b(?:approbation|accord)\s+[àa]\s+la\s+majorit[ée]\b|"
     # « Pour 12 Contre 0 », « POUR 12 - CONTRE 1 », « Pour 31/Abstention 0 /Contre 0 »: a tally
     # without its colons
     r"\bpour\s*:?\s*\d+[\s,;/–-]+(?:abstentions?\s*:?\s*\d+[\s,;/–-]+)?contre\b|"
