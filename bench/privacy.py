@@ -62,9 +62,11 @@ HELD_OUT = {
     "held_out_26": "Twenty-sixth held-out set (written unseen by the detectors):",
     "held_out_27": "Twenty-seventh held-out set (written unseen, first run beside held_out_26's):",
     "held_out_28": "Twenty-eighth held-out set (written unseen by the detectors):",
-    "held_out_29": "Twenty-ninth held-out set (written unseen, first run beside held_out_28's):",
-    "held_out_30": "Thirtieth held-out set (written unseen by the detectors):",
-    "held_out_31": "Thirty-first held-out set (written unseen, first run beside held_out_30's):",
+    "held_out_29": "Twenty-ninth held-out set (written unseen, beside held_out_28; fixed after):",
+    "held_out_30": "Thirtieth held-out set (written unseen by the detectors; fixed after):",
+    "held_out_31": "Thirty-first held-out set (written unseen, beside held_out_30; fixed after):",
+    "held_out_32": "Thirty-second held-out set (written unseen by the detectors):",
+    "held_out_33": "Thirty-third held-out set (written unseen, first run beside held_out_32's):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
