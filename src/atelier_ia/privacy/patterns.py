@@ -35,8 +35,9 @@ IBAN = re.compile(
     r"\b[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9]{4}){2,7}(?:[ \n]?[A-Z0-9]{1,3})?\b", re.IGNORECASE
 )
 # 732 829 320 00074, 732 829 320 000 74, 732 829 320-00074, or broken at the end of a line.
-SIRET = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
-SIREN = re.compile(r"\b\d{3}[ .\n]?\d{3}[ .\n]?\d{3}\b")  # cut at a line's end too
+# « 429-180-375-00017 »: dashes between the groups too, as between the SIREN and the NIC
+SIRET = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
+SIREN = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}\b")  # cut at a line's end too
 DIALLING_CODE_BEFORE = re.compile(r"\+(?:\d{1,3}[ .]?)?$")
 SIRET_TAIL = re.compile(r"(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
@@ -692,10 +693,16 @@ _DWELLING_SEGMENT = (
     # Réunion's « îlet » (a hamlet in the cirques), the Basque « borda » (a farm), Roubaix's
     # « courée »
     r"îlet|ilet|borda|courée|"
+    # Guadeloupe's « habitation » (an old estate), « section » (a rural quarter) and « morne »
+    # (a hill), a Caribbean « case »; the Cévennes' « causse » and « clède »; an « anse »; a
+    # boat's « chantier »
+    r"habitation|section|morne|case|causse|clède|clede|anse|chantier|"
     # (a building: not « ancien maire »)
     r"ancienne?(?=[ \t]+(?:gare|école|ecole|poste|mairie|presbytère|usine|caserne|forge|"
     r"laiterie|cure|ferme|grange|moulin|halle)\b))"
-    r"(?:[ \t]+[\w'’.-]+){1,6}"
+    # (its name, not a person's: « chantier chez Mme Malgorn » is hers, not the address)
+    # (« ponton de M'tsapéré » is a place)
+    r"(?:[ \t]+(?!(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\b(?!['’]))[\w'’.-]+){1,6}"
 )
 # after the dwelling, the place it stands in: « maison Quédinet, Île aux Marins, 97500 … »
 # (not a person after a civility: « logement social, Mme Dupont, 38000 … »)
