@@ -1084,3 +1084,18 @@ def test_after_the_thirty_second_held_out_set():
     # the same shape with a wrong key is no SIRET (nor its first nine digits a SIREN)
     wrong = kinds("chantier naval (SIRET 429-180-375-00018)")
     assert not [kind for kind, _ in wrong if kind in ("SIRET", "SIREN")]
+
+
+def test_a_dwelling_before_a_street_is_part_of_the_address():
+    """The dwelling's lines before the street, as before a postcode: « chambre 6, foyer de
+    jeunes travailleurs, 3 rue des Écoles, 25500 Morteau » (held_out_28, 27, 31: seen sets, a
+    general change made before held_out_34 and 35 were written)."""
+    for address in (
+        "chambre 6, foyer de jeunes travailleurs, 3 rue des Écoles, 25500 Morteau",
+        "appartement au-dessus de l'auberge, 3 place du Fronton, 64310 Sare",
+    ):
+        assert kinds(f"Mme Fatoumata Sissoko, {address} ;")[-1] == ("ADRESSE", address)
+    # a person before the street stays a person
+    found = kinds("la locataire, Mme Fatoumata Sissoko, 3 rue des Écoles, 25500 Morteau")
+    assert ("PERSONNE", "Fatoumata Sissoko") in found
+    assert ("ADRESSE", "3 rue des Écoles, 25500 Morteau") in found

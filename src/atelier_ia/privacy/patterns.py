@@ -677,7 +677,6 @@ _BUILDING_SEGMENT = (
     r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?(?:[a-zé]{4,}[ \t]+)?[A-ZÀ-Ÿ][\w'’-]*"
     r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
 )
-BUILDING_BEFORE = re.compile(rf"(?:(?<![\w'’-]){_BUILDING_SEGMENT}[ \t]*,[ \t]*){{1,4}}$")
 # A dwelling without a street, named by its kind and then narrowed down, each part followed by a
 # comma, right before the postcode: « foyer de jeunes travailleurs, chambre 21, 18100 Vierzon »,
 # « bungalow 3 du camping municipal, 29242 Ouessant », « cabane pastorale d'Aunac, estive de
@@ -715,6 +714,9 @@ _CAP_PLACE = (
 DWELLING_BEFORE = re.compile(
     rf"(?<![\w'’-]){_DWELLING_SEGMENT}[ \t]*,[ \t]*"
     rf"(?:(?:{_DWELLING_SEGMENT}|{_CAP_PLACE})[ \t]*,[ \t]*){{0,2}}$"
+)
+BUILDING_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?:{_BUILDING_SEGMENT}|{_DWELLING_SEGMENT})[ \t]*,[ \t]*){{1,4}}$"
 )
 BOX_BEFORE = re.compile(r"\b(?:BP|CS|TSA)[ \t]?\d{1,6}[ \t]*[,–—-]?[ \t]*$")
 CEDEX_NUMBER = re.compile(r"(?<=[Cc][Ee][Dd][Ee][Xx])[ \t]+\d{1,2}\b")
