@@ -56,6 +56,8 @@ REAL_SPLITS = (
     "held_out_32",
     "held_out_33",
     "held_out_34",
+    "held_out_35",
+    "held_out_36",
 )
 
 
