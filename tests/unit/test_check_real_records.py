@@ -783,3 +783,19 @@ def test_after_the_thirty_third_and_thirty_fourth_held_out_sets():
     # « 10 pour cent » is no vote, nor a title that announces an approval
     assert not reading.outcomes("Une hausse de 10 pour cent du tarif de la cantine.")
     assert not reading.outcomes("Approbation du Compte de Gestion 2021 du Receveur municipal")
+
+
+def test_after_the_thirty_fifth_and_thirty_sixth_held_out_sets():
+    """Their first runs' false findings: « à vingtheures », a web page's glued words
+    (468-trocheres-2016); « 2 I AFFAIRES FINANCIERES », a page number then the one part of the
+    order in the excerpt (470-venette-2012); « Après approbation du dernier procès-verbal de
+    séance », the approval told as done (482-sigoyer-2014)."""
+    assert reading.seance_hour("L’an deux mil seize le six juin à vingtheures, le conseil")
+    assert reading.agenda("Texte de la page un. 1\n\n2 I AFFAIRES FINANCIERES\n")
+    # a page number before a heading is no item (334-villepreux-2009), nor is a part in lower
+    # case a title in capitals
+    assert not reading.agenda("Texte de la page un. P. 1\n\n2 DECISIONS\n")
+    assert not reading.agenda("I Affaires financières de la commune\n")
+    done = "Après approbation du dernier procès-verbal de séance, le maire ouvre la séance."
+    assert reading.outcomes(done)
+    assert not reading.outcomes("Approbation du dernier procès-verbal de séance")

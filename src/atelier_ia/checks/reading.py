@@ -50,8 +50,8 @@ DATE = re.compile(
 )
 HOUR = re.compile(
     rf"\b(?:\d{{1,2}}\s*h(?:eures?)?(?:\s*\d{{2}})?|\d{{1,2}}:\d{{2}}|"
-    # (« à vingt-heure », a hyphen for the blank)
-    rf"(?:{NUMBER_WORDS})(?:\s+|-)heures?(?:\s+(?:{NUMBER_WORDS}))?)\b",
+    # (« à vingt-heure », a hyphen for the blank; « à vingtheures », a web page's glued words)
+    rf"(?:{NUMBER_WORDS})(?:\s*|-)heures?(?:\s+(?:{NUMBER_WORDS}))?)\b",
     re.I,
 )
 # What introduces the séance's own date, and what shows a date is another one's.
@@ -660,6 +660,16 @@ def _in_a_run(matches: list[re.Match]) -> list[re.Match]:
     return [m for m in matches if (n := _number(m.group("n"))) is not None and n + 1 in numbers]
 
 
+# « 2 I AFFAIRES FINANCIERES » (a PDF's page number, then the part): a part of the order of
+# business numbered in Roman and titled in capitals by its domain, alone too (the next one
+# outside the excerpt). Not « 2 DECISIONS », a page number before a heading.
+PART_IN_CAPITALS = re.compile(
+    r"^[ \t]*(?:\d{1,3}[ \t]+)?(?P<n>[IVX]{1,4})[ \t]*[.)–-]?[ \t]+"
+    r"(?P<title>(?:AFFAIRES|FINANCES|URBANISME|PERSONNEL|ADMINISTRATION|TRAVAUX|QUESTIONS|"
+    r"INFORMATIONS|D[ÉE]CISIONS|VOIRIE|INTERCOMMUNALIT[ÉE]|ENVIRONNEMENT|[ÉE]COLES?|SCOLAIRE)\b"
+    r"[^\na-zà-ÿ]*)$",
+    re.M,
+)
 # « I - Délibérations : », « 1 - Finances : »: a numbered part of the order of business, even
 # when the next one falls outside the excerpt.
 PART_OF_BUSINESS = re.compile(
@@ -713,6 +723,7 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += [m for m in NAMED_ITEM.finditer(text) if m["n"] == "1" and _a_title(m.group("title"))]
     kept += _lettered_points(text)
     kept += _capital_lettered(text)
+    kept += PART_IN_CAPITALS.finditer(text)
     for heading in (ITEM_HEADING, NUMBERED_DELIBERATION, REGISTER_NUMBER_LINE, DATE_NUMBERED):
         headings = list(heading.finditer(text))
         if len(headings) >= 2:
@@ -788,6 +799,8 @@ def margin_subjects(text: str) -> re.Match | None:
 OUTCOME = re.compile(
     r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\baccord\s+unanime\b|\bavis\s+(?:d[ée])?favorable\b|\bvote\s*:|"
     r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
+    # « Après approbation du dernier procès-verbal »: the approval, told as done
+    r"\bapr[èe]s\s+(?:l['’]\s*)?approbation\b|"
     # « 10 pour (8 + 2 procurations) et 5 contre »: a tally without « voix »
     r"\b\d+\s+pour\b(?=[^.\n]{0,80}?\b\d+\s+contre\b)|"
     # « Approbation à la majorité : 10 pour … », « Accord à la majorité »
