@@ -1099,3 +1099,24 @@ def test_a_dwelling_before_a_street_is_part_of_the_address():
     found = kinds("la locataire, Mme Fatoumata Sissoko, 3 rue des Écoles, 25500 Morteau")
     assert ("PERSONNE", "Fatoumata Sissoko") in found
     assert ("ADRESSE", "3 rue des Écoles, 25500 Morteau") in found
+
+
+def test_after_the_thirty_fourth_and_thirty_fifth_held_out_sets():
+    """Their first runs' misses (same code): Corsican houses « Casa Luciani » and « U Borgu »
+    read as people, addresses on a « strada » or a « piazza » cut down; Saint-Martin's
+    neighbours (« Sint Maarten », « Cole Bay », « Sandy Ground ») read as people; Québec and US
+    addresses cut after their street; the Loire's « coteau des Perrières »."""
+    for address in (
+        "Casa Poli, strada di a Funtana, 20231 Venaco",
+        "Casa Filippi, U Borgu, 20231 Venaco",
+        "1 piazza di a Chjesa, 20231 Venaco",
+        "coteau des Perrières, 49730 Turquant",
+        "4127, rue Saint-Hubert, app. 2, Montréal (Québec) H2J 2X1, Canada",
+        "1427 Ocean Avenue, Apt 3B, Brooklyn, NY 11230, USA",
+    ):
+        assert kinds(f"M. Pierre Filippi, {address} ;")[-1] == ("ADRESSE", address)
+    for place in ("Sint Maarten", "Cole Bay", "Sandy Ground", "The Valley"):
+        assert "PERSONNE" not in [k for k, _ in kinds(f"un ferry pour {place} demain")], place
+    # a nickname « São » is still someone, and so is a person named « Sandy »
+    assert ("PERSONNE", "São") in kinds("RODRIGUES Maria da Conceição, dite « São », agente")
+    assert ("PERSONNE", "Sandy Leroy") in kinds("Présents : Sandy Leroy, Paul Martin.")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from atelier_ia.privacy.cue_names import after_a_role, by_cue, by_nickname_or_sender
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.names import NAME_DETECTORS, names_a_place, repeated_surnames
+from atelier_ia.privacy.names import (
+    NAME_DETECTORS,
+    ends_a_place,
+    names_a_place,
+    repeated_surnames,
+)
 from atelier_ia.privacy.patterns import DETECTORS, births_after_names
 from atelier_ia.privacy.word_names import capitalised_alone, in_lower_case
 
@@ -40,7 +45,11 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     ):
         if detector.__name__ == "by_model" and not use_model:
             continue
-        candidates.extend(f for f in detector(text) if not names_a_place(text, f.start))
+        candidates.extend(
+            f
+            for f in detector(text)
+            if not names_a_place(text, f.start) and not ends_a_place(text, f.start, f.end)
+        )
     kept = _resolve(candidates)
     again = [f for f in repeated_surnames(text, kept) if not names_a_place(text, f.start)]
     kept = _resolve(kept + again)

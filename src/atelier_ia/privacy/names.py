@@ -381,7 +381,27 @@ PLACE_BEFORE = re.compile(
 
 
 # Breton place words: « Pors Alan » (a cove), « Feunteun Velen » (a spring), « Beg ar Vir »
-TOPONYM_START = re.compile(r"(?:Pors|Porz|Feunteun|Beg|Enez|Penn|Lann|Goas|Stang|Roc['’]h)\s")
+# (Corsica's « Casa Luciani », a family's house, and « U Borgu », its article; « Sint Maarten »)
+TOPONYM_START = re.compile(
+    r"(?:Pors|Porz|Feunteun|Beg|Enez|Penn|Lann|Goas|Stang|Roc['’]h)\s"
+    # (a capital after: « dite « São » » is a nickname)
+    r"|(?:Casa|U|Sint|Sankt|São)\s(?=[A-ZÀ-Ÿ])"
+)
+# « Sint Maarten », « Casa Franceschi », cut down to their second word by a detector
+TOPONYM_BEFORE = re.compile(r"\b(?:Sint|Sankt|São|Casa)\s+$")
+# « Cole Bay », « Sandy Ground », « The Valley »: a place where English is spoken, by its last
+# word, not a person
+ENGLISH_PLACE_WORD = (
+    r"(?:Bay|Ground|Road|Hill|Point|Harbour|Beach|Valley|Estate|Creek|Island|Town|Village)"
+)
+ENDS_IN_A_PLACE_WORD = re.compile(rf"(?:^|\s){ENGLISH_PLACE_WORD}$")
+PLACE_WORD_AFTER = re.compile(rf"[ \t]+{ENGLISH_PLACE_WORD}\b")
+
+
+def ends_a_place(text: str, start: int, end: int) -> bool:
+    """« Cole Bay », « Sandy Ground »: a name candidate that an English place word ends, or
+    that one follows."""
+    return bool(ENDS_IN_A_PLACE_WORD.search(text[start:end]) or PLACE_WORD_AFTER.match(text, end))
 
 
 # « né le 04/03/2001 à Viana do Castelo », « née à Sada »: a birthplace
@@ -399,6 +419,7 @@ def names_a_place(text: str, start: int) -> bool:
     this."""
     return bool(
         TOPONYM_START.match(text, start)
+        or TOPONYM_BEFORE.search(text, max(0, start - 8), start)
         or ELIDED_ARTICLE.search(text, max(0, start - 12), start)
         or BORN_IN.search(text, max(0, start - 60), start)
         # (not a name opening its line, a message's sender under « … au mas »)

@@ -139,13 +139,17 @@ STREET_TYPES = (
     r"lotissement|lieu-dit|résidence|residence|square|passage|faubourg|sentier|voie|hameau|"
     r"cité|cite|rond-point|esplanade|promenade|chaussée|"
     # a house or an estate by its name, as the countryside writes addresses
-    r"maison|villa|domaine|mas|ferme|quartier|camping"
+    r"maison|villa|domaine|mas|ferme|quartier|camping|"
+    # Corsica's « strada di u Mulinu », « piazza di a Chjesa »
+    r"strada|piazza"
 )
 # Street words stay on one line and start with a capital or a digit (« rue des Lilas »); the
 # street type itself may be written in any case.
 _STREET_NAME = (
     # « route de Penn ar Lan »: Breton articles inside a name
-    r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les|l'|aux|à[ \t]+la|ar|an|al)?[ \t]*"
+    # (« strada di a Funtana »: Corsican ones)
+    r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|des|du|de|d'|la|le|les|l'|aux|à[ \t]+la|ar|an|al|"
+    r"di[ \t]+[ua]|di[ \t]+i|di)?[ \t]*"
     r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}"
 )
 # A street type abbreviated with its dot (« 12 r. des Lilas », « 3 av. Foch », « lot. Les Hauts »)
@@ -642,7 +646,7 @@ def dossiers(text: str) -> Iterator[Finding]:
 # (« BP 45 », « CS 70001 ») too.
 BUILDING_PART = re.compile(
     r"[ \t]*(?:[,–—-]|(?=\())[ \t]*\(?(?:"
-    r"(?i:bât\.?|bâtiment|bat\.?|appt\.?|appartement|apt\.?|esc\.?|escalier|"
+    r"(?i:bât\.?|bâtiment|bat\.?|appt\.?|app\.|appartement|apt\.?|esc\.?|escalier|"
     r"porte|étage|etage|entrée|case|studio|chambre|logement|emplacement|bungalow|mobil-home)"
     r"[ \t]*(?:droite|gauche|face|fond|[\w-]{1,4})\b"
     # « 3e étage », « 9ème étage gauche », « rez-de-chaussée »
@@ -696,6 +700,8 @@ _DWELLING_SEGMENT = (
     # (a hill), a Caribbean « case »; the Cévennes' « causse » and « clède »; an « anse »; a
     # boat's « chantier »
     r"habitation|section|morne|case|causse|clède|clede|anse|chantier|"
+    # Corsica's « Casa Filippi » (the family's house), the Loire's « coteau des Perrières »
+    r"casa|coteau|"
     # (a building: not « ancien maire »)
     r"ancienne?(?=[ \t]+(?:gare|école|ecole|poste|mairie|presbytère|usine|caserne|forge|"
     r"laiterie|cure|ferme|grange|moulin|halle)\b))"
@@ -890,13 +896,16 @@ _POSTCODE = (
 # and the Canadian one after its province (« Halifax NS B3J 1Y2 »)
 _UK_POSTCODE = (
     r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d{2}[ \t]?[A-Z\d]{4}"
-    r"|(?:(?:NL|NS|NB|PE|QC|ON|MB|SK|AB|BC)[ \t]+)?[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+    # (« Montréal (Québec) H2J 2X1 »: the province in brackets)
+    r"|(?:(?:NL|NS|NB|PE|QC|ON|MB|SK|AB|BC|\([A-ZÀ-Ÿ][\w'’-]*\))[ \t]+)?"
+    r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
 )
 ABROAD_REST = re.compile(
     r"(?:,?[ \t]+(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »: floor and door
     r"|\d{1,2}\.?[ºª°][ \t]*(?:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », a Portuguese floor
     # « bus 3 » (Belgium), « apto 302 » (Brazil), « int. 3 » (Italy)
-    r"|(?:bus|bte|apto|apt|dpto|piso|int|scala)\.?[ \t]+\d{1,4}\b"
+    r"|(?i:bus|bte|apto|apt|dpto|piso|int|scala)\.?[ \t]+\d{1,4}[A-Z]?\b"
+    r"|[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b"  # « NY 11230 »: a US state and its ZIP code
     r"|\([A-Z]{2}\)"  # an Italian or Brazilian province: « Gubbio (PG) »
     rf"|(?:{_POSTCODE}[ \t]+)?{_PLACE}(?:[ \t]+{_UK_POSTCODE})?)){{1,4}}"
 )
