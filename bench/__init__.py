@@ -58,6 +58,7 @@ REAL_SPLITS = (
     "held_out_34",
     "held_out_35",
     "held_out_36",
+    "held_out_37",
 )
 
 
