@@ -59,6 +59,7 @@ REAL_SPLITS = (
     "held_out_35",
     "held_out_36",
     "held_out_37",
+    "held_out_38",
 )
 
 
