@@ -799,3 +799,13 @@ def test_after_the_thirty_fifth_and_thirty_sixth_held_out_sets():
     done = "Après approbation du dernier procès-verbal de séance, le maire ouvre la séance."
     assert reading.outcomes(done)
     assert not reading.outcomes("Approbation du dernier procès-verbal de séance")
+
+
+def test_after_the_thirty_seventh_and_thirty_eighth_held_out_sets():
+    """Their first runs' one false finding (the thirty-eighth set had none): a web page glued
+    the next heading to the secretary's word, « désignée en qualité de secrétaireAjout de 2
+    sujets » (489-maresquel-ecquemicourt-2023)."""
+    glued = "Mme MARIETTE Nadine a été désignée en qualité de secrétaireAjout de 2 sujets :"
+    assert reading.secretary(glued)
+    # a longer word is no secretary (« secrétairerie » is an office)
+    assert not reading.secretary("Il a été désigné pour la secrétairerie d'État.")

@@ -166,7 +166,8 @@ SECRETARY = re.compile(
     # « élu(e) », « désigné(e) »: the form's both genders
     r"\b(?:[ée]lu|d[ée]sign[ée]|nomm[ée]|choisi|pris)(?:\(?e\)?)?\s+"
     r"(?:[àa]\s+l['’]unanimit[ée]\s+)?"
-    r"(?:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+)?secr[ée]taire\b|"
+    # (« … en qualité de secrétaireAjout de 2 sujets » : a web page glued the next heading on)
+    r"(?:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+)?secr[ée]taire(?-i:(?![a-zà-ÿ]))|"
     # « Secrétaire désigné : M. X », « Secrétaire élue : Mme Y »
     r"\bsecr[ée]taires?\s+(?:[ée]lue?s?|d[ée]sign[ée]e?s?|nomm[ée]e?s?)\s*:|"
     # « … désignés pour remplir les fonctions de Secrétaires de l'Assemblée » (two of them)
