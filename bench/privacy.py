@@ -70,6 +70,7 @@ HELD_OUT = {
     "held_out_34": "Thirty-fourth held-out set (written unseen by the detectors; fixed after):",
     "held_out_35": "Thirty-fifth held-out set (written unseen, beside held_out_34; fixed after):",
     "held_out_36": "Thirty-sixth held-out set (written unseen by the detectors):",
+    "held_out_37": "Thirty-seventh held-out set (written unseen, first run beside held_out_36's):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
