@@ -1120,3 +1120,34 @@ def test_after_the_thirty_fourth_and_thirty_fifth_held_out_sets():
     # a nickname « São » is still someone, and so is a person named « Sandy »
     assert ("PERSONNE", "São") in kinds("RODRIGUES Maria da Conceição, dite « São », agente")
     assert ("PERSONNE", "Sandy Leroy") in kinds("Présents : Sandy Leroy, Paul Martin.")
+
+
+def test_after_the_thirty_sixth_and_thirty_seventh_held_out_sets():
+    """Their first runs' misses (same code): the bocage's houses within their hamlets, the
+    article in lower case (« la Cour Lesouef, le Hamel-Hébert, 14570 Clécy »); « bourg »
+    between a street and its postcode; a « château »; an IBAN broken by a line inside its
+    last group; and a hamlet or dwelling hidden by a street later in the same text."""
+    for address in (
+        "la Cour Lesouef, le Hamel-Hébert, 14570 Clécy",
+        "12 la Cour Hébert, 14570 Clécy",
+        "le Moulin, Le Bas-du-Pont, 14570 Clécy",
+        "4 rue Schœlcher, bourg, 97214 Le Lorrain",
+        "château de la Sauge, 71500 Louhans",
+    ):
+        assert kinds(f"M. Pierre Lecoq, {address} ;")[-1] == ("ADRESSE", address)
+    assert kinds("versé sur FR76 1131 5000 0108 0205 8274 1\n01 ;") == [
+        ("IBAN", "FR76 1131 5000 0108 0205 8274 1\n01")
+    ]
+    # a line break before a letter ends the IBAN: the next word is not read into it
+    assert ("IBAN", "FR76 1470 7000 1211 8625 2760 115") in kinds(
+        "IBAN : FR76 1470 7000 1211 8625 2760 115\nSIREN : rien"
+    )
+    later = (
+        "M. Aubin Lordinot, habitation Fond-Massé, 97214 Le Lorrain ; Mme Yvette Lordinot, "
+        "12 allée Jean-Racine, 93200 Saint-Denis"
+    )
+    found = kinds(later)
+    assert ("ADRESSE", "habitation Fond-Massé, 97214 Le Lorrain") in found
+    assert ("ADRESSE", "12 allée Jean-Racine, 93200 Saint-Denis") in found
+    # a person's particle after a civility is not a hamlet
+    assert ("PERSONNE", "Soizic Le Gall") in kinds("Mme Soizic Le Gall, 29200 Brest")

@@ -32,7 +32,11 @@ NIR = re.compile(
 )
 # People type their IBAN in lower case too (« mon iban c'est fr76 … »).
 IBAN = re.compile(
-    r"\b[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9]{4}){2,7}(?:[ \n]?[A-Z0-9]{1,3})?\b", re.IGNORECASE
+    # (a line break inside a group too, before a figure: « … 8274 1⏎01 »; a letter after a
+    # line break starts the next word, « … 115⏎SIREN »)
+    r"\b[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9](?:[A-Z0-9]|\n\d){3}){2,7}"
+    r"(?:[ \n]?[A-Z0-9](?:[A-Z0-9]|\n\d){0,2})?\b",
+    re.IGNORECASE,
 )
 # 732 829 320 00074, 732 829 320 000 74, 732 829 320-00074, or broken at the end of a line.
 # « 429-180-375-00017 »: dashes between the groups too, as between the SIREN and the NIC
@@ -209,12 +213,17 @@ SPOKEN_DESCRIPTION = re.compile(
     r"[\w'’-]+){0,8}"
 )
 # « La Grande Noue, 18120 Massay »: a hamlet named with its article, after a field's colon, a
-# dash, a bracket or « à », « demeurant ».
+# dash, a bracket or « à », « demeurant ». The bocage names a house within its hamlet, the
+# article in lower case: « la Cour Lesouef, le Hamel-Hébert, 14570 Clécy », numbered too
+# (« 12 la Cour Hébert, … »).
+_HAMLET = (
+    r"(?:\d{1,4}[ \t]+)?(?:Le|La|Les|L['’]|le|la|les|l['’])[ \t]*[A-ZÀ-Ÿ][\w'’-]*"
+    # « Le Bief de la Chaille, 39220 Les Rousses »: particles inside the name
+    r"(?:[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*){0,2}"
+)
 HAMLET_BEFORE = re.compile(
     r"(?:^|[:;(—–,]|\b(?:à|au|aux|demeurant|domicilié|domiciliée|habitant))[ \t]*"
-    # « Le Bief de la Chaille, 39220 Les Rousses »: particles inside the name
-    r"(?P<name>(?:Le|La|Les|L['’])[ \t]*[A-ZÀ-Ÿ][\w'’-]*"
-    r"(?:[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*){0,2}),"
+    rf"(?P<name>{_HAMLET}(?:,[ \t]*{_HAMLET}){{0,2}}),"
     r"[ \t]*$",
     re.M,
 )
@@ -664,6 +673,8 @@ LOCALITY_PART = re.compile(
     r"cité|cite|domaine|ZAC|ZA|village)[ \t]+(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?)?"
     r"[A-ZÀ-Ÿ0-9][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la|ar|an)?[ \t]*"
     r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
+    # « 4 rue Schœlcher, bourg, 97214 Le Lorrain »: the town's centre, in lower case
+    r"|[ \t]*,[ \t]*(?:le[ \t]+)?bourg\b"
 )
 # The postal norm's lines before the street (NF Z10-011): the flat, the floor, the building —
 # « résidence Les Sapins, bât. B, 2e étage, appt 21, 14 avenue des Belges » — each followed by
@@ -701,7 +712,7 @@ _DWELLING_SEGMENT = (
     # boat's « chantier »
     r"habitation|section|morne|case|causse|clède|clede|anse|chantier|"
     # Corsica's « Casa Filippi » (the family's house), the Loire's « coteau des Perrières »
-    r"casa|coteau|"
+    r"casa|coteau|château|chateau|"
     # (a building: not « ancien maire »)
     r"ancienne?(?=[ \t]+(?:gare|école|ecole|poste|mairie|presbytère|usine|caserne|forge|"
     r"laiterie|cure|ferme|grange|moulin|halle)\b))"
@@ -758,10 +769,21 @@ def _postcode_after(text: str, end: int) -> re.Match | None:
     return None
 
 
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= a or start >= b for a, b in taken)
+
+
+def _taken_until(taken: list[tuple[int, int]], position: int) -> int:
+    """Where the last address already read before `position` ends (-1: none)."""
+    return max((b for a, b in taken if b <= position), default=-1)
+
+
 def addresses(text: str) -> Iterator[Finding]:
     """A street (number + street type + name), with the postcode and commune that follow it;
     a postcode and commune alone are an address too."""
-    used_until = -1
+    # What the streets took, each address by its span: a later street does not hide an
+    # earlier hamlet or dwelling (« habitation Fond-Massé, 97214 … ; … 12 allée Jean-Racine »).
+    taken: list[tuple[int, int]] = []
     for m in STREET.finditer(text):
         if HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start()) or PLOT_BEFORE.search(
             text, max(0, m.start() - 20), m.start()
@@ -771,7 +793,7 @@ def addresses(text: str) -> Iterator[Finding]:
         rest = _postcode_after(text, end)
         # « 12 rue des Lilas, appt 4 »: the flat with its street, when no postcode follows
         end = rest.end() if rest is not None else _past_building(text, end)
-        used_until = end
+        taken.append((m.start(), end))
         before = BUILDING_BEFORE.search(text, max(0, m.start() - 160), m.start())
         start = before.start() if before else m.start()
         yield Finding(
@@ -784,7 +806,7 @@ def addresses(text: str) -> Iterator[Finding]:
     for m in SPOKEN_STREET.finditer(text):
         number = words_value(m.group("number"))
         # « un domaine de Bergheim »: « un » is the article
-        if number and 1 < number < 1000 and m.start() >= used_until:
+        if number and 1 < number < 1000 and _free(taken, m.start(), m.end()):
             end = m.end()
             for part in (SPOKEN_FLAT, SPOKEN_DESCRIPTION):
                 end = more.end() if (more := part.match(text, end)) else end
@@ -792,8 +814,8 @@ def addresses(text: str) -> Iterator[Finding]:
                 m.start(), end, "ADRESSE", text[m.start() : end], "numéro de voie dicté en mots"
             )
     for m in LOWER_WHOLE_ADDRESS.finditer(text):
-        if m.start("address") >= used_until:
-            used_until = m.end("address")
+        if _free(taken, m.start("address"), m.end("address")):
+            taken.append(m.span("address"))
             yield Finding(
                 m.start("address"),
                 m.end("address"),
@@ -802,7 +824,7 @@ def addresses(text: str) -> Iterator[Finding]:
                 "adresse tapée en minuscules, jusqu'au code postal et à la commune",
             )
     for m in LOWER_STREET.finditer(text):
-        if m.start() >= used_until and not PLOT_BEFORE.search(
+        if _free(taken, m.start(), m.end()) and not PLOT_BEFORE.search(
             text, max(0, m.start() - 20), m.start()
         ):
             yield Finding(
@@ -831,20 +853,21 @@ def addresses(text: str) -> Iterator[Finding]:
                 "voie ou résidence suivie d'un appartement, d'un bâtiment ou d'une case",
             )
     for m in POSTCODE_CITY.finditer(text):
-        hamlet = HAMLET_BEFORE.search(text, max(0, m.start() - 50), m.start())
-        if hamlet and hamlet.start("name") >= used_until:
+        hamlet = HAMLET_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if hamlet and hamlet.start("name") > _taken_until(taken, m.start()):
             # « La Grande Noue, 18120 Massay »: a hamlet by its name, then the postcode
             start = hamlet.start("name")
             yield Finding(
                 start, m.end(), "ADRESSE", text[start : m.end()], "lieu-dit suivi d'un code postal"
             )
             continue
-        if m.start() >= used_until or m.end() <= used_until - len(m.group()):
+        if _free(taken, m.start(), m.end()):
             # « BP 45 – 38001 Grenoble Cedex 1 », « CS 30001, 17000 La Rochelle »
             box = BOX_BEFORE.search(text, max(0, m.start() - 20), m.start())
             start = box.start() if box else m.start()
-            if not box and m.start() >= used_until:
-                dwelling = DWELLING_BEFORE.search(text, max(used_until, m.start() - 160), m.start())
+            if not box:
+                after = max(_taken_until(taken, m.start()), m.start() - 160, 0)
+                dwelling = DWELLING_BEFORE.search(text, after, m.start())
                 start = dwelling.start() if dwelling else start
             if box:
                 # « zone industrielle de la Feltière, BP 70112, 57190 Florange »
