@@ -1151,3 +1151,23 @@ def test_after_the_thirty_sixth_and_thirty_seventh_held_out_sets():
     assert ("ADRESSE", "12 allée Jean-Racine, 93200 Saint-Denis") in found
     # a person's particle after a civility is not a hamlet
     assert ("PERSONNE", "Soizic Le Gall") in kinds("Mme Soizic Le Gall, 29200 Brest")
+
+
+def test_council_lists_after_a_comma_or_mm_without_its_dot():
+    """Real held_out_37 and 38's missed names: « Etaient Présents, LEBLANC, HOCQUARD, CARON »
+    (488-epaignes-2018), « MM BERNARD, BURGUN, CONTARD » (500-monestier-d-ambel-2011). And a
+    list's own heading in capitals (« ÉTAIENT PRESENTS : », « ÉTAIENT REPRESENTES : »), read
+    as a surname on 150-odd real records, is no one."""
+    found = kinds("Etaient Présents, LEBLANC, HOCQUARD, CARON, BLAIS, COIGNARD.")
+    for name in ("CARON", "BLAIS", "COIGNARD"):
+        assert ("PERSONNE", name) in found
+    found = kinds("MM BERNARD, BURGUN, CONTARD, COURTEAU, ROUX et SEGURA.")
+    for name in ("CONTARD", "ROUX"):
+        assert ("PERSONNE", name) in found
+    # « présents, » in running text with no surname after it brings no list
+    assert kinds("Les membres présents, après en avoir délibéré, DECIDENT.") == []
+    found = kinds(
+        "ÉTAIENT PRESENTS : M. Jean-Marc DUMOULIN.\nÉTAIENT REPRESENTES :\n"
+        "ÉTAIT ABSENT OU EXCUSE : aucun"
+    )
+    assert [text for kind, text in found if kind == "PERSONNE"] == ["Jean-Marc DUMOULIN"]

@@ -795,12 +795,14 @@ LIST_HEADING = re.compile(
     r"liste\s+«[^»\n]{1,60}»)"
     # « Signataires (suite) : »
     r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir|pr[ée]sents?))?(?:\s*\([^)\n]{0,20}\))?"
-    r"\s*:[^\n]*",
+    # « Etaient Présents, LEBLANC, HOCQUARD, … »: a comma for the colon, a surname right after
+    rf"\s*(?::|,(?=\s*(?-i:[{UPPER}]{{2}})))[^\n]*",
     re.I,
 )
 # « Mmes et MM. DUFAU, PAILLARES, GELLY » : a plural civility, then surnames and commas.
 PLURAL_CIVILITY = re.compile(
-    rf"\b(?:Mmes|Mesdames|MM\.|Messieurs)(?:\s+et\s+(?:MM\.|Messieurs|Mmes|Mesdames))?"
+    # (« MM BERNARD, BURGUN », the dot left out)
+    rf"\b(?:Mmes|Mesdames|MM\.?|Messieurs)(?:\s+et\s+(?:MM\.?|Messieurs|Mmes|Mesdames))?"
     rf"\s+{SURNAME}(?:\s*,\s*{SURNAME}\b)*"
 )
 CODE_GOES_ON = re.compile(r"[-/_.]?\d")
@@ -885,6 +887,31 @@ ACRONYMS = {
     "ABSTENTIONS",
     "UNANIMITE",
     "UNANIMITÉ",
+    # a list's own heading in capitals (« ÉTAIENT PRESENTS : », « ÉTAIENT REPRESENTES : »)
+    "ETAIENT",
+    "ÉTAIENT",
+    "ETAIT",
+    "ÉTAIT",
+    "PRESENTS",
+    "PRÉSENTS",
+    "PRESENT",
+    "PRÉSENT",
+    "ABSENTS",
+    "ABSENT",
+    "EXCUSE",
+    "EXCUSÉ",
+    "EXCUSES",
+    "EXCUSÉS",
+    "REPRESENTES",
+    "REPRÉSENTÉS",
+    "REPRESENTE",
+    "REPRÉSENTÉ",
+    "PROCURATION",
+    "PROCURATIONS",
+    "POUVOIR",
+    "POUVOIRS",
+    "MEMBRES",
+    "PARTIR",
 }
 
 
