@@ -60,6 +60,8 @@ REAL_SPLITS = (
     "held_out_36",
     "held_out_37",
     "held_out_38",
+    "held_out_39",
+    "held_out_40",
 )
 
 
