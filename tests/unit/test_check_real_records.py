@@ -809,3 +809,24 @@ def test_after_the_thirty_seventh_and_thirty_eighth_held_out_sets():
     assert reading.secretary(glued)
     # a longer word is no secretary (« secrétairerie » is an office)
     assert not reading.secretary("Il a été désigné pour la secrétairerie d'État.")
+
+
+def test_after_the_thirty_ninth_and_fortieth_held_out_sets():
+    """Their first runs' false findings: the secretary's election told by its result,
+    « Madame RENAUDIN ayant obtenu la majorité des suffrages » (506-lannion-2009); a lone first
+    part « A - Informations relatives aux décisions prises par délégation : »
+    (517-maraussan-2014); the register's formula « il a été procédé en conformité de l'article
+    L.212115 … à la désignation d'un secrétaire » (520-les-mathes-2018)."""
+    assert reading.outcomes("Madame RENAUDIN ayant obtenu la majorité des suffrages, a été")
+    assert reading.outcomes("M. Paul MER, ayant obtenu 25 voix, est élu adjoint.")
+    assert not reading.outcomes("La liste a obtenu le soutien des associations.")
+    part = "Texte.\n\nA - Informations relatives aux décisions prises par délégation :\n\nTexte."
+    assert reading.agenda(part)
+    # a lone « A - » heading on something else is no order of business
+    assert not reading.agenda("Texte.\n\nA - Madame Dupont rappelle les faits :\n\nTexte.")
+    formula = (
+        "il a été procédé en conformité de l'article L.212115 du Code précité à la "
+        "désignation d'un secrétaire."
+    )
+    assert reading.secretary(formula)
+    assert not reading.secretary("il a été procédé à la désignation d'un délégué au SIVOM.")

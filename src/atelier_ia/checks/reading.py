@@ -178,6 +178,11 @@ SECRETARY = re.compile(
     # cette fonction »
     r"\b(?:[ée]lection|nomination|d[ée]signation)\s+d['’]un(?:e)?\s+secr[ée]taire\b"
     r"[\s\S]{0,250}?\b(?:accept\w*|d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?)\b|"
+    # « il a été procédé, en conformité de l'article L.2121-15, à la désignation d'un
+    # secrétaire »: the register's formula, the designation told as done
+    # (a dot inside an article's number, « L.2121-15 », ends no sentence)
+    r"\bil\s+a\s+[ée]t[ée]\s+proc[ée]d[ée](?:[^.\n]|\.(?=\S)){0,100}?\b[àa]\s+(?:la\s+|l['’])"
+    r"(?:[ée]lection|nomination|d[ée]signation)\s+d['’]un(?:e)?\s+secr[ée]taire\b|"
     # « Le secretariat est assure par : Christophe GLASSER » (accents dropped)
     r"\bsecr[ée]tariat\s+(?:de\s+(?:la\s+)?s[ée]ance\s+)?(?:est|[ée]tait|a\s+[ée]t[ée])\s+assur[ée]\s+par|"
     # « M. X assure le secrétariat (de séance) »
@@ -603,11 +608,15 @@ CAPITAL_LETTERED = re.compile(
 def _capital_lettered(text: str) -> list[re.Match]:
     lettered = [m for m in CAPITAL_LETTERED.finditer(text) if _a_title(m["title"])]
     lettered = [m for m in lettered if len(m["title"].split()) >= 2 or m["title"].isupper()]
-    return [
+    in_a_run = [
         m
         for m, after in zip(lettered, lettered[1:], strict=False)
         if ord(after["letter"]) == ord(m["letter"]) + 1
     ]
+    # « A - Informations relatives aux décisions prises par délégation : », the first part of
+    # the order by its domain, alone too (the next one outside the excerpt)
+    first_part = [m for m in lettered if m["letter"] == "A" and PART_OF_BUSINESS.match(m["title"])]
+    return in_a_run + first_part
 
 
 # « a) Huis-clos du conseil municipal … », « b) Modification de l'ordre du jour … »: the
@@ -675,7 +684,7 @@ PART_IN_CAPITALS = re.compile(
 # when the next one falls outside the excerpt.
 PART_OF_BUSINESS = re.compile(
     r"(?:d[ée]lib[ée]rations?|affaires|finances|urbanisme|personnel|administration|travaux|"
-    r"questions|informations|d[ée]cisions|voirie|intercommunalit[ée])\b[^\n]{0,30}:$",
+    r"questions|informations|d[ée]cisions|voirie|intercommunalit[ée])\b[^\n]{0,60}:$",
     re.I,
 )
 
@@ -800,6 +809,8 @@ def margin_subjects(text: str) -> re.Match | None:
 OUTCOME = re.compile(
     r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\baccord\s+unanime\b|\bavis\s+(?:d[ée])?favorable\b|\bvote\s*:|"
     r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
+    # « Madame RENAUDIN ayant obtenu la majorité des suffrages »: an election's result
+    r"\bobtenu\s+(?:la\s+majorit[ée](?:\s+absolue)?\s+des\s+suffrages|\d+\s+voix)|"
     # « Après approbation du dernier procès-verbal »: the approval, told as done
     r"\bapr[èe]s\s+(?:l['’]\s*)?approbation\b|"
     # « 10 pour (8 + 2 procurations) et 5 contre »: a tally without « voix »
