@@ -69,8 +69,9 @@ HELD_OUT = {
     "held_out_33": "Thirty-third held-out set (written unseen, first run beside held_out_32's):",
     "held_out_34": "Thirty-fourth held-out set (written unseen by the detectors; fixed after):",
     "held_out_35": "Thirty-fifth held-out set (written unseen, beside held_out_34; fixed after):",
-    "held_out_36": "Thirty-sixth held-out set (written unseen by the detectors):",
-    "held_out_37": "Thirty-seventh held-out set (written unseen, first run beside held_out_36's):",
+    "held_out_36": "Thirty-sixth held-out set (written unseen by the detectors; fixed after):",
+    "held_out_37": "Thirty-seventh held-out set (written unseen, beside held_out_36; fixed after):",
+    "held_out_38": "Thirty-eighth held-out set (written unseen by the detectors):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
