@@ -1171,3 +1171,33 @@ def test_council_lists_after_a_comma_or_mm_without_its_dot():
         "ÉTAIT ABSENT OU EXCUSE : aucun"
     )
     assert [text for kind, text in found if kind == "PERSONNE"] == ["Jean-Marc DUMOULIN"]
+
+
+def test_after_the_thirty_eighth_and_thirty_ninth_held_out_sets():
+    """Their first runs' misses (same code): Breton houses « longère de Kerbournet », « rucher de
+    Penn ar Hoat » and Kourou's « lotissement Bois-Chaudat, lot 41 » cut down to their postcode,
+    « chez sa cousine » before a street; the tail of a tax number read as a SIREN; a funder's
+    file on the commune's project (« dossier de la Région n° 081.905.278 »), the Ville's own
+    building permit, a charging point's reference and a Paris deliberation's code
+    (« 2026 DVD 41 ») read as someone's."""
+    for address in (
+        "longère de Kerbournet, 29270 Carhaix-Plouguer",
+        "rucher de Penn ar Hoat, 29270 Carhaix-Plouguer",
+        "lotissement Bois-Chaudat, lot 41, 97310 Kourou",
+        "chez sa cousine, 14 rue des Balisiers, quartier de l'Anse, 97310 Kourou",
+    ):
+        assert kinds(f"Mme Sabrina Ly-Cheong, {address} ;")[-1] == ("ADRESSE", address)
+    # kin before a name is no place: the person stays
+    assert ("PERSONNE", "Marie Le Goff") in kinds("son fils de Marie Le Goff, 29270 Carhaix")
+    found = kinds("numéro fiscal 08 41 273 650 127 ; redevance")
+    assert ("SIREN", "273 650 127") not in found
+    assert ("NUMERO_DOSSIER", "08 41 273 650 127") in found
+    for text in (
+        "dossier de subvention DSIL n° 081 902 648, dossier de la Région n° 081.905.278 ;",
+        "permis de construire de la Ville pour la nouvelle crèche PC 075 118 26 V0041 ;",
+        "borne de recharge réf. 4127 GV 08 ;",
+        "avis BOAMP n° 26-75118 ; délibération 2026 DVD 41 ;",
+    ):
+        assert kinds(text) == [], text
+    # a person's own building permit is still theirs
+    assert ("NUMERO_DOSSIER", "PC 075 118 26 V0041") in kinds("permis de M. Paul Ba PC 075 118 26 V0041")

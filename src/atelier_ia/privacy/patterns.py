@@ -43,6 +43,9 @@ IBAN = re.compile(
 SIRET = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 SIREN = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}\b")  # cut at a line's end too
 DIALLING_CODE_BEFORE = re.compile(r"\+(?:\d{1,3}[ .]?)?$")
+# « numéro fiscal 08 41 273 650 127 »: digit groups before, the nine digits are the tail of a
+# longer number
+GROUP_BEFORE = re.compile(r"(?<![\w.])\d{1,3}[ .]$")
 SIRET_TAIL = re.compile(r"(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
 # plates (FNI), still on the road: 123-ABC-47; Belgian plates: 1-ABC-123. The old series with
@@ -421,7 +424,9 @@ def companies(text: str) -> Iterator[Finding]:
         dialled = bool(DIALLING_CODE_BEFORE.search(text, max(0, m.start() - 6), m.start()))
         # « référence de la consultation 505 624 189 00024 »: the shape of a SIRET whose key
         # fails; its first nine digits pass the SIREN's by chance.
-        longer = SIRET_TAIL.match(text, m.end())
+        longer = SIRET_TAIL.match(text, m.end()) or GROUP_BEFORE.search(
+            text, max(0, m.start() - 4), m.start()
+        )
         if not inside and not dialled and not longer and std_siren.is_valid(_digits(m.group())):
             if SOCIAL_INSURANCE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
                 # A Canadian social insurance number has the SIREN's Luhn key: a person's
@@ -486,7 +491,9 @@ REFERENCE_BEFORE = re.compile(
     r"(?:\br[ée]f(?:[ée]rence)?\.?|\bn[°o]|\bmarch[ée]|\bcommande|\blot|\bkit|\bpi[èe]ce|"
     # « cote 3 E 12 »: an archive's call number
     # (« cotes 3 E 1457 et 2 O 46/12 »: the list goes on)
-    r"\bmod[èe]le|\bs[ée]rie|\barticle|\bcode|\bcotes?)(?:\s+[\w'’/]+){0,5}?\s*:?\s*$",
+    # « délibération 2026 DVD 41 »: a Paris deliberation's code (year, direction, number)
+    r"\bmod[èe]le|\bs[ée]rie|\barticle|\bcode|\bcotes?|\bd[ée]lib[ée]ration)"
+    r"(?:\s+[\w'’/]+){0,5}?\s*:?\s*$",
     re.I,
 )
 # « réf. HK-527-TR et DZ-318-PL »: the list of references goes on (not « macaron n° RES-2025-0142
@@ -542,7 +549,8 @@ def plates(text: str) -> Iterator[Finding]:
 # communal n° » (a person's grant is « ma demande d'aide », and its number stays personal).
 COLLECTIVITY_OWN = re.compile(
     r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|communal|de\s+la\s+commune|subvention|entretien|"
-    r"maintenance)\b",
+    # « dossier de la Région n° 081.905.278 »: a funder's file on the commune's project
+    r"maintenance|de\s+la\s+R[ée]gion|de\s+l['’][ÉE]tat|du\s+D[ée]partement)\b",
     re.I,
 )
 # (« pièces du chariot élévateur réf. », « treuil réf. »: machines and their parts, in the plural
@@ -550,7 +558,9 @@ COLLECTIVITY_OWN = re.compile(
 PRODUCT_BEFORE = re.compile(
     r"\b(?:pi[èe]ce|article|mod[èe]le|produit|mat[ée]riel|tracteur|chaudi[èe]re|moteur|"
     r"compresseur|pompe|appareil|[ée]quipement|machine|remorque|serveur|cam[ée]ra|ordinateur|"
-    r"s[ée]rie|treuil|grue|chariot|nacelle|dameuse|engin|outil|t[ée]l[ée]si[èe]ge|t[ée]l[ée]ski)"
+    r"s[ée]rie|treuil|grue|chariot|nacelle|dameuse|engin|outil|t[ée]l[ée]si[èe]ge|t[ée]l[ée]ski|"
+    # a public charging point, « borne de recharge réf. »
+    r"borne)"
     r"s?\b[^;\n]{0,40}$",
     re.I,
 )
@@ -587,7 +597,10 @@ HOUSEHOLD_SIGNS = re.compile(r"\b(?:adress[ée]e?\s+[àa]|famille|votre|ma|mon|u
 # « concession n° 1208, carré F »: a grave's plot number, not the file of the family that holds
 # it (« Concession n° C-1992-0418, acquise par … » is one).
 PLOT_NUMBER = re.compile(r"concessions?\s+n[°o]\s*\d{1,4}$", re.I)
-COMMUNE_OWN = re.compile(r"\bcommuna(?:l|le|ux)\b[^.;\n]*$", re.I)
+# (« permis de construire de la Ville pour la nouvelle crèche PC … »)
+COMMUNE_OWN = re.compile(
+    r"\b(?:communa(?:l|le|ux)|de\s+la\s+(?:ville|commune))\b[^.;\n]*$", re.I
+)
 
 
 def _suppliers(text: str, invoice: re.Match) -> bool:
@@ -670,7 +683,8 @@ BUILDING_PART = re.compile(
 LOCALITY_PART = re.compile(
     r"[ \t]*,[ \t]*(?:(?i:résidence|residence|lotissement|hameau|lieu-dit|quartier|chalet|villa|"
     # a mining town's « cité du 9 », « cité des Provinces »
-    r"cité|cite|domaine|ZAC|ZA|village)[ \t]+(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?)?"
+    # (« quartier de l'Anse »)
+    r"cité|cite|domaine|ZAC|ZA|village)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?)?"
     r"[A-ZÀ-Ÿ0-9][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la|ar|an)?[ \t]*"
     r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
     # « 4 rue Schœlcher, bourg, 97214 Le Lorrain »: the town's centre, in lower case
@@ -690,7 +704,11 @@ _BUILDING_SEGMENT = (
     r"quartier|mas|ferme|camping|village)[ \t]+"
     # « résidence des saisonniers Le Rioumajou »: who it houses, then its name
     r"(?:(?:de[ \t]+la|des|du|de|d')[ \t]*)?(?:[a-zé]{4,}[ \t]+)?[A-ZÀ-Ÿ][\w'’-]*"
-    r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3})"
+    r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,3}"
+    # « chez sa cousine, 14 rue des Balisiers »: lodged with kin or friends (not « chez M. X »,
+    # a person)
+    r"|chez[ \t]+(?:sa|son|ses|leur|leurs|un|une|des)[ \t]+[a-zà-ÿ'’-]{3,}"
+    r"(?:[ \t]+[a-zà-ÿ'’-]{2,}){0,2})"
 )
 # A dwelling without a street, named by its kind and then narrowed down, each part followed by a
 # comma, right before the postcode: « foyer de jeunes travailleurs, chambre 21, 18100 Vierzon »,
@@ -712,7 +730,7 @@ _DWELLING_SEGMENT = (
     # boat's « chantier »
     r"habitation|section|morne|case|causse|clède|clede|anse|chantier|"
     # Corsica's « Casa Filippi » (the family's house), the Loire's « coteau des Perrières »
-    r"casa|coteau|château|chateau|"
+    r"casa|coteau|château|chateau|lot|"
     # (a building: not « ancien maire »)
     r"ancienne?(?=[ \t]+(?:gare|école|ecole|poste|mairie|presbytère|usine|caserne|forge|"
     r"laiterie|cure|ferme|grange|moulin|halle)\b))"
@@ -724,12 +742,26 @@ _DWELLING_SEGMENT = (
 # (not a person after a civility: « logement social, Mme Dupont, 38000 … »)
 _CAP_PLACE = (
     r"(?!(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\b)"
-    r"[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+(?:aux|au|de|du|des|la|le|les|d['’])?[ \t]*[A-ZÀ-Ÿ][\w'’-]*){0,3}"
+    # (« Penn ar Hoat »: Breton articles inside the name)
+    r"[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+(?:aux|au|de|du|des|la|le|les|d['’]|ar|an|al)?[ \t]*"
+    r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
     # a numbered quarter: « Tsoundzou 2 »
     r"(?:[ \t]+\d{1,2})?"
 )
+# Any building or place by its kind and a proper name, « rucher de Penn ar Hoat », « longère de
+# Kerbournet »: a lower-case noun, « de », then the name; not a person's kin or office (« fils
+# de Jean Le Goff »), nor a first name after « de ».
+_KIND_OF_NAME = (
+    r"(?!(?:fils|fille|filles|épouse|époux|veuve|veuf|mère|père|frère|sœur|soeur|nièce|neveu|"
+    r"cousine?|oncle|tante|enfants?|amie?|voisine?|compagnon|compagne|famille|succession|"
+    r"héritiers?|ayants?|président|présidente|directeur|directrice|gérant|gérante|maire|"
+    r"adjointe?|agente?|conseill[eè]re?|part|nom|compte|auprès|près|lors|suite|cause|"
+    r"propriétaire|locataire|tuteur|tutrice|curateur|curatrice|mandataire)\b)"
+    r"(?-i:[a-zà-ÿ][a-zà-ÿ'’-]{2,14})[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*"
+    + _CAP_PLACE
+)
 DWELLING_BEFORE = re.compile(
-    rf"(?<![\w'’-]){_DWELLING_SEGMENT}[ \t]*,[ \t]*"
+    rf"(?<![\w'’-])(?:{_DWELLING_SEGMENT}|{_KIND_OF_NAME})[ \t]*,[ \t]*"
     rf"(?:(?:{_DWELLING_SEGMENT}|{_CAP_PLACE})[ \t]*,[ \t]*){{0,2}}$"
 )
 BUILDING_BEFORE = re.compile(
