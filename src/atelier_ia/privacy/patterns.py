@@ -598,9 +598,7 @@ HOUSEHOLD_SIGNS = re.compile(r"\b(?:adress[ée]e?\s+[àa]|famille|votre|ma|mon|u
 # it (« Concession n° C-1992-0418, acquise par … » is one).
 PLOT_NUMBER = re.compile(r"concessions?\s+n[°o]\s*\d{1,4}$", re.I)
 # (« permis de construire de la Ville pour la nouvelle crèche PC … »)
-COMMUNE_OWN = re.compile(
-    r"\b(?:communa(?:l|le|ux)|de\s+la\s+(?:ville|commune))\b[^.;\n]*$", re.I
-)
+COMMUNE_OWN = re.compile(r"\b(?:communa(?:l|le|ux)|de\s+la\s+(?:ville|commune))\b[^.;\n]*$", re.I)
 
 
 def _suppliers(text: str, invoice: re.Match) -> bool:
@@ -684,7 +682,8 @@ LOCALITY_PART = re.compile(
     r"[ \t]*,[ \t]*(?:(?i:résidence|residence|lotissement|hameau|lieu-dit|quartier|chalet|villa|"
     # a mining town's « cité du 9 », « cité des Provinces »
     # (« quartier de l'Anse »)
-    r"cité|cite|domaine|ZAC|ZA|village)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?)?"
+    r"cité|cite|domaine|ZAC|ZA|village)[ \t]+"
+    r"(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?)?"
     r"[A-ZÀ-Ÿ0-9][\w'’-]*(?:[ \t]+(?:de[ \t]+la|des|du|de|d'|les|le|la|ar|an)?[ \t]*"
     r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
     # « 4 rue Schœlcher, bourg, 97214 Le Lorrain »: the town's centre, in lower case
