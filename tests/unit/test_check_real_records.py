@@ -830,3 +830,18 @@ def test_after_the_thirty_ninth_and_fortieth_held_out_sets():
     )
     assert reading.secretary(formula)
     assert not reading.secretary("il a été procédé à la désignation d'un délégué au SIVOM.")
+
+
+def test_an_item_that_announces_the_secretary_is_not_the_designation():
+    """« 1 - NOMINATION D'UN SECRETAIRE DE SEANCE » in an order of business (507-epernay-2010)
+    announces the designation; the record that lacks it keeps its finding. The register's own
+    formula (« Il a été procédé … à la désignation d'un secrétaire de séance. », file 318) and a
+    heading followed by the name still count."""
+    order = "ORDRE DU JOUR\n1 - NOMINATION D'UN SECRETAIRE DE SEANCE\n2 - COMMUNICATION\n"
+    assert not reading.secretary(order)
+    formula = (
+        "Il a été procédé conformément à l’article L. 2121-15 du Code Général des Collectivités "
+        "Territoriales à la désignation d’un secrétaire de séance.\n"
+    )
+    assert reading.secretary(formula)
+    assert reading.secretary("1 - Désignation du secrétaire de séance : M. Paul MARTIN\n")

@@ -205,9 +205,32 @@ SECRETARY_NAMED = re.compile(
 )
 
 
+# « 1 - NOMINATION D'UN SECRETAIRE DE SEANCE », « DC_2018_188 : Désignation du Secrétaire de
+# séance »: an item of the order that announces the designation, its line ending there, is not
+# the designation itself.
+# (its number or code right before: « 1 - », « DC_2018_188 : »; not « Il a été procédé … à la
+# désignation d'un secrétaire de séance. », the register's formula)
+ANNOUNCED_ITEM = re.compile(
+    r"(?:^|\s)(?:\d{1,3}|[IVX]{1,4}|[A-Z]{1,4}_[\w]+)[ \t]*[-.):–]*[ \t]*"
+    r"(?:nomination|d[ée]signation|[ée]lection)\s+(?:d['’]une?|du|de\s+la)\s+$",
+    re.I,
+)
+
+
+def _announced(text: str, m: re.Match) -> bool:
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    rest = text[m.end() : line_end if line_end >= 0 else len(text)]
+    return bool(ANNOUNCED_ITEM.search(text, line_start, m.start())) and not rest.strip(" \t:.")
+
+
 def secretary(text: str) -> re.Match | None:
     """Where the record designates or names its secretary of the séance (CGCT, art. L2121-15)."""
-    return SECRETARY.search(text) or SECRETARY_NAMED.search(text)
+    for pattern in (SECRETARY, SECRETARY_NAMED):
+        for m in pattern.finditer(text):
+            if not _announced(text, m):
+                return m
+    return None
 
 
 # -- counts and quorum -----------------------------------------------------------------------------
