@@ -213,7 +213,7 @@ SECRETARY_NAMED = re.compile(
 ANNOUNCED_ITEM = re.compile(
     r"(?:^|\s)(?:\d{1,3}|[IVX]{1,4}|[A-Z]{1,4}_[\w]+)[ \t]*[-.):–]*[ \t]*"
     r"(?:nomination|d[ée]signation|[ée]lection)\s+(?:d['’]une?|du|de\s+la)\s+$",
-    re.I,
+    re.I | re.M,
 )
 
 
