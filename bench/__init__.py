@@ -62,6 +62,7 @@ REAL_SPLITS = (
     "held_out_38",
     "held_out_39",
     "held_out_40",
+    "held_out_41",
 )
 
 
