@@ -63,6 +63,7 @@ REAL_SPLITS = (
     "held_out_39",
     "held_out_40",
     "held_out_41",
+    "held_out_42",
 )
 
 
