@@ -845,3 +845,19 @@ def test_an_item_that_announces_the_secretary_is_not_the_designation():
     )
     assert reading.secretary(formula)
     assert reading.secretary("1 - Désignation du secrétaire de séance : M. Paul MARTIN\n")
+
+
+def test_after_the_forty_first_and_forty_second_held_out_sets():
+    """Their first runs' false findings (the forty-first set had none): « DE L’ARTICLE L 2122 DU
+    CODE GENERAL … » in a heading in capitals, a chapter's number (539-saint-cere-2018); a
+    bulleted list whose first item is « Ø Délibération n°1 : Débat d'Orientation Budgétaire »
+    (544-aubignan-2018)."""
+    heading = (
+        "DECISIONS PRISES EN APPLICATION DE L’ARTICLE L 2122 DU CODE GENERAL DES COLLECTIVITES"
+    )
+    assert [reference for reference, _ in references(heading)] == ["L2122"]
+    assert all(f.passed for f in check_references(heading))
+    bulleted = "Ø Délibération n°1 : Débat d’Orientation Budgétaire 2018 de la commune\n"
+    assert reading.agenda(bulleted)
+    # without its bullet, « Délibération n°1 » alone heads an extract of that deliberation
+    assert not reading.agenda("Délibération n°1 : Débat d’Orientation Budgétaire 2018\n")

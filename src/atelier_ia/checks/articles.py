@@ -18,7 +18,8 @@ SEP = r"(?:[ \t]?[-.‐‑‒–—]{1,2}[ \t]?)"
 GROUPS = rf"\d{{3,4}}(?:{SEP}\d{{1,3}}(?![\d°])){{1,3}}"
 REFERENCE = re.compile(
     rf"\b(?P<letter>[LRD])\.?\s?\*?(?P<number>{GROUPS})\b"
-    rf"|\bart(?:icles?|\.)\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{{2,4}})\b(?!{SEP}\d)"
+    # (« DE L’ARTICLE L 2122 DU CODE », a heading in capitals)
+    rf"|\b(?i:art(?:icles?|\.))\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{{2,4}})\b(?!{SEP}\d)"
 )
 
 

@@ -576,7 +576,10 @@ SECTION = re.compile(
 # alone too (an opening cut after it). A lone « Point n° 5 : » heads an extract of that one
 # item; in a run, NUMBERED_ITEM reads it.
 NAMED_ITEM = re.compile(
-    r"^[ \t\d/.]*(?:POINT|Point|QUESTION|Question|RAPPORT|Rapport|AFFAIRE|Affaire)[ \t]+"
+    r"^[ \t\d/.]*(?:POINT|Point|QUESTION|Question|RAPPORT|Rapport|AFFAIRE|Affaire"
+    # « Ø Délibération n°1 : Débat d'Orientation Budgétaire »: a bulleted list's first item
+    # (« Délibération n°1 » alone, without its bullet, heads an extract of that deliberation)
+    r"|[Øø•▪►➢][ \t]*(?:D[ée]lib[ée]ration|DELIBERATION))[ \t]+"
     r"(?:[Nn][°ºo]\.?[ \t]*)?(?P<n>\d{1,3})\b[ \t]*[:.–—-]?[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
 )
