@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from atelier_ia.privacy.cue_names import after_a_role, by_cue, by_nickname_or_sender
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import (
@@ -30,8 +32,24 @@ PRIORITY = {
 }
 
 
+# The commune the text is about, as it names it (« Conseil municipal de Murat », « mairie de
+# Murat »): Murat is also a first name, but alone in that text it is the town.
+COMMUNE_NAMED = re.compile(
+    r"\b(?:[Mm]airie|[Cc]ommune|[Vv]ille|[Cc]onseil\s+municipal|CCAS|[Mm]aire)\s+"
+    r"(?:de|d['’])\s*(?P<name>[A-ZÀ-Ÿ][\w'’-]+(?:[ ][A-ZÀ-Ÿ][\w'’-]+){0,2})"
+)
+CIVILITY_BEFORE = re.compile(r"\b(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\s*$")
+
+
+def _the_commune(text: str, finding: Finding, communes: set[str]) -> bool:
+    return finding.text in communes and not CIVILITY_BEFORE.search(
+        text, max(0, finding.start - 12), finding.start
+    )
+
+
 def find(text: str, use_model: bool = True) -> list[Finding]:
     """Personal data in `text`, in reading order, without overlaps."""
+    communes = {m["name"] for m in COMMUNE_NAMED.finditer(text)}
     candidates: list[Finding] = []
     for detector in DETECTORS:
         candidates.extend(detector(text))
@@ -48,10 +66,16 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         candidates.extend(
             f
             for f in detector(text)
-            if not names_a_place(text, f.start) and not ends_a_place(text, f.start, f.end)
+            if not names_a_place(text, f.start)
+            and not ends_a_place(text, f.start, f.end)
+            and not _the_commune(text, f, communes)
         )
     kept = _resolve(candidates)
-    again = [f for f in repeated_surnames(text, kept) if not names_a_place(text, f.start)]
+    again = [
+        f
+        for f in repeated_surnames(text, kept)
+        if not names_a_place(text, f.start) and not _the_commune(text, f, communes)
+    ]
     kept = _resolve(kept + again)
     kept = _resolve(kept + list(births_after_names(text, kept)))
     return sorted(kept)

@@ -385,7 +385,10 @@ PLACE_BEFORE = re.compile(
 TOPONYM_START = re.compile(
     r"(?:Pors|Porz|Feunteun|Beg|Enez|Penn|Lann|Goas|Stang|Roc['’]h)\s"
     # (a capital after: « dite « São » » is a nickname)
-    r"|(?:Casa|U|Sint|Sankt|São)\s(?=[A-ZÀ-Ÿ])"
+    # (Gascony's « En Pujos », « En Bartou »: a farm named « at X's »)
+    r"|(?:Casa|U|Sint|Sankt|São|En)\s(?=[A-ZÀ-Ÿ])"
+    # a farm's or a firm's legal form before its name: « EARL Dubarry », « GAEC du Moulin »
+    r"|(?:EARL|GAEC|SCEA|SARL|SASU|SAS|SCI|EURL|SNC|SCOP)\s"
 )
 # « Sint Maarten », « Casa Franceschi », cut down to their second word by a detector
 TOPONYM_BEFORE = re.compile(r"\b(?:Sint|Sankt|São|Casa)\s+$")
@@ -405,12 +408,30 @@ def ends_a_place(text: str, start: int, end: int) -> bool:
 
 
 # « né le 04/03/2001 à Viana do Castelo », « née à Sada »: a birthplace
-BORN_IN = re.compile(r"\bn[ée]e?s?\b(?:[ \t]+le[ \t]+[^,;.\n]{1,30}?)?[ \t]+[àa][ \t]+$")
+# (« nacida el 5 de agosto de 1986 en Santiago », « born on 3 May 1990 in Portsmouth »)
+BORN_IN = re.compile(
+    r"\b(?:n[ée]e?s?|nacid[oa]s?|born)\b(?:[ \t]+(?:le|el|on)[ \t]+[^,;.\n]{1,30}?)?"
+    r"[ \t]+(?:[àa]|en|in)[ \t]+$"
+)
 
 
 # « le quartier de l'Alma », « l'Alma en fête »: a person is never named right after the elided
 # article (« M. L'HOURS » is a surname, its « L' » in capitals)
 ELIDED_ARTICLE = re.compile(r"(?<![\w'’])l['’]$")
+
+
+# « château de Murat », « chemin rural de Pitrac », « foire de Lectoure »: after a place's kind
+# and « de », a name is the place's (kept to land and buildings: « le chien de Karim », « le
+# tour de Marie » are hers).
+PLACE_OF = re.compile(
+    r"\b(?:château|chemin(?:\s+rural)?|route|col|pont|lac|moulin|hameau|lieu-dit|foire|marché|"
+    r"gare|canton|vallée|plateau|église|chapelle|collège|lycée|gorges|cirque|puy|forêt|étang|"
+    r"rocher|cascade|quartier|faubourg|commune|ville|mairie|pays|fontaine|domaine)s?"
+    r"\s+(?:de|d['’])\s*$"
+    # Guadeloupe's rural « section Cadet », an old estate's « habitation Murat »
+    r"|\b(?:section|habitation)s?\s+$",
+    re.I,
+)
 
 
 def names_a_place(text: str, start: int) -> bool:
@@ -420,6 +441,7 @@ def names_a_place(text: str, start: int) -> bool:
     return bool(
         TOPONYM_START.match(text, start)
         or TOPONYM_BEFORE.search(text, max(0, start - 8), start)
+        or PLACE_OF.search(text, max(0, start - 30), start)
         or ELIDED_ARTICLE.search(text, max(0, start - 12), start)
         or BORN_IN.search(text, max(0, start - 60), start)
         # (not a name opening its line, a message's sender under « … au mas »)

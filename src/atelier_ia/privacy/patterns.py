@@ -34,7 +34,8 @@ NIR = re.compile(
 IBAN = re.compile(
     # (a line break inside a group too, before a figure: « … 8274 1⏎01 »; a letter after a
     # line break starts the next word, « … 115⏎SIREN »)
-    r"\b[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9](?:[A-Z0-9]|\n\d){3}){2,7}"
+    # (groups of two or three too, a bank's national layout: « ES61 2085 5200 85 0330 4127 36 »)
+    r"\b[A-Z]{2}\d{2}(?:[ \n]?(?:[A-Z0-9](?:[A-Z0-9]|\n\d){3}|\d{2,3}(?!\d))){2,12}"
     r"(?:[ \n]?[A-Z0-9](?:[A-Z0-9]|\n\d){0,2})?\b",
     re.IGNORECASE,
 )
@@ -401,9 +402,19 @@ def nirs(text: str) -> Iterator[Finding]:
 
 
 def ibans(text: str) -> Iterator[Finding]:
-    for m in IBAN.finditer(text):
-        if std_iban.is_valid(re.sub(r"\s", "", m.group()).upper()):
-            yield Finding(m.start(), m.end(), "IBAN", m.group(), "IBAN dont la clé est juste")
+    position = 0
+    while m := IBAN.search(text, position):
+        # the longest run of groups whose key is right: a number after the IBAN (« … 36 12 € »)
+        # may have been read into it
+        candidate = m.group()
+        while candidate and not std_iban.is_valid(re.sub(r"\s", "", candidate).upper()):
+            cut = max(candidate.rfind(" "), candidate.rfind("\n"))
+            candidate = candidate[:cut] if cut > 4 else ""
+        if candidate:
+            position = m.start() + len(candidate)
+            yield Finding(m.start(), position, "IBAN", candidate, "IBAN dont la clé est juste")
+        else:
+            position = m.start() + 1
 
 
 SOCIAL_INSURANCE_BEFORE = re.compile(
