@@ -64,6 +64,7 @@ REAL_SPLITS = (
     "held_out_40",
     "held_out_41",
     "held_out_42",
+    "held_out_43",
 )
 
 
