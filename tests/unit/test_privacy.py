@@ -1231,3 +1231,15 @@ def test_after_the_fortieth_and_forty_first_held_out_sets():
     )
     two = kinds("sur FR7615489047230004182736135 et FR76 1444 5202 0008 1204 7391 679 ;")
     assert [kind for kind, _ in two] == ["IBAN", "IBAN"]
+
+
+def test_after_the_forty_second_held_out_set():
+    """Its first run's misses: a SIRET whose NIC comes in three and two after a line break
+    (« 798274155⏎000 26 », its first nine digits then read as a SIREN), and numbers typed in any
+    grouping right after their label (« SIRET 81-274-136-1-00-01-6 », « SIREN 9124 1836 5 »)."""
+    assert ("SIRET", "798274155\n000 26") in kinds("SIRET 798274155\n000 26, compte")
+    assert ("SIRET", "81-274-136-1-00-01-6") in kinds("société (SIRET 81-274-136-1-00-01-6),")
+    assert ("SIREN", "9124 1836 5") in kinds("auto-entrepreneur, SIREN 9124 1836 5, tél.")
+    # the same grouping with a wrong key, or without its label, is no one's
+    assert kinds("SIRET 81-274-136-1-00-01-7 ;") == []
+    assert "SIRET" not in [kind for kind, _ in kinds("compteur 81-274-136-1-00-01-6 ;")]

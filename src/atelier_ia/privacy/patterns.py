@@ -41,7 +41,16 @@ IBAN = re.compile(
 )
 # 732 829 320 00074, 732 829 320 000 74, 732 829 320-00074, or broken at the end of a line.
 # « 429-180-375-00017 »: dashes between the groups too, as between the SIREN and the NIC
-SIRET = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
+# (« 798274155⏎000 26 »: the NIC in three and two after a line break)
+SIRET = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}(?:[ .\n-]?\d{5}|[ .\n]\d{3}[ .]\d{2})\b")
+# Right after its label, a number typed in any grouping: « SIRET 81-274-136-1-00-01-6 »,
+# « SIREN 9124 1836 5 » (the key decides)
+LABELLED_SIRET = re.compile(
+    r"(?<=SIRET)[ \t]*:?[ \t]*(?:n[°o][ \t]*)?(?P<n>\d(?:[ .-]?\d){13})(?![\d])"
+)
+LABELLED_SIREN = re.compile(
+    r"(?<=SIREN)[ \t]*:?[ \t]*(?:n[°o][ \t]*)?(?P<n>\d(?:[ .-]?\d){8})(?![\d])"
+)
 SIREN = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}\b")  # cut at a line's end too
 DIALLING_CODE_BEFORE = re.compile(r"\+(?:\d{1,3}[ .]?)?$")
 # « numéro fiscal 08 41 273 650 127 »: digit groups before, the nine digits are the tail of a
@@ -428,6 +437,17 @@ def companies(text: str) -> Iterator[Finding]:
         if std_siret.is_valid(_digits(m.group())):
             taken.append(m.span())
             yield Finding(m.start(), m.end(), "SIRET", m.group(), "14 chiffres, clé de Luhn juste")
+    for pattern, kind, check in (
+        (LABELLED_SIRET, "SIRET", std_siret),
+        (LABELLED_SIREN, "SIREN", std_siren),
+    ):
+        for m in pattern.finditer(text):
+            span = m.span("n")
+            if check.is_valid(_digits(m["n"])) and not any(
+                a < span[1] and span[0] < b for a, b in taken
+            ):
+                taken.append(span)
+                yield Finding(*span, kind, m["n"], "numéro après son libellé, clé de Luhn juste")
     for m in SIREN.finditer(text):
         inside = any(a <= m.start() < b for a, b in taken)
         # « +376 356 218 »: a phone's country code, then its number (Luhn passes by chance)
