@@ -744,6 +744,8 @@ _BUILDING_SEGMENT = (
 # comma, right before the postcode: « foyer de jeunes travailleurs, chambre 21, 18100 Vierzon »,
 # « bungalow 3 du camping municipal, 29242 Ouessant », « cabane pastorale d'Aunac, estive de
 # Salau, 09140 Seix », « cité Bellevue, immeuble Acajou, appt 7, 97320 … ».
+# A civility, starting a person, not a place's name (« M'tsapéré » is a place).
+_NOT_A_CIVILITY = r"(?!(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\b(?!['’]))"
 _DWELLING_SEGMENT = (
     r"(?i:foyer|cabane|bungalow|mobil-home|caravane|aire|cité|cite|immeuble|moulin|estive|chalet|"
     r"gîte|gite|ferme|mas|camping|résidence|residence|hameau|lieu-dit|village|quartier|domaine|"
@@ -766,21 +768,21 @@ _DWELLING_SEGMENT = (
     r"laiterie|cure|ferme|grange|moulin|halle)\b))"
     # (its name, not a person's: « chantier chez Mme Malgorn » is hers, not the address)
     # (« ponton de M'tsapéré » is a place)
-    r"(?:[ \t]+(?!(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\b(?!['’]))[\w'’.-]+){1,6}"
+    rf"(?:[ \t]+{_NOT_A_CIVILITY}[\w'’.-]+){{1,6}}"
 )
 # after the dwelling, the place it stands in: « maison Quédinet, Île aux Marins, 97500 … »
 # (not a person after a civility: « logement social, Mme Dupont, 38000 … »)
 _CAP_PLACE = (
-    r"(?!(?:M|MM|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\b)"
+    _NOT_A_CIVILITY
     # (« Penn ar Hoat »: Breton articles inside the name)
-    r"[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+(?:aux|au|de|du|des|la|le|les|d['’]|ar|an|al)?[ \t]*"
+    + r"[A-ZÀ-Ÿ][\w'’-]*(?:[ \t]+(?:aux|au|de|du|des|la|le|les|d['’]|ar|an|al)?[ \t]*"
     r"[A-ZÀ-Ÿ][\w'’-]*){0,3}"
     # a numbered quarter: « Tsoundzou 2 »
     r"(?:[ \t]+\d{1,2})?"
 )
 # Any building or place by its kind and a proper name, « rucher de Penn ar Hoat », « longère de
 # Kerbournet »: a lower-case noun, « de », then the name; not a person's kin or office (« fils
-# de Jean Le Goff »), nor a first name after « de ».
+# de Jean Le Goff »).
 _KIND_OF_NAME = (
     r"(?!(?:fils|fille|filles|épouse|époux|veuve|veuf|mère|père|frère|sœur|soeur|nièce|neveu|"
     r"cousine?|oncle|tante|enfants?|amie?|voisine?|compagnon|compagne|famille|succession|"
