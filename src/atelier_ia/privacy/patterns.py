@@ -43,14 +43,18 @@ IBAN = re.compile(
 # « 429-180-375-00017 »: dashes between the groups too, as between the SIREN and the NIC
 # (« 798274155⏎000 26 »: the NIC in three and two after a line break)
 SIRET = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}(?:[ .\n-]?\d{5}|[ .\n]\d{3}[ .]\d{2})\b")
+
+
 # Right after its label, a number typed in any grouping: « SIRET 81-274-136-1-00-01-6 »,
 # « SIREN 9124 1836 5 » (the key decides)
-LABELLED_SIRET = re.compile(
-    r"(?<=SIRET)[ \t]*:?[ \t]*(?:n[°o][ \t]*)?(?P<n>\d(?:[ .-]?\d){13})(?![\d])"
-)
-LABELLED_SIREN = re.compile(
-    r"(?<=SIREN)[ \t]*:?[ \t]*(?:n[°o][ \t]*)?(?P<n>\d(?:[ .-]?\d){8})(?![\d])"
-)
+def _after_its_label(label: str, digits: int) -> re.Pattern:
+    return re.compile(
+        rf"(?<={label})[ \t]*:?[ \t]*(?:n[°o][ \t]*)?(?P<n>\d(?:[ .-]?\d){{{digits - 1}}})(?![\d])"
+    )
+
+
+LABELLED_SIRET = _after_its_label("SIRET", 14)
+LABELLED_SIREN = _after_its_label("SIREN", 9)
 SIREN = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}\b")  # cut at a line's end too
 DIALLING_CODE_BEFORE = re.compile(r"\+(?:\d{1,3}[ .]?)?$")
 # « numéro fiscal 08 41 273 650 127 »: digit groups before, the nine digits are the tail of a
