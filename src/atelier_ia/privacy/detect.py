@@ -7,6 +7,7 @@ import re
 from atelier_ia.privacy.cue_names import after_a_role, by_cue, by_nickname_or_sender
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import (
+    CIVILITY,
     NAME_DETECTORS,
     ends_a_place,
     names_a_place,
@@ -38,7 +39,7 @@ COMMUNE_NAMED = re.compile(
     r"\b(?:[Mm]airie|[Cc]ommune|[Vv]ille|[Cc]onseil\s+municipal|CCAS|[Mm]aire)\s+"
     r"(?:de|d['’])\s*(?P<name>[A-ZÀ-Ÿ][\w'’-]+(?:[ ][A-ZÀ-Ÿ][\w'’-]+){0,2})"
 )
-CIVILITY_BEFORE = re.compile(r"\b(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Me|Dr)\s*$")
+CIVILITY_BEFORE = re.compile(rf"\b{CIVILITY}\s*$")
 
 
 def _the_commune(text: str, finding: Finding, communes: set[str]) -> bool:
