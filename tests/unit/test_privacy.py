@@ -1243,3 +1243,21 @@ def test_after_the_forty_second_held_out_set():
     # the same grouping with a wrong key, or without its label, is no one's
     assert kinds("SIRET 81-274-136-1-00-01-7 ;") == []
     assert "SIRET" not in [kind for kind, _ in kinds("compteur 81-274-136-1-00-01-6 ;")]
+
+
+def test_foreign_phones_a_belgian_zone_number_and_one_dialled_abroad_in_words():
+    """Phones missed by held_out_39 and 41 (left then, fixed after): Belgium's « 082/22 41 73 »,
+    the zone code before a slash, and a German number dictated from « zéro zéro ». Neither a
+    slash in a reference that is no Belgian number nor a French number dictated is touched."""
+    line = "M. Francis Dethier, Rue Grande 41, 5500 Dinant, Belgique, 082/22 41 73 ; ramoneur"
+    assert ("TELEPHONE", "082/22 41 73") in kinds(line)
+    assert ("TELEPHONE", "0475/12 34 56") in kinds("son portable belge 0475/12 34 56 le soir")
+    abroad = (
+        "zéro zéro quarante-neuf soixante-dix-huit cinquante et un quarante et un "
+        "quatre-vingt-deux soixante-treize"
+    )
+    assert kinds(f"ma fille à Kehl au {abroad} le soir") == [("TELEPHONE", abroad)]
+    french = "zéro six douze quarante-huit trente-sept quatre-vingt-onze"
+    assert kinds(f"rappelez au {french} merci") == [("TELEPHONE", french)]
+    assert kinds("parcelle 045/12 34 56 au cadastre") == []
+    assert kinds("zéro zéro zéro zéro douze") == []

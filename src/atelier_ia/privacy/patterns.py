@@ -280,6 +280,9 @@ OVERSEAS_DIALLED = re.compile(
     r"(?<![\w+])\+(?:262|590|594|596)[ .]?(?:6(?:39|9[0-7])|26[239]|59[04]|596)(?:[ .]?\d{2}){3}"
     r"(?![\w/-])"
 )
+# « 082/22 41 73 », « 0475/12 34 56 »: Belgium's way, the zone code before a slash (checked as a
+# Belgian number)
+BELGIAN_ZONE = re.compile(r"(?<![\w/])0\d{1,3}/\d{2,3}(?:[ .]?\d{2}){2}(?![\w/-])")
 # « (902) 483-2716 »: the North American way, the area code in brackets
 NORTH_AMERICAN = re.compile(r"(?<![\w)])\(\d{3}\)[ ]?\d{3}-\d{4}(?![\w-])")
 # Saint-Pierre-et-Miquelon's six digits dialled locally (41, 55 for the islands' lines), after
@@ -320,9 +323,10 @@ SPOKEN_CHUNK = re.compile(rf"z[ée]ro|(?:{WORD})(?:(?:-et-|-|[ \t]+et[ \t]+)(?:{
 
 
 def spoken_phones(text: str) -> Iterator[Finding]:
-    """Ten digits read in groups: « zéro » then a digit, then four numbers of two digits."""
+    """Ten digits read in groups: « zéro » then a digit, then four numbers of two digits; or,
+    dialled abroad, « zéro zéro », the country code and the number, as long as it is valid."""
     for m in SPOKEN_NUMBER.finditer(text):
-        digits, after_zero = "", False
+        digits, after_zero, ends = "", False, {}
         for chunk in SPOKEN_CHUNK.finditer(m.group()):
             word = chunk.group().lower().replace("zero", "zéro")
             value = words_value(word)
@@ -330,6 +334,7 @@ def spoken_phones(text: str) -> Iterator[Finding]:
                 break
             if word == "zéro":
                 digits, after_zero = digits + "0", True
+                ends[len(digits)] = m.start() + chunk.end()
                 continue
             if after_zero and value < 10:
                 digits += str(value)
@@ -338,13 +343,31 @@ def spoken_phones(text: str) -> Iterator[Finding]:
             else:
                 break
             after_zero = False
-            if len(digits) >= 10:
+            ends[len(digits)] = m.start() + chunk.end()
+            if len(digits) >= 10 and not digits.startswith("00"):
                 if re.fullmatch(r"0[1-9]\d{8}", digits):
-                    end = m.start() + chunk.end()
+                    end = ends[len(digits)]
                     yield Finding(
                         m.start(), end, "TELEPHONE", text[m.start() : end], "numéro dicté en mots"
                     )
                 break
+        if digits.startswith("00"):
+            # « zéro zéro quarante-neuf soixante-dix-huit … »: the longest valid number
+            for length in sorted((n for n in ends if n >= 10), reverse=True):
+                try:
+                    number = phonenumbers.parse("+" + digits[2:length])
+                except phonenumbers.NumberParseException:
+                    continue
+                if phonenumbers.is_valid_number(number):
+                    end = ends[length]
+                    yield Finding(
+                        m.start(),
+                        end,
+                        "TELEPHONE",
+                        text[m.start() : end],
+                        "numéro de l'étranger dicté en mots",
+                    )
+                    break
 
 
 def phones(text: str) -> Iterator[Finding]:
@@ -371,6 +394,9 @@ def phones(text: str) -> Iterator[Finding]:
         found.append((m.start(), m.end(), "numéro d'outre-mer composé de l'étranger"))
     for m in NORTH_AMERICAN.finditer(flat):
         found.append((m.start(), m.end(), "numéro nord-américain (indicatif entre parenthèses)"))
+    for m in BELGIAN_ZONE.finditer(flat):
+        if phonenumbers.is_valid_number(phonenumbers.parse(m.group().replace("/", " "), "BE")):
+            found.append((m.start(), m.end(), "numéro belge (indicatif de zone et barre oblique)"))
     for m in SAINT_PIERRE_LOCAL.finditer(flat):
         found.append(
             (m.start("number"), m.end("number"), "numéro local de Saint-Pierre-et-Miquelon")
