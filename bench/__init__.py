@@ -65,6 +65,7 @@ REAL_SPLITS = (
     "held_out_41",
     "held_out_42",
     "held_out_43",
+    "held_out_44",
 )
 
 
