@@ -66,6 +66,7 @@ REAL_SPLITS = (
     "held_out_42",
     "held_out_43",
     "held_out_44",
+    "held_out_45",
 )
 
 
