@@ -861,3 +861,24 @@ def test_after_the_forty_first_and_forty_second_held_out_sets():
     assert reading.agenda(bulleted)
     # without its bullet, « Délibération n°1 » alone heads an extract of that deliberation
     assert not reading.agenda("Délibération n°1 : Débat d’Orientation Budgétaire 2018\n")
+
+
+def test_after_the_forty_fourth_and_forty_fifth_held_out_sets():
+    """Their first runs' one false finding (the forty-fifth, intercommunal, set had none):
+    « conformément aux articles L2121-10 et 12 du Code général … », the second article written
+    as its last group only (550-cormeilles-en-parisis-2011)."""
+    cited = (
+        "conformément aux articles L2121-10 et 12 du Code général des collectivités territoriales."
+    )
+    assert references(cited) == [("L2121-10", (26, 34)), ("L2121-12", (38, 40))]
+    assert all(f.passed for f in check_references(cited))
+    listed = "vu les articles L2122-22, 23 et 24 du CGCT."
+    assert [reference for reference, _ in references(listed)] == [
+        "L2122-22",
+        "L2122-23",
+        "L2122-24",
+    ]
+    # one article, then a count: « 12 » is no article
+    assert [r for r, _ in references("selon l'article L2121-10 et 12 conseillers présents")] == [
+        "L2121-10"
+    ]

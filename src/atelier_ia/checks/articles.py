@@ -37,6 +37,13 @@ def known_articles() -> frozenset[str]:
 
 # « les articles L. 2541-6 et 2541-7 »: the numbers after the first keep its letter.
 CONTINUATION = re.compile(rf"\s*(?:,|\bet\b|\bou\b|\bà\b)\s*(?P<number>{GROUPS})\b")
+# « aux articles L2121-10 et 12 du Code … »: after a plural « articles », a bare last group
+# stands for the first number with that group changed (L2121-12), when the list ends there.
+SHORT_CONTINUATION = re.compile(
+    r"\s*(?:,|\bet\b|\bà\b)\s*(?P<number>\d{1,3})(?![\d°])\b"
+    r"(?=\s*(?:\bdu\b|\bde\b|,|;|\)|\.|$|\bet\b\s*\d))"
+)
+PLURAL_BEFORE = re.compile(r"\barticles\s*$", re.I)
 # « l'article 1650 du code général des impôts », « la loi n° 84-53 …, notamment l'article 25 »:
 # an article of a text the list does not hold (checks/data/articles.json has codes the council
 # records cite most). It is read, so that the checker does not treat it as a number, and not
@@ -96,6 +103,11 @@ def references(text: str) -> list[tuple[str, tuple[int, int]]]:
         while more := CONTINUATION.match(text, end):
             found.append((normalise(letter, more.group("number")), more.span("number")))
             end = more.end()
+        if PLURAL_BEFORE.search(text, max(0, start - 12), start):
+            head = normalise(letter, number).rsplit("-", 1)[0]
+            while more := SHORT_CONTINUATION.match(text, end):
+                found.append((f"{head}-{more.group('number')}", more.span("number")))
+                end = more.end()
     for m in OTHER_TEXT_ARTICLE.finditer(text):
         if _cgct_without_letter(text, m):
             found.append((normalise("L", m.group("number")), m.span("number")))
@@ -115,9 +127,11 @@ def _cgct_without_letter(text: str, m: re.Match) -> bool:
 
 def _list_end(text: str, end: int) -> int:
     """Past « et 2541-7 », « , L. 2121-30 » after a reference: where its code is named."""
-    while more := CONTINUATION.match(text, end) or re.compile(
-        rf"\s*(?:,|\bet\b|\bà\b)\s*[LRD]\.?\s?{GROUPS}\b"
-    ).match(text, end):
+    while (
+        more := CONTINUATION.match(text, end)
+        or SHORT_CONTINUATION.match(text, end)
+        or re.compile(rf"\s*(?:,|\bet\b|\bà\b)\s*[LRD]\.?\s?{GROUPS}\b").match(text, end)
+    ):
         end = more.end()
     return end
 
