@@ -75,7 +75,8 @@ HELD_OUT = {
     "held_out_39": "Thirty-ninth held-out set (written unseen, beside held_out_38; fixed after):",
     "held_out_40": "Fortieth held-out set (written unseen by the detectors; fixed after):",
     "held_out_41": "Forty-first held-out set (written unseen, beside held_out_40; fixed after):",
-    "held_out_42": "Forty-second held-out set (written unseen by the detectors):",
+    "held_out_42": "Forty-second held-out set (written unseen by the detectors; fixed after):",
+    "held_out_43": "Forty-third held-out set (written unseen by the detectors):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
