@@ -67,6 +67,7 @@ REAL_SPLITS = (
     "held_out_43",
     "held_out_44",
     "held_out_45",
+    "held_out_46",
     "held_out_47",
 )
 
