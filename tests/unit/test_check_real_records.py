@@ -882,3 +882,26 @@ def test_after_the_forty_fourth_and_forty_fifth_held_out_sets():
     assert [r for r, _ in references("selon l'article L2121-10 et 12 conseillers présents")] == [
         "L2121-10"
     ]
+
+
+def test_after_the_forty_sixth_and_forty_seventh_held_out_sets():
+    """Their first runs' false findings: a prefect's count box whose labels end in dotted
+    leaders, one label over two lines, and whose values (two counts, two dates) stand below
+    (571-cu-cherbourg-2010); « 2 1) Administration Générale - … », a copy's page number before
+    the first item (582-pontarlier-2014)."""
+    box = (
+        "Nombre de conseillers en exercice.............................\n"
+        "Nombre de conseillers présents à la séance................\n"
+        "Date de l'avis de la convocation, de son affichage et\n"
+        "de la mention qui en a été faite au registre...................\n"
+        "Date de l'affichage du procès-verbal.............................\n"
+        "50\n37\n22 septembre 2010\n7 octobre 2010\n"
+    )
+    assert reading.count(box, reading.COUNT_LABELS["en_exercice"])[0] == 50
+    assert reading.count(box, reading.COUNT_LABELS["presents"])[0] == 37
+    # four labels over two figures: which figure is whose cannot be told
+    unsure = box.replace("22 septembre 2010\n7 octobre 2010\n", "")
+    assert reading.count(unsure, reading.COUNT_LABELS["presents"])[0] is None
+    paged = "Séance du 6 octobre\n2 1) Administration Générale - Règlement intérieur du Conseil\n"
+    assert reading.agenda(paged)
+    assert not reading.agenda("Séance du 6 octobre\n2 1) de la commune\n")

@@ -362,8 +362,14 @@ def _in_a_table(text: str, label: str) -> tuple[int | None, tuple[int, int] | No
     return None, None
 
 
-LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[^\n\d:]{2,60}?)[ \t]*:[ \t.…_]*$")
+# A label ends in a colon or in dotted leaders (« Nombre de conseillers en exercice……… »); one
+# too long for its line begins on the line before (« Date de l'avis de la convocation, de son
+# affichage et ⏎ de la mention qui en a été faite au registre……… »).
+LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[^\n\d:]{2,60}?)[ \t]*(?::[ \t.…_]*|[.…_]{3,}[ \t]*)$")
+LABEL_BEGUN = re.compile(r"^[ \t]*(?P<label>[^\n\d:.…_]{2,80}?)[ \t]*$")
 FIGURE_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})[ \t]*$")
+# Such a box's other values, after its counts: the dates of the convocation and of the posting
+DATE_LINE = re.compile(rf"^[ \t]*(?:1er|\d{{1,2}})[ \t]+(?:{MONTHS})[ \t]+\d{{4}}[ \t]*$", re.I)
 
 
 # A table flattened one cell per line, its headers without colons, a header sometimes broken in
@@ -398,9 +404,20 @@ def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | N
     i = 0
     while i < len(lines):
         labels = []
-        while i < len(lines) and LABEL_LINE.match(lines[i].group()):
-            labels.append(LABEL_LINE.match(lines[i].group())["label"])
-            i += 1
+        while i < len(lines):
+            if label_line := LABEL_LINE.match(lines[i].group()):
+                labels.append(label_line["label"])
+                i += 1
+            elif (
+                labels
+                and i + 1 < len(lines)
+                and (begun := LABEL_BEGUN.match(lines[i].group()))
+                and (label_line := LABEL_LINE.match(lines[i + 1].group()))
+            ):
+                labels.append(f"{begun['label']} {label_line['label']}")
+                i += 2
+            else:
+                break
         if not labels:
             start, bare = i, []
             while i < len(lines) and BARE_LABEL_LINE.match(lines[i].group()):
@@ -414,14 +431,21 @@ def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | N
             if not labels:
                 i = start  # not a flattened table: read on from the line after the first
         figures = []
-        while i < len(lines) and FIGURE_LINE.match(lines[i].group()):
-            figures.append((int(lines[i].group()), lines[i].span()))
+        while i < len(lines) and (
+            FIGURE_LINE.match(lines[i].group()) or (figures and DATE_LINE.match(lines[i].group()))
+        ):
+            figure = FIGURE_LINE.match(lines[i].group())
+            figures.append((int(figure["n"]) if figure else None, lines[i].span()))
             i += 1
         if len(labels) == len(figures) + 1:
             labels = labels[1:]  # the box's title: « Nombre de Conseillers : »
         if len(labels) >= 2 and len(figures) == len(labels):
             for name, (value, span) in zip(labels, figures, strict=True):
-                if re.fullmatch(rf"(?:conseillers\s+)?{label}", name.strip(), re.I):
+                if value is not None and re.fullmatch(
+                    rf"(?:nombre\s+d(?:e|es)\s+)?(?:(?:conseillers|membres)\s+)?{label}",
+                    name.strip(),
+                    re.I,
+                ):
                     return value, span
         if not labels and not figures:
             i += 1
@@ -559,6 +583,8 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
 SECTION = re.compile(
     # « - 1) Approbation du procès-verbal »: a list's dash before the number
     r"^[ \t]*(?:[-–•][ \t]*(?=\d{1,2}[.)]))?(?:(?:POINT|Point|QUESTION|Question)\s+)?"
+    # « 2 1) Administration Générale - … »: a copy's page number before the item's
+    r"(?:\d{1,3}[ \t]+(?=\d{1,2}[.)][ \t]+[A-ZÀ-Ý]))?"
     # « 1/ Charges de scolarisation » too (the slash before a blank: not a date)
     # (« 2" - »: an OCR text layer's degree sign)
     # (« 1/Modification des statuts » too: a capital after the slash, not a date's figure)
