@@ -9,6 +9,7 @@ import pytest
 
 from atelier_ia.data import example_letter
 from atelier_ia.privacy import KINDS, Pseudonymiser, StreamRestorer, find
+from atelier_ia.privacy import names as names_module
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "privacy" / "corpus.jsonl"
 
@@ -1261,3 +1262,36 @@ def test_foreign_phones_a_belgian_zone_number_and_one_dialled_abroad_in_words():
     assert kinds(f"rappelez au {french} merci") == [("TELEPHONE", french)]
     assert kinds("parcelle 045/12 34 56 au cadastre") == []
     assert kinds("zéro zéro zéro zéro douze") == []
+
+
+def test_council_lists_over_several_lines_in_mixed_case_or_with_dashes():
+    """Names missed on the real held_out_45 to 47 (intercommunal councils, a village): a list
+    that goes on over the next lines after a separator; « Surname Given » items in mixed case;
+    surnames in mixed case after « Messieurs »; dashes between surnames after « MM. ». Negative
+    cases: the next list's heading, a part's Roman number, a plural civility before a title."""
+    names = lambda text: [t for k, t in kinds(text) if k == "PERSONNE"]  # noqa: E731
+    wrapped = (
+        "Etaient présents : CAUQUIL R. – LANET M. – ROMERO B. –\n"
+        "OLMOS M. - BARRABES.M – PUECH J.F. – TOLOMIO J.B.\n"
+        "- GUIRAUD G. – ORTEGA P.\nORDRE DU JOUR\nI.\nRELEVE DE DECISIONS DU BUREAU\n"
+    )
+    found = names(wrapped)
+    for surname in ("CAUQUIL", "OLMOS", "PUECH", "TOLOMIO", "GUIRAUD", "ORTEGA"):
+        assert any(surname in name for name in found), (surname, found)
+    assert not any("RELEVE" in name or "ORDRE" in name for name in found)
+    mixed = (
+        "Présents : Quiévy Michel – Loin Bruno – Druart M.Claire – Dupont Nicole.\n"
+        "Absents excusés : Lengacher Philippe (Procuration à Noël Christian) – Delprove Edgard."
+    )
+    found = names(mixed)
+    for person in ("Loin Bruno", "Druart M.Claire", "Dupont Nicole", "Noël Christian"):
+        assert person in found, (person, found)
+    civility = "Excusés : Mesdames Bacconier, Audouard, Messieurs Leclere, Cotta, Tonkens."
+    assert {"Bacconier", "Audouard", "Leclere", "Cotta", "Tonkens"} <= set(names(civility))
+    addressed = "Mesdames Conseillères, Messieurs Conseillers, bonsoir."
+    assert list(names_module._mixed_case_after_plural_civility(addressed)) == []
+    dashes = "ETAIENT PRESENTS : M. CAZENEUVE, Président - MM.\nLAGARDE - CHENINA - ARRIVE\n"
+    assert {"LAGARDE", "CHENINA", "ARRIVE"} <= set(names(dashes))
+    heading = "PROCURATION : ELISABETH Camille à BIABIANY Onif,\nASSISTAIENT A LA REUNION : JALTON"
+    assert not any("ASSISTAIENT" in name or "REUNION" in name for name in names(heading))
+    assert names("Présents : Conseil Départemental – Mairie Annexe.") == []

@@ -807,7 +807,10 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
 SURNAME = rf"(?:[{UPPER}]['’])?[{UPPER}]{{2,}}(?:[-'’ ](?:[YI][ ])?[{UPPER}]{{2,}})*"
 # « Ph. DUBRULLE », « Ch. Dupire »: initials of two letters
 INITIAL = rf"(?:[{UPPER}]|Ph|Ch|Th)\."
-INITIAL_SURNAME = re.compile(rf"\b{INITIAL}(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b")
+# (not « I. ⏎ RELEVE DE DECISIONS DU BUREAU », a part's Roman number before its title)
+INITIAL_SURNAME = re.compile(
+    rf"\b(?![IVX]\.[ \t]*\n){INITIAL}(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b"
+)
 LIST_HEADING = re.compile(
     r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?|"
     r"signataires?|b[ée]n[ée]voles|candidat(?:e|s|es)?|membres|inscrit(?:e|s|es)?|"
@@ -818,14 +821,21 @@ LIST_HEADING = re.compile(
     # « Signataires (suite) : »
     r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir|pr[ée]sents?))?(?:\s*\([^)\n]{0,20}\))?"
     # « Etaient Présents, LEBLANC, HOCQUARD, … »: a comma for the colon, a surname right after
-    rf"\s*(?::|,(?=\s*(?-i:[{UPPER}]{{2}})))[^\n]*",
+    rf"\s*(?::|,(?=\s*(?-i:[{UPPER}]{{2}})))[^\n]*"
+    # the list goes on over the next lines while a line ends on its separator (« ROMERO B. – ⏎
+    # OLMOS M. - … ») or the next one begins with it (« GARCIA B. ⏎ - GUIRAUD G. – … »)
+    # (not into the next list's heading: « PROCURATION : … à BIABIANY Onif, ⏎ ASSISTAIENT A LA
+    # REUNION : … », « SECRETAIRE DE SEANCE : … »)
+    rf"(?:(?:(?<=[,;–—-])|(?<=[,;–—-][ \t]))\n(?![^\n:]{{0,40}}:)[^\n]*"
+    rf"|\n(?=[ \t]*[-–—][ \t]*(?-i:{SURNAME})\b)(?![^\n:]{{0,40}}:)[^\n]*)*",
     re.I,
 )
 # « Mmes et MM. DUFAU, PAILLARES, GELLY » : a plural civility, then surnames and commas.
 PLURAL_CIVILITY = re.compile(
     # (« MM BERNARD, BURGUN », the dot left out)
     rf"\b(?:Mmes|Mesdames|MM\.?|Messieurs)(?:\s+et\s+(?:MM\.?|Messieurs|Mmes|Mesdames))?"
-    rf"\s+{SURNAME}(?:\s*,\s*{SURNAME}\b)*"
+    # (« MM. LAGARDE - CHENINA - ARRIVE »: dashes between them too)
+    rf"\s+{SURNAME}(?:(?:\s*[,–—]\s*|\s+-\s+){SURNAME}\b)*"
 )
 CODE_GOES_ON = re.compile(r"[-/_.]?\d")
 # « de CHAMPS de SAINT-LÉGER Henri »: particles in lower case between upper-case surnames
@@ -989,6 +999,64 @@ PROXY_LINE = re.compile(
 )
 
 
+# « Présents : Quiévy Michel – Loin Bruno – Druart M.Claire », « Excusés : Lengacher Philippe
+# (Procuration à Noël Christian) »: a list's items in mixed case, the surname then the given
+# name; an item is a person when it is two or three capitalised words, one a known first name.
+LIST_ITEM = re.compile(r"[^,;:()–—\n]+")
+MIXED_CASE_ITEM = re.compile(
+    rf"(?:(?i:procuration|pouvoir)s?[ \t]+(?:donn[ée]e?[ \t]+)?[àa][ \t]+)?"
+    rf"(?P<name>{CAP}(?:[ \t]+(?:[{UPPER}]\.[ \t]?)?{CAP}){{1,2}})\.?"
+)
+# « Excusés : Mesdames Bacconier, Audouard, Meniaud, Messieurs Leclere, Cotta »: after a plural
+# civility, surnames in mixed case and commas.
+PLURAL_CIVILITY_MIXED = re.compile(
+    r"\b(?:Mesdames|Messieurs|Mmes|MM\.)[ \t]+"
+    rf"(?P<names>(?!Messieurs\b){CAP}(?:[ \t]*,[ \t]*(?!Messieurs\b|Mesdames\b){CAP})*)"
+)
+
+
+CIVILITIES = {"Mrs", "Mr", "Mme", "Mmes", "Mlle", "Mlles", "Melle", "Messieurs", "Mesdames"}
+
+
+def _mixed_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
+    known = first_names()
+    # « – » and « - » between items alike (the same length, so positions hold)
+    span = text[start:end].replace(" - ", " – ")
+    for chunk in LIST_ITEM.finditer(span):
+        item = MIXED_CASE_ITEM.fullmatch(chunk.group().strip())
+        if not item:
+            continue
+        words = [w for w in re.split(r"[ \t]+|(?<=\.)", item["name"]) if not w.endswith(".")]
+        # « Loin Bruno »: a surname that is also a word, before a known given name
+        surname_then_given = len(words) == 2 and words[1] in known
+        if not any(w in known for w in words) or any(
+            w in NOT_NAMES
+            or w.isupper()
+            or (w not in known and not surname_then_given and is_french_word(w.lower()))
+            for w in words
+        ):
+            continue
+        at = start + chunk.start() + chunk.group().index(item["name"])
+        yield Finding(
+            at, at + len(item["name"]), "PERSONNE", item["name"], "nom et prénom dans une liste"
+        )
+
+
+def _mixed_case_after_plural_civility(text: str) -> Iterator[Finding]:
+    for m in PLURAL_CIVILITY_MIXED.finditer(text):
+        for name in re.finditer(CAP, m["names"]):
+            word = name.group()
+            if (
+                word in NOT_NAMES
+                or word.isupper()
+                or word in CIVILITIES
+                or is_french_word(word.lower())
+            ):
+                continue  # « Messieurs Conseillers »
+            at = m.start("names") + name.start()
+            yield Finding(at, at + len(word), "PERSONNE", word, "nom après « Messieurs », « Mmes »")
+
+
 def by_council_list(text: str) -> Iterator[Finding]:
     for m in PROXY_LINE.finditer(text):
         for side in ("giver", "holder"):
@@ -1004,6 +1072,9 @@ def by_council_list(text: str) -> Iterator[Finding]:
     for m in INITIAL_NAME.finditer(text):
         if INITIAL_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             yield Finding(m.start(), m.end(), "PERSONNE", m.group(), "initiale suivie d'un nom")
+    yield from _mixed_case_after_plural_civility(text)
+    for heading in LIST_HEADING.finditer(text):
+        yield from _mixed_case_items(text, heading.start(), heading.end())
     lists = [*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text)]
     for heading in lists:
         for m in NAME_INITIAL.finditer(text, heading.start(), heading.end()):
