@@ -203,6 +203,12 @@ NICKNAME = re.compile(
 CHAT = re.compile(r"(?i:whats\s?app|messenger|telegram|signal|sms|texto|groupe\s+de\s+discussion)")
 SENDER = re.compile(rf"^(?:\[[^\]\n]*\][ \t]*)?(?P<name>{ANY_WORD})[ \t]*:[ \t]", re.M)
 # « sms de babou (taxi) », « message de Siobhan »
+# « reçue par courriel de Nouvelle-Calédonie »: where it comes from, not who
+TERRITORY = re.compile(
+    r"Nouvelle-Cal[ée]donie|Polyn[ée]sie|Guadeloupe|Martinique|Guyane|Mayotte|Wallis|Futuna|"
+    r"Saint-Pierre-et-Miquelon|Saint-Barth[ée]lemy|Saint-Martin|Corse|Belgique|Suisse|Espagne|"
+    r"Italie|Allemagne|Luxembourg|Andorre|Monaco|Portugal"
+)
 MESSAGE_FROM = re.compile(
     rf"\b(?i:sms|texto|message|mail|e-mail|courriel|mot)[ \t]+de[ \t]+(?P<name>{ANY_WORD})\b"
 )
@@ -225,7 +231,7 @@ def by_nickname_or_sender(text: str) -> Iterator[Finding]:
         if _not_a_word(m.group("name")) and not CHAT.fullmatch(m.group("name")):
             yield _finding(text, m.span("name"), "nom de l'auteur d'une ligne de discussion")
     for m in MESSAGE_FROM.finditer(text):
-        if _not_a_word(m.group("name")):
+        if _not_a_word(m.group("name")) and not TERRITORY.fullmatch(m.group("name")):
             yield _finding(text, m.span("name"), "auteur d'un message (« sms de … »)")
 
 

@@ -345,7 +345,9 @@ NAMED_AFTER_SOMEONE = (
     "boulangerie pâtisserie crêperie fromagerie fruitière boucherie charcuterie épicerie "
     "pharmacie garage restaurant café bar hôtel "
     # a farm, a Roubaix alley, an arena, a museum: « mas de Ricard », « courée Vanhove »
-    "mas courée arènes musée"
+    "mas courée arènes musée "
+    # a crèche, and Catalonia's and Spain's clubs (« la peña Els Taurins », « la bodega … »)
+    "crèche peña penya bodega casal colla cobla"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
@@ -357,7 +359,7 @@ PLACE_BEFORE = re.compile(
     # adjective, or « de » and a noun of its own (not a particle: « le chien de Karim » is
     # Karim's dog; nor a verb: « le Centre emploie Paul Durand »)
     r"(?:\s+(?:[a-zàâçéèêëîïôûù]*(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire|ine|"
-    r"ière|ier|euse|eux|elle|ée|in|noire?|rouge|bleue?|verte?|grande?|petite?|vieille|nouvelle)"
+    r"ière|ier|euse|eux|elle|ée|é|in|noire?|rouge|bleue?|verte?|grande?|petite?|vieille|nouvelle)"
     r"|(?:de\s+|d['’])(?!(?:la|le|les|l)\b)[a-zàâçéèêëîïôûù]{3,})\b){0,2}"
     # « bateaux « Maryvonne-Malgorn », « Yann-Bihan » et « Itron Varia » »: the list goes on
     r"\s+(?:«[^»\n]{1,40}»\s*(?:,|et)\s*){0,4}"
@@ -387,6 +389,10 @@ TOPONYM_START = re.compile(
     # (a capital after: « dite « São » » is a nickname)
     # (Gascony's « En Pujos », « En Bartou »: a farm named « at X's »)
     r"|(?:Casa|U|Sint|Sankt|São|En)\s(?=[A-ZÀ-Ÿ])"
+    # Catalonia's saints and feasts (« Sant Joan », « Festa Major », « Feria de
+    # Céret »), a sports club (« US Céret », « FC Nantes »)
+    # (not « Santa », a first name in Corsica)
+    r"|(?:Sant|Festa|Fiesta|Feria|Fira|US|FC|RC|SC|UA)\s(?=[A-ZÀ-Ÿ]|de\s)"
     # a farm's or a firm's legal form before its name: « EARL Dubarry », « GAEC du Moulin »
     r"|(?:EARL|GAEC|SCEA|SARL|SASU|SAS|SCI|EURL|SNC|SCOP)\s"
 )
@@ -839,7 +845,8 @@ PLURAL_CIVILITY = re.compile(
 )
 CODE_GOES_ON = re.compile(r"[-/_.]?\d")
 # « de CHAMPS de SAINT-LÉGER Henri »: particles in lower case between upper-case surnames
-LIST_SURNAME = re.compile(rf"(?:\bde\s)?\b{SURNAME}(?:\s(?:de|du|des)\s{SURNAME})*\b")
+# (« de BLANES i ROCABERTÍ Guillem »: Catalan's « i » between two surnames)
+LIST_SURNAME = re.compile(rf"(?:\bde\s)?\b{SURNAME}(?:\s(?:de|du|des|i|y)\s{SURNAME})*\b")
 ACRONYMS = {
     # bodies a list of members names next to people
     "UDAF",

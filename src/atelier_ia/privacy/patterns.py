@@ -609,9 +609,14 @@ def plates(text: str) -> Iterator[Finding]:
 # The commune's own applications for funding: « Dossier de subvention DETR n° », « dossier
 # communal n° » (a person's grant is « ma demande d'aide », and its number stays personal).
 COLLECTIVITY_OWN = re.compile(
-    r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|communal|de\s+la\s+commune|subvention|entretien|"
+    # (the European programmes too: « dossier Interreg Grande Région n° », « dossier POCTEFA n° »)
+    r"\b(?:DETR|DSIL|DSID|FEDER|FEADER|LEADER|Interreg|POCTEFA|ALCOTRA|FEAMPA?|FNADT|"
+    r"communal|de\s+la\s+commune|subvention|entretien|"
     # « dossier de la Région n° 081.905.278 »: a funder's file on the commune's project
-    r"maintenance|de\s+la\s+R[ée]gion|de\s+l['’][ÉE]tat|du\s+D[ée]partement)\b",
+    r"maintenance|de\s+la\s+R[ée]gion|de\s+l['’][ÉE]tat|du\s+D[ée]partement|"
+    # a club's or an association's own file: « le dossier de l'Étoile cycliste porte le n° »
+    r"dossier\s+(?:de\s+l['’]|du\s+|de\s+la\s+)(?:association|amicale|[ée]toile|club|"
+    r"comit[ée]|entente|union|soci[ée]t[ée]))\b",
     re.I,
 )
 # (« pièces du chariot élévateur réf. », « treuil réf. »: machines and their parts, in the plural
@@ -620,8 +625,9 @@ PRODUCT_BEFORE = re.compile(
     r"\b(?:pi[èe]ce|article|mod[èe]le|produit|mat[ée]riel|tracteur|chaudi[èe]re|moteur|"
     r"compresseur|pompe|appareil|[ée]quipement|machine|remorque|serveur|cam[ée]ra|ordinateur|"
     r"s[ée]rie|treuil|grue|chariot|nacelle|dameuse|engin|outil|t[ée]l[ée]si[èe]ge|t[ée]l[ée]ski|"
-    # a public charging point, « borne de recharge réf. »
-    r"borne)"
+    # a public charging point, « borne de recharge réf. »; street furniture (« plaque de rue
+    # « place Darche » réf. PD-054-12 »)
+    r"borne|plaque\s+de\s+rue|panneau|candélabre|luminaire|mobilier)"
     r"s?\b[^;\n]{0,40}$",
     re.I,
 )
@@ -633,13 +639,22 @@ COMMUNE_BUSINESS_BEFORE = re.compile(
     r"interreg|appel\s+[àa]\s+projets)\b[^\n]{0,60}$",
     re.I,
 )
+# A company's or an establishment's number, not a person's file: « inscrit au RCS de Luxembourg
+# …, autorisation d'établissement n° … », « crèche Els Cirerers, agrément PMI n° … » (a
+# childminder's « agrément n° » stays hers).
+BODY_BEFORE = re.compile(
+    r"(?:\bRCS\b|\bregistre\s+du\s+commerce)[^;\n]{0,80}$"
+    r"|\b(?:cr[èe]che|micro-cr[èe]che|multi-accueil|accueil\s+de\s+loisirs|"
+    r"centre\s+de\s+loisirs)\b[^;,\n]{0,40},?[ \t]*$",
+    re.I,
+)
 SUPPLIER_INVOICE = re.compile(r"factures?\s+n[°o]", re.I)
 # The budget's accounts (M14, M57 nomenclatures: two to six digits, classes 1 to 7): « Compte
 # 60612 : – 5 000.00 € », « compte 6232 » under « En fonctionnement : ». A household's account
 # at the water service has more digits, or letters.
 BUDGET_ACCOUNT = re.compile(r"comptes?\s+(?:n[°o]\s*)?[1-7]\d{1,5}", re.I)
 BUDGET_WORDS = re.compile(
-    r"\b(?:fonctionnement|investissement|chapitre|budg[ée]taire|budget|cr[ée]dits|"
+    r"\b(?:imput[ée]e?s?|fonctionnement|investissement|chapitre|budg[ée]taire|budget|cr[ée]dits|"
     r"d[ée]cision\s+modificative|imputation|nomenclature|M14|M57)\b",
     re.I,
 )
@@ -705,9 +720,16 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue  # the commune's loan, order or fund, not a person's file
         if PLOT_NUMBER.search(m.group()):
             continue
-        if BUDGET_ACCOUNT.fullmatch(m.group().strip(" :")) and (
-            BUDGET_WORDS.search(text, max(0, m.start() - 300), m.start())
-            or BUDGET_LINE_AMOUNT.match(text, m.end())
+        if BODY_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            continue  # a company's or a crèche's number
+        if (
+            BUDGET_ACCOUNT.fullmatch(m.group().strip(" :"))
+            and (
+                BUDGET_WORDS.search(text, max(0, m.start() - 300), m.start())
+                # « redevance au compte 7336 »: a sum put to an account is the budget's
+                or re.search(r"\bau\s+$", text[max(0, m.start() - 4) : m.start()])
+                or BUDGET_LINE_AMOUNT.match(text, m.end())
+            )
         ):
             continue  # an account of the commune's budget, not someone's
         if re.search(r"carte\s+bancaire", m.group(), re.I):

@@ -135,6 +135,10 @@ def _alone(text: str, start: int, end: int) -> bool:
     )
 
 
+DAY_BEFORE = re.compile(r"\b\d{1,2}[ \t]+$")
+YEAR_AFTER = re.compile(r"[ \t]+\d{4}\b")
+
+
 def in_lower_case(text: str) -> Iterator[Finding]:
     position = 0
     while word := LOWER.search(text, position):
@@ -144,6 +148,10 @@ def in_lower_case(text: str) -> Iterator[Finding]:
             continue  # inside a word
         if not _alone(text, word.start(), word.end()) or first in FEASTS:
             continue
+        if DAY_BEFORE.search(text, max(0, word.start() - 4), word.start()) and YEAR_AFTER.match(
+            text, word.end()
+        ):
+            continue  # « geboren op 3 mei 1958 »: a month in another language
         start = word.start()
         if first in NICKNAMES:
             end = word.end()
