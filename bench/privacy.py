@@ -76,8 +76,8 @@ HELD_OUT = {
     "held_out_40": "Fortieth held-out set (written unseen by the detectors; fixed after):",
     "held_out_41": "Forty-first held-out set (written unseen, beside held_out_40; fixed after):",
     "held_out_42": "Forty-second held-out set (written unseen by the detectors; fixed after):",
-    "held_out_43": "Forty-third held-out set (written unseen by the detectors):",
-    "held_out_44": "Forty-fourth held-out set (written unseen, beside held_out_43):",
+    "held_out_43": "Forty-third held-out set (written unseen by the detectors; fixed after):",
+    "held_out_44": "Forty-fourth held-out set (written unseen, beside held_out_43; fixed after):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
