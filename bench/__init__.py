@@ -31,6 +31,7 @@ REAL_SPLITS = (
     "held_out_7",
     "held_out_8",
     "held_out_9",
+    "held_out_49",
     "held_out_10",
     "held_out_11",
     "held_out_12",
