@@ -31,7 +31,6 @@ REAL_SPLITS = (
     "held_out_7",
     "held_out_8",
     "held_out_9",
-    "held_out_49",
     "held_out_10",
     "held_out_11",
     "held_out_12",
@@ -70,6 +69,8 @@ REAL_SPLITS = (
     "held_out_45",
     "held_out_46",
     "held_out_47",
+    "held_out_48",
+    "held_out_49",
 )
 
 
