@@ -905,3 +905,28 @@ def test_after_the_forty_sixth_and_forty_seventh_held_out_sets():
     paged = "Séance du 6 octobre\n2 1) Administration Générale - Règlement intérieur du Conseil\n"
     assert reading.agenda(paged)
     assert not reading.agenda("Séance du 6 octobre\n2 1) de la commune\n")
+
+
+def test_after_the_forty_eighth_and_forty_ninth_held_out_sets():
+    """Their first runs' false findings: « aux articles L.2121-10, L.2122-8 et L.5211-8 à 10 »,
+    the plural word some references back (592-scot-chalons-en-champagne-2003); « le Comité
+    désigne Monsieur … comme Secrétaire de Séance », a syndicat's body deciding
+    (597-si-piscine-saint-germain-en-laye-2011); « CONSEIL MUNICIPAL : 1/ Approbation du compte
+    rendu … », the first item after the body's heading (602-cires-les-mello-2012); « des articles
+    l214-1 à l214-6 », « l'article r.214-1 » in lower case (604-font-romeu-odeillo-via-2019)."""
+    listed = "aux articles L.2121-10, L.2122-8 et L.5211-8 à 10 du Code Général des Collectivités"
+    assert [r for r, _ in references(listed)][-1] == "L5211-10"
+    lower = "au titre des articles l214-1 à l214-6 du code de l’environnement ; l’article r.214-1"
+    # the code de l'environnement's: read, not judged
+    assert [quoted for quoted, _ in other_text_references(lower)] == ["l214-1", "l214-6"]
+    assert [r for r, _ in references(lower)] == ["R214-1"]
+    # a plot, a lower-case letter with no « article » before it: no reference
+    assert references("la parcelle l 214-1 et r 12-3") == []
+    designated = "Sur proposition du Président, le Comité désigne Monsieur Abel VINTRAUD comme"
+    assert reading.OUTCOME.search(designated)
+    assert not reading.OUTCOME.search("le Comité des fêtes prépare la kermesse")
+    headed = (
+        "Séance du 19 décembre\nCONSEIL MUNICIPAL : 1/ Approbation du compte rendu de la séance\n"
+    )
+    assert reading.agenda(headed)
+    assert not reading.agenda("Séance du 19 décembre\nPRESENTS : 1/ M. Paul DURAND\n")

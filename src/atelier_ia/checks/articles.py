@@ -17,7 +17,10 @@ from importlib import resources
 SEP = r"(?:[ \t]?[-.‐‑‒–—]{1,2}[ \t]?)"
 GROUPS = rf"\d{{3,4}}(?:{SEP}\d{{1,3}}(?![\d°])){{1,3}}"
 REFERENCE = re.compile(
-    rf"\b(?P<letter>[LRD])\.?\s?\*?(?P<number>{GROUPS})\b"
+    # (in lower case after « article(s) » or « à »: « des articles l214-1 à l214-6 »,
+    # « l'article r.214-1 »)
+    rf"\b(?P<letter>[LRD]|(?:(?<=article )|(?<=articles )|(?<=à ))[lr])\.?\s?\*?"
+    rf"(?P<number>{GROUPS})\b"
     # (« DE L’ARTICLE L 2122 DU CODE », a heading in capitals)
     rf"|\b(?i:art(?:icles?|\.))\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{{2,4}})\b(?!{SEP}\d)"
 )
@@ -43,7 +46,8 @@ SHORT_CONTINUATION = re.compile(
     r"\s*(?:,|\bet\b|\bà\b)\s*(?P<number>\d{1,3})(?![\d°])\b"
     r"(?=\s*(?:\bdu\b|\bde\b|,|;|\)|\.|$|\bet\b\s*\d))"
 )
-PLURAL_BEFORE = re.compile(r"\barticles\s*$", re.I)
+# (« aux articles L.2121-10, L.2122-8 et L.5211-8 à 10 »: the list's word, some references back)
+PLURAL_BEFORE = re.compile(r"\barticles\s(?:[^;\n]{0,80}\s)?$", re.I)
 # « l'article 1650 du code général des impôts », « la loi n° 84-53 …, notamment l'article 25 »:
 # an article of a text the list does not hold (checks/data/articles.json has codes the council
 # records cite most). It is read, so that the checker does not treat it as a number, and not
@@ -65,7 +69,7 @@ OTHER_TEXT_BEFORE = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b[^.]{0,60
 
 
 def normalise(letter: str, number: str) -> str:
-    return letter + re.sub(r"[ \t]?[-.‐‑‒–—]+[ \t]?", "-", number)
+    return letter.upper() + re.sub(r"[ \t]?[-.‐‑‒–—]+[ \t]?", "-", number)
 
 
 # « l'article L. 2125-1 du Code général de la propriété des personnes publiques »: an article
@@ -103,7 +107,7 @@ def references(text: str) -> list[tuple[str, tuple[int, int]]]:
         while more := CONTINUATION.match(text, end):
             found.append((normalise(letter, more.group("number")), more.span("number")))
             end = more.end()
-        if PLURAL_BEFORE.search(text, max(0, start - 12), start):
+        if PLURAL_BEFORE.search(text, max(0, start - 90), start):
             head = normalise(letter, number).rsplit("-", 1)[0]
             while more := SHORT_CONTINUATION.match(text, end):
                 found.append((f"{head}-{more.group('number')}", more.span("number")))

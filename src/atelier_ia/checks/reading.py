@@ -585,6 +585,9 @@ SECTION = re.compile(
     r"^[ \t]*(?:[-–•][ \t]*(?=\d{1,2}[.)]))?(?:(?:POINT|Point|QUESTION|Question)\s+)?"
     # « 2 1) Administration Générale - … »: a copy's page number before the item's
     r"(?:\d{1,3}[ \t]+(?=\d{1,2}[.)][ \t]+[A-ZÀ-Ý]))?"
+    # « CONSEIL MUNICIPAL : 1/ Approbation du compte rendu … »: the body's heading before it
+    r"(?:(?:CONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|SYNDICAL)|COMIT[ÉE]\s+SYNDICAL|"
+    r"D[ÉE]LIB[ÉE]RATIONS?)[ \t]*:[ \t]*(?=\d{1,2}\s*[.)/]))?"
     # « 1/ Charges de scolarisation » too (the slash before a blank: not a date)
     # (« 2" - »: an OCR text layer's degree sign)
     # (« 1/Modification des statuts » too: a capital after the slash, not a date's figure)
@@ -877,7 +880,9 @@ OUTCOME = re.compile(
     # « Le conseil désigne X comme secrétaire », « Le Conseil municipal, après en avoir
     # délibéré, DÉCIDE »: the council's decision, stated (not « prend acte »).
     # « le Conseil Municipal nomme pour secrétaire de séance Madame … »
-    r"\ble\s+conseil(?:\s+municipal)?\b[^.;\n]{0,80}?\b(?:d[ée]cide|d[ée]signe|[ée]lit|nomme|autorise|"
+    # (an intercommunal body's too: « le Comité désigne Monsieur … comme Secrétaire de Séance »)
+    r"\ble\s+(?:conseil(?:\s+municipal)?|comit[ée](?:\s+syndical)?)\b[^.;\n]{0,80}?"
+    r"\b(?:d[ée]cide|d[ée]signe|[ée]lit|nomme|autorise|"
     # « Le Conseil donne son accord pour … », « … valide / fixe / émet / accorde … »
     r"donne\s+son\s+accord|valide|fixe|[ée]met|accorde|attribue|sollicite|refuse|s['’]oppose)\b|"
     # « Avec l'accord du conseil municipal, ajout d'une délibération »
