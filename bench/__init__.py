@@ -71,6 +71,8 @@ REAL_SPLITS = (
     "held_out_47",
     "held_out_48",
     "held_out_49",
+    "held_out_50",
+    "held_out_51",
 )
 
 
