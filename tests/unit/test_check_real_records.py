@@ -930,3 +930,12 @@ def test_after_the_forty_eighth_and_forty_ninth_held_out_sets():
     )
     assert reading.agenda(headed)
     assert not reading.agenda("Séance du 19 décembre\nPRESENTS : 1/ M. Paul DURAND\n")
+
+
+def test_after_the_fiftieth_and_fifty_first_held_out_sets():
+    """Their first runs' one false finding (the fiftieth, intercommunal, set had none): « Les
+    membres présents sont favorables pour l'ajout de ce point », the members' consent to an added
+    item, is a vote's result (623-peille-2020); one person's opinion is not."""
+    assert reading.OUTCOME.search("Les membres présents sont favorables pour l’ajout de ce point.")
+    assert reading.OUTCOME.search("le conseil municipal se déclare favorable à ce projet")
+    assert not reading.OUTCOME.search("Monsieur le Maire est favorable à ce projet.")

@@ -885,6 +885,11 @@ OUTCOME = re.compile(
     r"\b(?:d[ée]cide|d[ée]signe|[ée]lit|nomme|autorise|"
     # « Le Conseil donne son accord pour … », « … valide / fixe / émet / accorde … »
     r"donne\s+son\s+accord|valide|fixe|[ée]met|accorde|attribue|sollicite|refuse|s['’]oppose)\b|"
+    # « Les membres présents sont favorables pour l'ajout de ce point »: the members' consent
+    # (not the mayor's or one member's opinion: « le Maire est favorable à … »)
+    r"\b(?:les\s+membres(?:\s+pr[ée]sents)?|le\s+conseil(?:\s+municipal)?|l['’]assembl[ée]e|"
+    r"(?:tous\s+)?les\s+conseillers(?:\s+municipaux)?)\s+(?:sont|est|se\s+(?:sont\s+|est\s+)?"
+    r"(?:d[ée]clar|prononc)[ée]e?s?)\s+(?:tous\s+|unanimement\s+)?favorables?\b|"
     # « Avec l'accord du conseil municipal, ajout d'une délibération »
     r"\b(?:avec|[àa])\s+l['’]accord\s+(?:unanime\s+)?du\s+conseil\b|"
     r"\bscrutin\s+a\s+eu\s+lieu\b[^.\n]{0,80}?\b(?:nomm|[ée]lu|d[ée]sign)|"
