@@ -1332,3 +1332,28 @@ def test_after_the_forty_third_and_forty_fourth_held_out_sets():
     assert ("PERSONNE", "de BLANES i ROCABERTÍ Guillem") in kinds(
         "Présents : SALA Jordi, de BLANES i ROCABERTÍ Guillem, BENHAMOU Karim"
     )
+
+
+def test_after_the_forty_fifth_and_forty_sixth_held_out_sets():
+    """Their first runs (same code): a Malian IBAN, right by ISO 13616 but unknown to the
+    registry, missed; a feast, streets and quarters abroad (Turkish, Japanese, Portuguese), a
+    delegation « de » a town, a brand, a fair's ride « Chez Nénette », part of a birthplace
+    (« Hô Chi Minh-Ville ») read as people. Negative cases: the same IBAN with a wrong key, or
+    not announced as an account; a first name before « de »; a person named Toussaint."""
+    account = "compte ML78 D008 9017 0001 0027 4183 6512."
+    assert kinds(account) == [("IBAN", "ML78 D008 9017 0001 0027 4183 6512")]
+    assert [k for k, _ in kinds("compte ML78 D008 9017 0001 0027 4183 6513.")] != ["IBAN"]
+    assert [k for k, _ in kinds("référence ML78 D008 9017 0001 0027 4183 6512 du lot")] != ["IBAN"]
+    for text in (
+        "ossuaire communal ; Toussaint le 1er novembre.",
+        "destination : Cumhuriyet Mahallesi, Atatürk Caddesi No: 27",
+        "Délégation de Seki, hébergement des collégiens",
+        "marque Seki Magoroku ; vol AF 276",
+        "manège « Chez Nénette » et confiserie",
+        "moro na rua de santo antonio 41",
+    ):
+        assert [k for k, _ in kinds(text)].count("PERSONNE") == 0, (text, kinds(text))
+    born = "Mme Nguyễn Thị Thu Trang, née le 15/09/2000 à Hô Chi Minh-Ville (Viêt Nam)"
+    assert [t for k, t in kinds(born) if k == "PERSONNE"] == ["Nguyễn Thị Thu Trang"]
+    assert ("PERSONNE", "Jean de La Fontaine") in kinds("Blanche et Jean de La Fontaine")
+    assert ("PERSONNE", "Toussaint Marie") in kinds("Mme Toussaint Marie est venue")

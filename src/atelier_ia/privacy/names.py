@@ -347,7 +347,9 @@ NAMED_AFTER_SOMEONE = (
     # a farm, a Roubaix alley, an arena, a museum: « mas de Ricard », « courée Vanhove »
     "mas courée arènes musée "
     # a crèche, and Catalonia's and Spain's clubs (« la peña Els Taurins », « la bodega … »)
-    "crèche peña penya bodega casal colla cobla"
+    "crèche peña penya bodega casal colla cobla "
+    # a brand (« marque Seki Magoroku »); streets abroad (« rua de santo antonio »)
+    "marque rua avenida calle carrer strada viale piazza praça travessa"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
@@ -377,7 +379,7 @@ PLACE_BEFORE = re.compile(
     # capitalised, inside a sentence: « chez Karim » is Karim's home, and « Chez Madeleine
     # Duprat » opening an address is in her care)
     r"|\b(?:jardins?|d[ée]lices)\s+d(?:e\s+|['’])$|(?-i:\bLes\s+Amis\s+d(?:e\s+|['’]))$"
-    r"|(?-i:(?<=[\w'’,] )Chez\s+)$",
+    r"|(?-i:(?<=[\w'’,«] )Chez\s+)$",
     re.I,
 )
 
@@ -404,20 +406,32 @@ ENGLISH_PLACE_WORD = (
     r"(?:Bay|Ground|Road|Hill|Point|Harbour|Beach|Valley|Estate|Creek|Island|Town|Village)"
 )
 ENDS_IN_A_PLACE_WORD = re.compile(rf"(?:^|\s){ENGLISH_PLACE_WORD}$")
+# « Atatürk Caddesi No: 27 », « Cumhuriyet Mahallesi », « Sunny Heights 302 »: a street or a
+# quarter abroad, by its kind's word anywhere in the candidate
+FOREIGN_STREET_WORD = re.compile(
+    r"\b(?:Caddesi|Cadde|Sokak|Sokağı|Mahallesi|Bulvarı|Heights|Street|Straße|Strasse|Gasse|"
+    r"Platz|Laan|Straat)\b"
+)
 PLACE_WORD_AFTER = re.compile(rf"[ \t]+{ENGLISH_PLACE_WORD}\b")
 
 
 def ends_a_place(text: str, start: int, end: int) -> bool:
     """« Cole Bay », « Sandy Ground »: a name candidate that an English place word ends, or
-    that one follows."""
-    return bool(ENDS_IN_A_PLACE_WORD.search(text[start:end]) or PLACE_WORD_AFTER.match(text, end))
+    that one follows; « Atatürk Caddesi No », one that a street's word abroad is part of."""
+    return bool(
+        ENDS_IN_A_PLACE_WORD.search(text[start:end])
+        or PLACE_WORD_AFTER.match(text, end)
+        or FOREIGN_STREET_WORD.search(text[start:end])
+    )
 
 
 # « né le 04/03/2001 à Viana do Castelo », « née à Sada »: a birthplace
 # (« nacida el 5 de agosto de 1986 en Santiago », « born on 3 May 1990 in Portsmouth »)
 BORN_IN = re.compile(
     r"\b(?:n[ée]e?s?|nacid[oa]s?|born)\b(?:[ \t]+(?:le|el|on)[ \t]+[^,;.\n]{1,30}?)?"
-    r"[ \t]+(?:[àa]|en|in)[ \t]+$"
+    r"[ \t]+(?:[àa]|en|in)[ \t]+"
+    # (« née … à Hô Chi Minh-Ville »: a word of the town's name before)
+    r"(?:[A-ZÀ-Ý][\w'’-]*[ \t]+)?$"
 )
 
 
@@ -432,7 +446,9 @@ ELIDED_ARTICLE = re.compile(r"(?<![\w'’])l['’]$")
 PLACE_OF = re.compile(
     r"\b(?:château|chemin(?:\s+rural)?|route|col|pont|lac|moulin|hameau|lieu-dit|foire|marché|"
     r"gare|canton|vallée|plateau|église|chapelle|collège|lycée|gorges|cirque|puy|forêt|étang|"
-    r"rocher|cascade|quartier|faubourg|commune|ville|mairie|pays|fontaine|domaine)s?"
+    r"rocher|cascade|quartier|faubourg|commune|ville|mairie|pays|fontaine|domaine|"
+    # streets abroad: « rua de santo antonio », « calle de San Juan »
+    r"rua|calle|carrer|avenida|strada|travessa|piazza|praça)s?"
     r"\s+(?:de|d['’])\s*$"
     # Guadeloupe's rural « section Cadet », an old estate's « habitation Murat »
     r"|\b(?:section|habitation)s?\s+$",
@@ -759,6 +775,15 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # « Au Vieux Mathieu », a shop; « Saint-Martin »; « source du Grand Marchet »
         if any(w.lower() in BODY_WORDS for w in words[1:]):
             continue  # « Vierzon Handball Club »: a body named after a town or a person
+        if len(words) == 1 and first in ("toussaint", "noël", "pâques", "pentecôte"):
+            continue  # « Toussaint le 1er novembre »: a feast
+        if (
+            len(words) > 2
+            and words[1] in ("de", "du", "des")
+            and words[0] not in first_names()
+            and is_french_word(first)
+        ):
+            continue  # « Délégation de Seki », « Feria de Céret »: a thing of a place
         if (
             len(words) == 1
             and words[0] not in first_names()
