@@ -73,6 +73,7 @@ REAL_SPLITS = (
     "held_out_49",
     "held_out_50",
     "held_out_51",
+    "held_out_52",
 )
 
 
