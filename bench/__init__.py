@@ -74,6 +74,7 @@ REAL_SPLITS = (
     "held_out_50",
     "held_out_51",
     "held_out_52",
+    "held_out_53",
 )
 
 
