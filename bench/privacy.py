@@ -80,8 +80,8 @@ HELD_OUT = {
     "held_out_44": "Forty-fourth held-out set (written unseen, beside held_out_43; fixed after):",
     "held_out_45": "Forty-fifth held-out set (written unseen by the detectors; fixed after):",
     "held_out_46": "Forty-sixth held-out set (written unseen, beside held_out_45; fixed after):",
-    "held_out_47": "Forty-seventh held-out set (written unseen by the detectors):",
-    "held_out_48": "Forty-eighth held-out set (written unseen, beside held_out_47):",
+    "held_out_47": "Forty-seventh held-out set (written unseen by the detectors; fixed after):",
+    "held_out_48": "Forty-eighth held-out set (written unseen, beside held_out_47; fixed after):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,

@@ -1357,3 +1357,32 @@ def test_after_the_forty_fifth_and_forty_sixth_held_out_sets():
     assert [t for k, t in kinds(born) if k == "PERSONNE"] == ["Nguyễn Thị Thu Trang"]
     assert ("PERSONNE", "Jean de La Fontaine") in kinds("Blanche et Jean de La Fontaine")
     assert ("PERSONNE", "Toussaint Marie") in kinds("Mme Toussaint Marie est venue")
+
+
+def test_after_the_forty_seventh_and_forty_eighth_held_out_sets():
+    """Their first runs (same code): an IBAN and a SIRET cut by a line break after a space
+    (« FR76 1610 6000 ⏎4127 … », « 501 273 841 ⏎00012 ») missed; Breton and Azorean places
+    (« Ker Borny », « Ribeira Grande »), a boat (« le ligneur « Ar Vag » »), a tractor's make, the
+    services' kit (« vélo électrique de service réf. »), a CAF agreement's number read as a SIREN,
+    an environmental permit, a fuel card and a tax notice's year read as people or files.
+    Negative cases: « le tracteur de mon voisin Marcel » is Marcel's; a real SIREN stays one."""
+    assert kinds("IBAN FR76 1610 6000 \n4127 4108 3601 703 pour la paie") == [
+        ("IBAN", "FR76 1610 6000 \n4127 4108 3601 703")
+    ]
+    assert kinds("SIRET 501 273 841 \n00012, décès") == [("SIRET", "501 273 841 \n00012")]
+    for text in (
+        "village de Ker Borny, au bout de l'île",
+        "Jumelage avec Ribeira Grande : vols pour Ponta Delgada",
+        "en mer sur le ligneur « Ar Vag », il donne procuration",
+        "canot tous temps « Patron François Morin » et vedette",
+        "tracteur John Deere 6120M",
+        "vélo électrique de service réf. YE-085-PM ; quad",
+        "dossier d'autorisation environnementale n° 552 741 274 00066 ; ICPE",
+        "carte carburant n° 7004 1273 6580.",
+        "justificatif : avis d'imposition 2025.",
+    ):
+        assert kinds(text) == [], (text, kinds(text))
+    # the nine digits are the head of a longer number, not a SIREN
+    assert "SIREN" not in [k for k, _ in kinds("convention CAF n° 085 113 041 27 ; transport")]
+    assert ("PERSONNE", "Marcel") in kinds("Le tracteur de mon voisin Marcel bloque le chemin")
+    assert ("SIREN", "732 829 320") in kinds("la société, SIREN 732 829 320, fournit")

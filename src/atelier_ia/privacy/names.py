@@ -349,7 +349,9 @@ NAMED_AFTER_SOMEONE = (
     # a crèche, and Catalonia's and Spain's clubs (« la peña Els Taurins », « la bodega … »)
     "crèche peña penya bodega casal colla cobla "
     # a brand (« marque Seki Magoroku »); streets abroad (« rua de santo antonio »)
-    "marque rua avenida calle carrer strada viale piazza praça travessa"
+    "marque rua avenida calle carrer strada viale piazza praça travessa "
+    # fishing boats (« le ligneur « Ar Vag » »)
+    "ligneur fileyeur palangrier thonier langoustier sardinier coquillier baliseur"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
@@ -361,8 +363,12 @@ PLACE_BEFORE = re.compile(
     # adjective, or « de » and a noun of its own (not a particle: « le chien de Karim » is
     # Karim's dog; nor a verb: « le Centre emploie Paul Durand »)
     r"(?:\s+(?:[a-zàâçéèêëîïôûù]*(?:aise|ais|oise|ois|ienne|ien|ale|al|ique|ente|ive|aire|ine|"
-    r"ière|ier|euse|eux|elle|ée|é|in|noire?|rouge|bleue?|verte?|grande?|petite?|vieille|nouvelle)"
-    r"|(?:de\s+|d['’])(?!(?:la|le|les|l)\b)[a-zàâçéèêëîïôûù]{3,})\b){0,2}"
+    r"ière|ier|euse|eux|elle|ée|é|in|noire?|rouge|bleue?|verte?|grande?|petite?|vieille|nouvelle|"
+    # (« canot tous temps « Patron François Morin » »)
+    r"tous\s+temps)"
+    # (nor a possessive: « le tracteur de mon voisin Marcel » is Marcel's)
+    r"|(?:de\s+|d['’])(?!(?:la|le|les|l|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|votre|leurs?)\b)"
+    r"[a-zàâçéèêëîïôûù]{3,})\b){0,2}"
     # « bateaux « Maryvonne-Malgorn », « Yann-Bihan » et « Itron Varia » »: the list goes on
     r"\s+(?:«[^»\n]{1,40}»\s*(?:,|et)\s*){0,4}"
     # « « Patron François Morin » », « « Capitaine Hamel » »: a title in the boat's name
@@ -384,10 +390,18 @@ PLACE_BEFORE = re.compile(
 )
 
 
+# A farm machine's make: « tracteur John Deere », « tracteurs Massey Ferguson »
+MACHINE_BEFORE = re.compile(
+    r"\b(?:tracteur|moissonneuse(?:-batteuse)?|épareuse|tondeuse|broyeur|chargeur)s?\s+$", re.I
+)
+
+
 # Breton place words: « Pors Alan » (a cove), « Feunteun Velen » (a spring), « Beg ar Vir »
 # (Corsica's « Casa Luciani », a family's house, and « U Borgu », its article; « Sint Maarten »)
 TOPONYM_START = re.compile(
-    r"(?:Pors|Porz|Feunteun|Beg|Enez|Penn|Lann|Goas|Stang|Roc['’]h)\s"
+    r"(?:Pors|Porz|Feunteun|Beg|Enez|Penn|Lann|Goas|Stang|Roc['’]h|Ker)\s"
+    # (the Azores', Madeira's and Cape Verde's « Ribeira Grande », « Ponta Delgada »)
+    r"|(?:Ribeira|Ponta|Praia|Lagoa|Quinta)\s(?=[A-ZÀ-Ÿ])"
     # (a capital after: « dite « São » » is a nickname)
     # (Gascony's « En Pujos », « En Bartou »: a farm named « at X's »)
     r"|(?:Casa|U|Sint|Sankt|São|En)\s(?=[A-ZÀ-Ÿ])"
@@ -464,6 +478,7 @@ def names_a_place(text: str, start: int) -> bool:
         TOPONYM_START.match(text, start)
         or TOPONYM_BEFORE.search(text, max(0, start - 8), start)
         or PLACE_OF.search(text, max(0, start - 30), start)
+        or MACHINE_BEFORE.search(text, max(0, start - 30), start)
         or ELIDED_ARTICLE.search(text, max(0, start - 12), start)
         or BORN_IN.search(text, max(0, start - 60), start)
         # (not a name opening its line, a message's sender under « … au mas »)

@@ -35,14 +35,20 @@ IBAN = re.compile(
     # (a line break inside a group too, before a figure: « … 8274 1⏎01 »; a letter after a
     # line break starts the next word, « … 115⏎SIREN »)
     # (groups of two or three too, a bank's national layout: « ES61 2085 5200 85 0330 4127 36 »)
-    r"\b[A-Z]{2}\d{2}(?:[ \n]?(?:[A-Z0-9](?:[A-Z0-9]|\n\d){3}|\d{2,3}(?!\d))){2,12}"
-    r"(?:[ \n]?[A-Z0-9](?:[A-Z0-9]|\n\d){0,2})?\b",
+    # (« FR76 1610 6000 ⏎4127 … »: a space left before the line break too)
+    r"\b[A-Z]{2}\d{2}(?:(?:[ \t]\n|[ \n])?(?:[A-Z0-9](?:[A-Z0-9]|\n\d){3}|\d{2,3}(?!\d))){2,12}"
+    r"(?:(?:[ \t]\n|[ \n])?[A-Z0-9](?:[A-Z0-9]|\n\d){0,2})?\b",
     re.IGNORECASE,
 )
 # 732 829 320 00074, 732 829 320 000 74, 732 829 320-00074, or broken at the end of a line.
 # « 429-180-375-00017 »: dashes between the groups too, as between the SIREN and the NIC
 # (« 798274155⏎000 26 »: the NIC in three and two after a line break)
-SIRET = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}(?:[ .\n-]?\d{5}|[ .\n]\d{3}[ .]\d{2})\b")
+# (« 501 273 841 ⏎00012 »: a space left before the line break too)
+_GAP = r"(?:[ \t]\n|[ .\n-])"
+SIRET = re.compile(
+    rf"\b\d{{3}}{_GAP}?\d{{3}}{_GAP}?\d{{3}}"
+    rf"(?:{_GAP}?\d{{5}}|(?:[ \t]\n|[ .\n])\d{{3}}[ .]\d{{2}})\b"
+)
 
 
 # Right after its label, a number typed in any grouping: « SIRET 81-274-136-1-00-01-6 »,
@@ -55,12 +61,13 @@ def _after_its_label(label: str, digits: int) -> re.Pattern:
 
 LABELLED_SIRET = _after_its_label("SIRET", 14)
 LABELLED_SIREN = _after_its_label("SIREN", 9)
-SIREN = re.compile(r"\b\d{3}[ .\n-]?\d{3}[ .\n-]?\d{3}\b")  # cut at a line's end too
+SIREN = re.compile(rf"\b\d{{3}}{_GAP}?\d{{3}}{_GAP}?\d{{3}}\b")  # cut at a line's end too
 DIALLING_CODE_BEFORE = re.compile(r"\+(?:\d{1,3}[ .]?)?$")
 # « numéro fiscal 08 41 273 650 127 »: digit groups before, the nine digits are the tail of a
 # longer number
 GROUP_BEFORE = re.compile(r"(?<![\w.])\d{1,3}[ .]$")
-SIRET_TAIL = re.compile(r"(?:[ .\n-]?\d{5}|[ .]\d{3}[ .]\d{2})\b")
+GROUP_AFTER = re.compile(r"[ .]\d{1,4}(?![\w.,])")
+SIRET_TAIL = re.compile(rf"(?:{_GAP}?\d{{5}}|[ .]\d{{3}}[ .]\d{{2}})\b")
 # Plates since 2009 (SIV): AB-123-CD (letters taken widely: people mistype I and O); older
 # plates (FNI), still on the road: 123-ABC-47; Belgian plates: 1-ABC-123. The old series with
 # one letter (« 3 E 12 ») ran out decades ago, while archives (« 3 E 45 », « 2 O 46 ») and
@@ -506,8 +513,11 @@ def companies(text: str) -> Iterator[Finding]:
         dialled = bool(DIALLING_CODE_BEFORE.search(text, max(0, m.start() - 6), m.start()))
         # « référence de la consultation 505 624 189 00024 »: the shape of a SIRET whose key
         # fails; its first nine digits pass the SIREN's by chance.
-        longer = SIRET_TAIL.match(text, m.end()) or GROUP_BEFORE.search(
-            text, max(0, m.start() - 4), m.start()
+        # (« convention CAF n° 085 113 041 27 »: a group after, the nine digits are its head)
+        longer = (
+            SIRET_TAIL.match(text, m.end())
+            or GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            or GROUP_AFTER.match(text, m.end())
         )
         if not inside and not dialled and not longer and std_siren.is_valid(_digits(m.group())):
             if SOCIAL_INSURANCE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
@@ -635,6 +645,9 @@ COLLECTIVITY_OWN = re.compile(
     r"communal|de\s+la\s+commune|subvention|entretien|"
     # « dossier de la Région n° 081.905.278 »: a funder's file on the commune's project
     r"maintenance|de\s+la\s+R[ée]gion|de\s+l['’][ÉE]tat|du\s+D[ée]partement|"
+    # the services' fuel card; a wind farm's or a plant's permit (« dossier d'autorisation
+    # environnementale n° », « ICPE n° »)
+    r"carburant|environnementale|ICPE|"
     # a club's or an association's own file: « le dossier de l'Étoile cycliste porte le n° »
     r"dossier\s+(?:de\s+l['’]|du\s+|de\s+la\s+)(?:association|amicale|[ée]toile|club|"
     r"comit[ée]|entente|union|soci[ée]t[ée]))\b",
@@ -647,8 +660,10 @@ PRODUCT_BEFORE = re.compile(
     r"compresseur|pompe|appareil|[ée]quipement|machine|remorque|serveur|cam[ée]ra|ordinateur|"
     r"s[ée]rie|treuil|grue|chariot|nacelle|dameuse|engin|outil|t[ée]l[ée]si[èe]ge|t[ée]l[ée]ski|"
     # a public charging point, « borne de recharge réf. »; street furniture (« plaque de rue
-    # « place Darche » réf. PD-054-12 »)
-    r"borne|plaque\s+de\s+rue|panneau|candélabre|luminaire|mobilier)"
+    # « place Darche » réf. PD-054-12 »); the services' own kit (« vélo électrique de service
+    # réf. », « gyrophare réf. », « radar pédagogique réf. »)
+    r"borne|plaque\s+de\s+rue|panneau|candélabre|luminaire|mobilier|vélo|gyrophare|radar|quad|"
+    r"saleuse|tronçonneuse)"
     r"s?\b[^;\n]{0,40}$",
     re.I,
 )
@@ -666,7 +681,7 @@ COMMUNE_BUSINESS_BEFORE = re.compile(
 BODY_BEFORE = re.compile(
     r"(?:\bRCS\b|\bregistre\s+du\s+commerce)[^;\n]{0,80}$"
     r"|\b(?:cr[èe]che|micro-cr[èe]che|multi-accueil|accueil\s+de\s+loisirs|"
-    r"centre\s+de\s+loisirs)\b[^;,\n]{0,40},?[ \t]*$",
+    r"centre\s+de\s+loisirs)\b(?:[^;,\n]{0,40},){0,2}[^;,\n]{0,40}$",
     re.I,
 )
 SUPPLIER_INVOICE = re.compile(r"factures?\s+n[°o]", re.I)
@@ -755,6 +770,8 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue  # an account of the commune's budget, not someone's
         if re.search(r"carte\s+bancaire", m.group(), re.I):
             continue  # a card payment's ticket, not the card holder's file
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("number")):
+            continue  # « avis d'imposition 2025 »: its year, not its number
         yield Finding(
             m.start("number"),
             m.end("number"),
