@@ -75,6 +75,7 @@ REAL_SPLITS = (
     "held_out_51",
     "held_out_52",
     "held_out_53",
+    "held_out_54",
     "held_out_55",
 )
 
