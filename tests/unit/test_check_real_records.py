@@ -939,3 +939,15 @@ def test_after_the_fiftieth_and_fifty_first_held_out_sets():
     assert reading.OUTCOME.search("Les membres présents sont favorables pour l’ajout de ce point.")
     assert reading.OUTCOME.search("le conseil municipal se déclare favorable à ce projet")
     assert not reading.OUTCOME.search("Monsieur le Maire est favorable à ce projet.")
+
+
+def test_after_the_fifty_fourth_and_fifty_fifth_held_out_sets():
+    """Their first runs' false findings (the fifty-fourth, intercommunal, set had none): « par un
+    vote à mains levées de 10 pour et 5 abstentions », a tally without « contre »
+    (662-parce-sur-sarthe-2012); « Monsieur DEVAUX rappelle l’ ORDRE DU JOUR » ending its line,
+    the items below (664-la-quinte-2018)."""
+    assert reading.OUTCOME.search("par un vote à mains levées de 10 pour et 5 abstentions")
+    assert not reading.OUTCOME.search("les 10 pour cent des crédits restent")
+    recalled = "Monsieur DEVAUX rappelle l’ ORDRE DU JOUR\n\nURBANISME : DIA vente parcelle AA3\n"
+    assert reading.agenda(recalled)
+    assert not reading.agenda("Un point est ajouté à l’ORDRE DU JOUR\nLe Maire lit une lettre.\n")

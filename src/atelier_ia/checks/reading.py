@@ -567,6 +567,9 @@ ORDER_OF_BUSINESS = re.compile(
     r"ordre\s+du\s+jour\b(?:\s+(?:suivants?|appelle|comprendra|du\s+pr[ée]sent[^\n:]{0,40}))?"
     r"[ \t]*:[ \t]*$|"
     r"ordre\s+du\s+jour\s+(?:suivants?|appelle)\b|"
+    # « Monsieur DEVAUX rappelle l’ ORDRE DU JOUR » ending its line, the items below (in
+    # capitals, as a heading; not « … ajouté à l'ORDRE DU JOUR »)
+    r"(?<![àa]\sl['’])(?<![àa]\sl['’]\s)(?-i:ORDRE\s+DU\s+JOUR)[ \t]*$|"
     # inside a line, a list after it: « … ordre du jour : demande de subvention, suivi des
     # dossiers en cours, questions diverses. » (not « ajouter à l'ordre du jour : … »)
     r"(?<![àa]\sl['’])(?<![àa]\sl['’]\s)ordre\s+du\s+jour\s*:[ \t]*(?=[^\n,;]{3,}[,;][^\n]{3,})|"
@@ -869,7 +872,8 @@ OUTCOME = re.compile(
     # « Après approbation du dernier procès-verbal »: the approval, told as done
     r"\bapr[èe]s\s+(?:l['’]\s*)?approbation\b|"
     # « 10 pour (8 + 2 procurations) et 5 contre »: a tally without « voix »
-    r"\b\d+\s+pour\b(?=[^.\n]{0,80}?\b\d+\s+contre\b)|"
+    # (« de 10 pour et 5 abstentions »: abstentions for the other side)
+    r"\b\d+\s+pour\b(?=[^.\n]{0,80}?\b\d+\s+(?:contre|abstentions?)\b)|"
     # « Approbation à la majorité : 10 pour … », « Accord à la majorité »
     r"\b(?:approbation|accord)\s+[àa]\s+la\s+majorit[ée]\b|"
     # « Pour 12 Contre 0 », « POUR 12 - CONTRE 1 », « Pour 31/Abstention 0 /Contre 0 »: a tally
