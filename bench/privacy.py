@@ -82,7 +82,7 @@ HELD_OUT = {
     "held_out_46": "Forty-sixth held-out set (written unseen, beside held_out_45; fixed after):",
     "held_out_47": "Forty-seventh held-out set (written unseen by the detectors; fixed after):",
     "held_out_48": "Forty-eighth held-out set (written unseen, beside held_out_47; fixed after):",
-    "held_out_49": "Forty-ninth held-out set (written unseen by the detectors):",
+    "held_out_49": "Forty-ninth held-out set (written unseen by the detectors; fixed after):",
     "held_out_50": "Fiftieth held-out set (written unseen, beside held_out_49):",
 }
 RECALL_TARGETS = {

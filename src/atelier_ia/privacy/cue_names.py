@@ -221,6 +221,11 @@ def _not_a_word(word: str) -> bool:
     return len(word) > 2 and lower not in stop_words() and not is_french_word(lower)
 
 
+# A mail's header lines in the languages residents write in (« asunto: », « assunto: »,
+# « Betreff: »): not a chat line's sender
+MAIL_HEADERS = {"asunto", "assunto", "assumpte", "subject", "betreff", "oggetto", "onderwerp"}
+
+
 def by_nickname_or_sender(text: str) -> Iterator[Finding]:
     """Names that no list knows, given away by their place: a nickname after « dit », a chat
     line's sender, the author of a message."""
@@ -228,7 +233,11 @@ def by_nickname_or_sender(text: str) -> Iterator[Finding]:
         yield _finding(text, m.span("name"), "surnom après « dit », « dite », « alias »")
     senders = SENDER.finditer(text) if CHAT.search(text) else ()
     for m in senders:
-        if _not_a_word(m.group("name")) and not CHAT.fullmatch(m.group("name")):
+        if (
+            _not_a_word(m.group("name"))
+            and not CHAT.fullmatch(m.group("name"))
+            and m.group("name").lower() not in MAIL_HEADERS
+        ):
             yield _finding(text, m.span("name"), "nom de l'auteur d'une ligne de discussion")
     for m in MESSAGE_FROM.finditer(text):
         if _not_a_word(m.group("name")) and not TERRITORY.fullmatch(m.group("name")):
@@ -254,6 +263,9 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre",
 UNKNOWN_NAME = re.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,2}}")
 
 
+FOREIGN_CIVILITIES = {"Sra", "Srta", "Sr", "Sig", "Sra.", "Sr.", "Dña", "Dª"}
+
+
 def after_a_role(text: str) -> Iterator[Finding]:
     """Capitalised words that are not French words, right after a role or a bond."""
     from atelier_ia.privacy.french_words import is_french_word
@@ -269,6 +281,8 @@ def after_a_role(text: str) -> Iterator[Finding]:
             acronym = word.isupper() and len(word) <= 4  # « SCI », « CCAS »
             if acronym or is_french_word(word.lower()) or word.lower() in stop_words():
                 break
+            if word in FOREIGN_CIVILITIES:
+                break  # « défunte : Sra. Elena Lozano »: the civility, the name after it
             kept.append(word)
         if not kept:
             continue

@@ -65,6 +65,10 @@ WORD = re.compile(CAP)
 
 # Capitalised words that follow a civility or a first name without being a name.
 NOT_NAMES = {
+    # Spanish and Italian civilities (« Sra. Lozano »)
+    "Sra",
+    "Srta",
+    "Sr",
     # the headings of a council's attendance list, and a form's labels
     "Nom",
     "Prénom",

@@ -1047,14 +1047,17 @@ FUSED_TYPE = re.compile(
     r"\b[A-ZÀ-Ÿ][\w-]*(?:stra(?:ß|ss)e|weg|platz|gasse|allee|ring|gracht|straat|laan|plein|kade|"
     # Scandinavian: « Nygårdsgaten 14 », « Storgatan 3 », « Kirkevej 5 »
     # « Prinsengracht 418-II »: the floor after the number
-    r"dijk|steenweg|gaten|gata|gatan|gate|veien|vegen|vei|vägen|vejen|vej)[ \t]+\d{1,4}[a-z]?"
+    # (Denmark's « Nørrebrogade 41 »)
+    r"dijk|steenweg|gaten|gata|gatan|gate|gade|veien|vegen|vei|vägen|vejen|vej)[ \t]+\d{1,4}[a-z]?"
     r"(?:-[IVX]{1,3}|-[a-z])?\b"
 )
 TYPE_FIRST = re.compile(
     r"\b(?i:calle|carrer|c/|rua|avenida|avinguda|av\.|plaza|pla[çc]a|travessa|via|viale|piazza|"
     r"corso|ulica|ul\.|strada)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|del|de|das|do|dos|da|della|"
     # « ul. Długa 14/3 »: the flat after a slash
-    rf"dei)[ \t]+)?{_CAPS}(?:[ \t]+{_CAPS}){{0,2}},?[ \t]+\d{{1,4}}[a-z]?(?:/\d{{1,4}})?\b"
+    # (« Calle 5 de Mayo 214 »: a street named after a date)
+    rf"dei)[ \t]+)?(?:{_CAPS}(?:[ \t]+{_CAPS}){{0,2}}|\d{{1,2}}[ \t]+de[ \t]+{_CAPS})"
+    r",?[ \t]+\d{1,4}[a-z]?(?:/\d{1,4})?\b"
 )
 # What may follow abroad, up to the country, in one to three parts: « , Bristol BS6 5QX, United
 # Kingdom », « , 3511 NV Utrecht, Pays-Bas », « , 3r 2a, AD500 Andorra la Vella », « , 4050-262
@@ -1084,7 +1087,10 @@ ABROAD_REST = re.compile(
     r"|(?i:bus|bte|apto|apt|dpto|piso|int|scala)\.?[ \t]+\d{1,4}[A-Z]?\b"
     r"|[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b"  # « NY 11230 »: a US state and its ZIP code
     r"|\([A-Z]{2}\)"  # an Italian or Brazilian province: « Gubbio (PG) »
-    rf"|(?:{_POSTCODE}[ \t]+)?{_PLACE}(?:[ \t]+{_UK_POSTCODE})?)){{1,4}}"
+    # Mexico's « Col. Roma Norte » (the colonia, a quarter) and a state's « Pue. », « Jal. »
+    rf"|(?i:col|colonia|fracc|barrio)\.?[ \t]+{_PLACE}"
+    r"|[A-Z][a-z]{1,3}\.(?=[ \t,;]|$)"
+    rf"|(?:{_POSTCODE}[ \t]+)?{_PLACE}(?:[ \t]+{_UK_POSTCODE})?)){{1,5}}"
 )
 
 
