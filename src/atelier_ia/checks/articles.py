@@ -129,12 +129,15 @@ def _cgct_without_letter(text: str, m: re.Match) -> bool:
     )
 
 
+LETTERED_CONTINUATION = re.compile(rf"\s*(?:,|\bet\b|\bà\b)\s*[LRD]\.?\s?{GROUPS}\b")
+
+
 def _list_end(text: str, end: int) -> int:
     """Past « et 2541-7 », « , L. 2121-30 » after a reference: where its code is named."""
     while (
         more := CONTINUATION.match(text, end)
         or SHORT_CONTINUATION.match(text, end)
-        or re.compile(rf"\s*(?:,|\bet\b|\bà\b)\s*[LRD]\.?\s?{GROUPS}\b").match(text, end)
+        or LETTERED_CONTINUATION.match(text, end)
     ):
         end = more.end()
     return end

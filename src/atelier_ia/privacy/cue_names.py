@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.names import CAP, LOWER, UPPER, first_names
+from atelier_ia.privacy.names import CAP, LOWER, NOT_NAMES, UPPER, first_names
 
 LOWER_WORD = rf"[{LOWER}]+(?:['’-][{LOWER}]+)*"
 ANY_WORD = rf"[{UPPER}{LOWER}]+(?:['’-][{UPPER}{LOWER}]+)*"
@@ -263,9 +263,6 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre",
 UNKNOWN_NAME = re.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,2}}")
 
 
-FOREIGN_CIVILITIES = {"Sra", "Srta", "Sr", "Sig", "Sra.", "Sr.", "Dña", "Dª"}
-
-
 def after_a_role(text: str) -> Iterator[Finding]:
     """Capitalised words that are not French words, right after a role or a bond."""
     from atelier_ia.privacy.french_words import is_french_word
@@ -281,8 +278,8 @@ def after_a_role(text: str) -> Iterator[Finding]:
             acronym = word.isupper() and len(word) <= 4  # « SCI », « CCAS »
             if acronym or is_french_word(word.lower()) or word.lower() in stop_words():
                 break
-            if word in FOREIGN_CIVILITIES:
-                break  # « défunte : Sra. Elena Lozano »: the civility, the name after it
+            if word in NOT_NAMES:
+                break  # « défunte : Sra. Elena Lozano »: a civility, the name after it
             kept.append(word)
         if not kept:
             continue

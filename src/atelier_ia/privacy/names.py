@@ -69,6 +69,8 @@ NOT_NAMES = {
     "Sra",
     "Srta",
     "Sr",
+    "Sig",
+    "Dña",
     # the headings of a council's attendance list, and a form's labels
     "Nom",
     "Prénom",

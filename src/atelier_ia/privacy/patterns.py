@@ -15,6 +15,7 @@ from stdnum.ch import ssn as std_avs
 from stdnum.fr import nir as std_nir
 from stdnum.fr import siren as std_siren
 from stdnum.fr import siret as std_siret
+from stdnum.iso7064 import mod_97_10 as std_mod_97_10
 
 from atelier_ia.french_numbers import NUMBER_WORDS, WORD, words_value
 from atelier_ia.privacy.findings import Finding
@@ -453,12 +454,11 @@ IBAN_LABEL_BEFORE = re.compile(r"\b(?:IBAN|RIB|compte|virement|versement)\b[^\n;
 
 
 def _iban_key_right(compact: str) -> bool:
-    rearranged = compact[4:] + compact[:4]
     return (
         15 <= len(compact) <= 34
         and compact[:2].isalpha()
         and compact[2:4].isdigit()
-        and int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+        and std_mod_97_10.is_valid(compact[4:] + compact[:4])
     )
 
 
