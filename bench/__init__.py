@@ -77,6 +77,8 @@ REAL_SPLITS = (
     "held_out_53",
     "held_out_54",
     "held_out_55",
+    "held_out_56",
+    "held_out_57",
 )
 
 
