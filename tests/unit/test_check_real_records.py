@@ -951,3 +951,18 @@ def test_after_the_fifty_fourth_and_fifty_fifth_held_out_sets():
     recalled = "Monsieur DEVAUX rappelle l’ ORDRE DU JOUR\n\nURBANISME : DIA vente parcelle AA3\n"
     assert reading.agenda(recalled)
     assert not reading.agenda("Un point est ajouté à l’ORDRE DU JOUR\nLe Maire lit une lettre.\n")
+
+
+def test_after_the_fifty_sixth_and_fifty_seventh_held_out_sets():
+    """The one false finding of their first runs (the fifty-seventh set had none): a count box a
+    two-column copy interleaved with the lists of names, each figure after the list that follows
+    its label (672-cc-thiers-dore-et-montagne-2020)."""
+    box = (
+        "Conseillers en exercice : Didier STURMA, Sophie DELAIGUE, Tahar 58 BOUANANE, Pierre ROZE. "
+        "Conseillers présents : Conseiller.e.s ayant donné pouvoir : 52 Michel COUPERIER à "
+        "Patrick SAUZEDDE"
+    )
+    assert reading.count(box, reading.COUNT_LABELS["en_exercice"])[0] == 58
+    assert reading.count(box, reading.COUNT_LABELS["presents"])[0] == 52
+    assert reading.quorum(box).reached is True
+    assert reading.quorum(box.replace(": 52 ", ": 22 ")).reached is False

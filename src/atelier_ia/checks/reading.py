@@ -269,8 +269,10 @@ SPLIT_LABELS = {
     COUNT_LABELS["en_exercice"]: re.compile(
         r"\bconseillers\s+en\s+(?P<n>\d{1,3})\b[^\n]{0,120}?\bexercice\b"
         # or the figure after the list the layout put inside the label: « Conseillers en Mmes &
-        # MM. les Conseillers Municipaux : fonction : ENGEL Alain - … - GOEPP Christian 23 »
-        r"|\bconseillers\s+en\b[^\d\n]{0,60}?\bfonctions?\s*:[^\d\n]{0,300}?(?P<n2>\d{1,3})\b"
+        # MM. les Conseillers Municipaux : fonction : ENGEL Alain - … - GOEPP Christian 23 »,
+        # « Conseillers en exercice : Didier STURMA, … Tahar 58 BOUANANE »
+        r"|\bconseillers\s+en\b[^\d\n]{0,60}?\b(?:fonctions?|exercice)\s*:[^\d\n]{0,300}?"
+        r"(?P<n2>\d{1,3})\b"
         r"(?![/.]\d)",
         re.I,
     ),
@@ -282,9 +284,11 @@ SPLIT_LABELS = {
 # A margin box interleaved with the lists beside it: « Nombre des membres qui ont assisté à la
 # séance : Absent(s) non excusé(s) : 23 ». The box's « Nombre de(s) membres … : » asks for a
 # figure; the list heading that the layout put between (no figure, no name after it) does not.
+# So does « Conseillers présents : Conseiller.e.s ayant donné pouvoir : 52 », the heading
+# written in inclusive spelling.
 BOX_LABEL_THEN_LIST = re.compile(
-    rf"\bnombre\s+d(?:e|es)\s+(?:membres|conseillers)\s+(?P<label>{COUNT_LABELS['presents']})"
-    r"\s*:\s*[A-Za-zÀ-ÿ()' ’-]{3,40}:\s*(?P<n>\d{1,3})\b",
+    rf"\b(?:nombre\s+d(?:e|es)\s+)?(?:membres|conseillers)\s+(?P<label>{COUNT_LABELS['presents']})"
+    r"\s*:\s*[A-Za-zÀ-ÿ()' ’.-]{3,40}:\s*(?P<n>\d{1,3})\b",
     re.I,
 )
 
