@@ -84,6 +84,8 @@ HELD_OUT = {
     "held_out_48": "Forty-eighth held-out set (written unseen, beside held_out_47; fixed after):",
     "held_out_49": "Forty-ninth held-out set (written unseen by the detectors; fixed after):",
     "held_out_50": "Fiftieth held-out set (written unseen, beside held_out_49):",
+    "held_out_51": "Fifty-first held-out set (written unseen):",
+    "held_out_52": "Fifty-second held-out set (written unseen, beside held_out_51):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
