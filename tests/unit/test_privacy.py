@@ -1441,3 +1441,20 @@ def test_names_of_things_in_quotes_lists_and_firms():
     people = "Riverains opposés au projet : Pilar Roig (p.roig@free.fr), Nirojan Thevarajah, "
     people += "Ghjulia Albertini-Mattei, M. et Mme Lahlou."
     assert "Nirojan Thevarajah" in {t for k, t in kinds(people) if k == "PERSONNE"}
+
+
+def test_after_the_fifty_first_and_fifty_second_held_out_sets():
+    """Their first runs' numbers that are no one's: « réf. » after a thing (a patrol car, street
+    signs, a speed gun; in the whole corpus such a bare « réf. » never numbered a person's
+    file), the staff's group insurance contract, and a plate's shape at the tail of a longer
+    code. A letter's own « Réf. » heading still numbers a person's file."""
+    for text in (
+        "véhicule de patrouille réf. PM-286-LO ; plaques de rue réf. LO-652-VR ; cinémomètre réf. "
+        "PM-074-AM",
+        "contrat groupe de prévoyance n° 0562 9412 ; le président du centre de gestion",
+        "terminal de verbalisation n° 65-286-TPV-04 ; fourrière",
+    ):
+        assert kinds(text) == [], (text, kinds(text))
+    heading = "Réf. URB-2025-0456 — permis de construire de Mme Joana Ribeiro Alves, 3 rue Haute"
+    assert ("NUMERO_DOSSIER", "URB-2025-0456") in kinds(heading)
+    assert ("PLAQUE", "GA-127-HT") in kinds("sa voiture GA-127-HT est garée rue Haute")

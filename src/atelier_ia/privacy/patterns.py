@@ -74,10 +74,11 @@ SIRET_TAIL = re.compile(rf"(?:{_GAP}?\d{{5}}|[ .]\d{{3}}[ .]\d{{2}})\b")
 # one letter (« 3 E 12 ») ran out decades ago, while archives (« 3 E 45 », « 2 O 46 ») and
 # cadastres number that way: two or three letters.
 PLATE = re.compile(
-    r"\b(?:[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}"
+    # (not the tail of a longer code: « terminal n° 65-286-TPV-04 »)
+    r"(?<![\w-])(?:[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}"
     r"|\d{1,4}[- ][A-Z]{2,3}[- ](?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])"
     # Belgian plates, common near the border: 1-ABC-123
-    r"|[1-9]-[A-Z]{3}-\d{3})\b"
+    r"|[1-9]-[A-Z]{3}-\d{3})\b(?!-\w)"
 )
 MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
@@ -648,6 +649,8 @@ COLLECTIVITY_OWN = re.compile(
     # the services' fuel card; a wind farm's or a plant's permit (« dossier d'autorisation
     # environnementale n° », « ICPE n° »)
     r"carburant|environnementale|ICPE|"
+    # the employer's group insurance for its staff (« contrat groupe de prévoyance n° »)
+    r"contrat\s+groupe|"
     # a club's or an association's own file: « le dossier de l'Étoile cycliste porte le n° »
     r"dossier\s+(?:de\s+l['’]|du\s+|de\s+la\s+)(?:association|amicale|[ée]toile|club|"
     r"comit[ée]|entente|union|soci[ée]t[ée]))\b",
@@ -728,6 +731,13 @@ def _suppliers(text: str, invoice: re.Match) -> bool:
 AVS = re.compile(r"(?<![\w.])756(?:\.?\d{4}){2}\.?\d{2}(?![\w.])")
 
 
+# « réf. » alone after a noun, before a number, without a colon or a word saying whose: in the
+# corpus it numbered things (a blade, a vehicle, street signs, a speed gun), never a person's
+# file; « Réf. URB-2025-0456 — permis de … » heading a letter, « réf. : … », « réf. client … »
+# stay.
+BARE_REFERENCE = re.compile(r"réf\.[ \t]*")
+
+
 def dossiers(text: str) -> Iterator[Finding]:
     for m in AVS.finditer(text):
         if std_avs.is_valid(m.group()):
@@ -768,6 +778,10 @@ def dossiers(text: str) -> Iterator[Finding]:
             )
         ):
             continue  # an account of the commune's budget, not someone's
+        if BARE_REFERENCE.fullmatch(text, m.start(), m.start("number")) and re.search(
+            r"[^\W\d_]\s$", text[max(0, m.start() - 2) : m.start()]
+        ):
+            continue  # « lame réf. HK-274-DN », « vérin réf. … »: a part's or a kit's number
         if re.search(r"carte\s+bancaire", m.group(), re.I):
             continue  # a card payment's ticket, not the card holder's file
         if re.fullmatch(r"(?:19|20)\d\d", m.group("number")):
