@@ -79,6 +79,8 @@ REAL_SPLITS = (
     "held_out_55",
     "held_out_56",
     "held_out_57",
+    "held_out_58",
+    "held_out_59",
 )
 
 
