@@ -86,6 +86,8 @@ HELD_OUT = {
     "held_out_50": "Fiftieth held-out set (written unseen, beside held_out_49):",
     "held_out_51": "Fifty-first held-out set (written unseen):",
     "held_out_52": "Fifty-second held-out set (written unseen, beside held_out_51):",
+    "held_out_53": "Fifty-third held-out set (written unseen):",
+    "held_out_54": "Fifty-fourth held-out set (written unseen, beside held_out_53):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
