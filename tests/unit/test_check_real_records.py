@@ -966,3 +966,22 @@ def test_after_the_fifty_sixth_and_fifty_seventh_held_out_sets():
     assert reading.count(box, reading.COUNT_LABELS["presents"])[0] == 52
     assert reading.quorum(box).reached is True
     assert reading.quorum(box.replace(": 52 ", ": 22 ")).reached is False
+
+
+def test_after_the_fifty_eighth_and_fifty_ninth_held_out_sets():
+    """Their first runs' false findings: an intercommunal count box « Nombre de Titulaires : 83 ⏎
+    Présents : 77 » (694-cc-mortainais-2013); an agenda sent with the convocation, « Vous
+    trouverez ci-joint l ordre du jour et les documents … : » over a dashed list
+    (704-paris-18e-arrondissement-2006)."""
+    box = "Nombre de Titulaires : 83\nPrésents : 77\nVotants : 77\n"
+    assert reading.quorum(box).reached is True
+    assert reading.quorum(box.replace(": 77\nV", ": 37\nV")).reached is False
+    assert reading.quorum("Délégués titulaires présents : 20\n").reached is None
+    sent = (
+        "Vous trouverez ci-joint l ordre du jour et les documents relatifs aux questions qui y "
+        "figurent :\n- Approbation du compte rendu\n- Convention relative à un local\n"
+    )
+    assert reading.agenda(sent)
+    added = "Le maire propose d'ajouter à l'ordre du jour le point suivant :\n- Motion\n- Vœu\n"
+    assert not reading.agenda(added)
+    assert not reading.agenda(sent.replace("\n- Convention", "\nLa convention"))

@@ -238,10 +238,12 @@ def secretary(text: str) -> re.Match | None:
 COUNT_LABELS = {
     # « Membres en fonction : 15 » (Alsace), « Nombre de conseillers élus : 15 »: the same count.
     # « Conseillers en exercice au jour de la séance : 35 »
+    # (an intercommunal council's « Nombre de Titulaires : 83 », its délégués titulaires)
     "en_exercice": r"(?:(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)"
     # « Nombre des membres en exercice actuellement » (La Bresse), « … à ce jour »
     r"(?:\s+(?:au\s+jour\s+de\s+la\s+s[ée]ance|actuellement|[àa]\s+ce\s+jour))?|"
-    r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus)",
+    r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus|"
+    r"(?:nombre\s+de\s+)?(?:d[ée]l[ée]gu[ée]s\s+)?titulaires(?=\s*:))",
     # « Présents à la séance : 132 », « Nombre de Conseillers qui assistent à la séance : 15 »
     # « Nombre des membres qui ont assisté à la séance : 23 »
     "presents": r"(?:pr[ée]sents?|(?:qui\s+)?(?:ont\s+)?assist(?:ent|ant|[ée]))"
@@ -577,6 +579,10 @@ ORDER_OF_BUSINESS = re.compile(
     # inside a line, a list after it: « … ordre du jour : demande de subvention, suivi des
     # dossiers en cours, questions diverses. » (not « ajouter à l'ordre du jour : … »)
     r"(?<![àa]\sl['’])(?<![àa]\sl['’]\s)ordre\s+du\s+jour\s*:[ \t]*(?=[^\n,;]{3,}[,;][^\n]{3,})|"
+    # a convocation that sends it, its items in a bulleted list below: « Vous trouverez ci-joint
+    # l ordre du jour et les documents relatifs aux questions qui y figurent : ⏎ - … ⏎ - … »
+    r"(?<![àa]\sl['’])(?<![àa]\sl['’]\s)ordre\s+du\s+jour\b[^\n:]{0,80}:[ \t]*$"
+    r"(?=\n[ \t]*[-–•][^\n]+\n[ \t]*[-–•])|"
     r"(?:points?|questions?)\s+(?:inscrit(?:e)?s\s+)?[àa]\s+l['’]\s*ordre\s+du\s+jour\s+"
     r"(?:suivants?|[ée]taient\s+les\s+suivants)|"
     # « Affaires inscrites à l'ordre du jour » heading its own line
