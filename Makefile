@@ -14,13 +14,13 @@ up: install
 test: install-test
 	$(BIN)/pytest
 
-# The personal-data detector's list of French words, derived from the installed spaCy model's
-# tables (atelier_ia/privacy/french_words.py): made here, not kept in git.
-FRENCH_WORDS := src/atelier_ia/privacy/data/french_words.bin
+# The personal-data detector's lists of French words and nouns, derived from the installed spaCy
+# model's tables (atelier_ia/privacy/french_words.py): made here, not kept in git.
+FRENCH_WORDS := src/atelier_ia/privacy/data/french_words.bin src/atelier_ia/privacy/data/french_nouns.bin
 
 install: $(VENV)/.installed $(PROXY) $(FRENCH_WORDS)
 
-$(FRENCH_WORDS): $(VENV)/.installed
+$(FRENCH_WORDS) &: $(VENV)/.installed
 	$(BIN)/python -c 'from atelier_ia.privacy.french_words import main; main()'
 
 # Re-run pip only when the project's dependencies change; a second `make up` starts at once.

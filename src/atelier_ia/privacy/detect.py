@@ -79,7 +79,26 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     ]
     kept = _resolve(kept + again)
     kept = _resolve(kept + list(births_after_names(text, kept)))
-    return sorted(kept)
+    return _joined(text, sorted(kept))
+
+
+def _joined(text: str, findings: list[Finding]) -> list[Finding]:
+    """Two names with a blank between are one: « Angel Dela » and the surname found again
+    elsewhere, « Cruz »."""
+    out: list[Finding] = []
+    for finding in findings:
+        last = out[-1] if out else None
+        if (
+            last
+            and last.kind == finding.kind == "PERSONNE"
+            and text[last.end : finding.start] in (" ", "\t")
+        ):
+            out[-1] = Finding(
+                last.start, finding.end, "PERSONNE", text[last.start : finding.end], last.why
+            )
+        else:
+            out.append(finding)
+    return out
 
 
 def _resolve(candidates: list[Finding]) -> list[Finding]:

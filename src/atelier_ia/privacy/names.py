@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.french_words import is_french_word
+from atelier_ia.privacy.french_words import is_french_noun, is_french_word
 
 # French letters, and those of names from elsewhere that French records carry (João, Núñez,
 # Wójcik, Łukasz).
@@ -334,6 +334,8 @@ def by_civility(text: str) -> Iterator[Finding]:
 NAMED_AFTER_SOMEONE = (
     "salle école ecole collège college lycée lycee stade gymnase espace centre parc square rue "
     "avenue boulevard place quai allée impasse médiathèque bibliothèque piscine maison résidence "
+    # (typed in haste: « le monegasque de l av felix faure »)
+    "av bd "
     "olympique club amicale pétanque aviron "
     # boats: « la barque « Capitaine Raymond » »
     "barque voilier bateau navire chalutier péniche canot pirogue doris caseyeur pinasse gabare "
@@ -505,7 +507,10 @@ def names_a_place(text: str, start: int) -> bool:
         or MACHINE_BEFORE.search(text, max(0, start - 30), start)
         or ELIDED_ARTICLE.search(text, max(0, start - 12), start)
         or BORN_IN.search(text, max(0, start - 70), start)
-        or QUOTED_THING.search(text, max(0, start - 120), start)
+        or (
+            "«" in text[max(0, start - 120) : start]
+            and QUOTED_THING.search(text, max(0, start - 120), start)
+        )
         # (not a name opening its line, a message's sender under « … au mas »)
         or (
             text[text.rfind("\n", 0, start) + 1 : start].strip()
@@ -833,8 +838,9 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
         if not _has_first_name(words) and (
             NUMBERED_FIRM_AFTER.match(text, offset + len(name))
             or _in_a_list_of_things(text, offset, offset + len(name))
+            or _after_a_thing(text, offset)
         ):
-            continue  # « Pyro Vallespir (SIRET … »; « Reynès, Oms, Taillet, Vivès »
+            continue  # « Pyro Vallespir (SIRET … »; « Reynès, Oms, Taillet »; « jambons Madrange »
         yield Finding(
             offset,
             offset + len(name),
@@ -842,6 +848,45 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             name,
             "reconnu comme nom de personne par le modèle spaCy fr_core_news_sm",
         )
+
+
+# The words that bring in a person by their bond, role or trade (« veuve Pietri », « son neveu
+# Gavino Pinna », « le garde champêtre T. Vuillaume »), or by how they are called (« dit Coco »,
+# « née Ruiz Jiménez »).
+PERSON_WORDS = frozenset(
+    "fils fille filles mère père frère frères sœur soeur sœurs tante oncle neveu nièce époux "
+    "épouse veuf veuve conjoint conjointe compagnon compagne mari femme enfant enfants "
+    "petit-fils petite-fille grand-mère grand-père cousin cousine ami amie amis voisin voisine "
+    "voisins voisines collègue beau-père belle-mère témoin témoins déclarant déclarante défunt "
+    "défunte mandataire mandant mandante tuteur tutrice trésorier trésorière locataire "
+    "pétitionnaire demandeur demandeuse bénéficiaire élève maire adjoint adjointe conseiller "
+    "conseillère président présidente secrétaire agent agente docteur maître abbé curé pasteur "
+    "imam rabbin gardien gardienne garde champêtre brigadier capitaine lieutenant sergent "
+    "adjudant caporal gendarme policier directeur directrice professeur institutrice "
+    "instituteur chef patron patronne employé employée salarié salariée stagiaire apprenti "
+    "apprentie artisan gérant gérante propriétaire acquéreur vendeur vendeuse notaire avocat "
+    "avocate huissier médecin infirmier infirmière chauffeur livreur facteur bénévole habitant "
+    "habitante riverain riveraine citoyen citoyenne monsieur madame mademoiselle sieur dame dit "
+    "dite né née alias surnommé surnommée signé signée soussigné soussignée auteur auteure "
+    "candidat candidate électeur électrice mandaté "
+    # the family as it is called at home, in Mayotte (« bibi », a grandmother) and the Antilles
+    "papi papy mamie mémé pépé tonton tata tatie parrain marraine bibi manman".split()
+)
+WORD_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[a-zàâçéèêëîïôûùœ][a-zàâçéèêëîïôûùœ-]+)[ \t]$")
+
+
+def _after_a_thing(text: str, start: int) -> bool:
+    """« porcelaines Haviland », « rames Régiolis », « variétés Eurêka », « jardin Fontana Rosa »:
+    right after a common noun that names no bond, role or trade, a capitalised name without a
+    first name is the thing's (a brand, a model, a place); not after a verb (« chercher Man
+    Cabrimol »)."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    before = WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not before:
+        return False
+    word = before["word"]
+    return word not in PERSON_WORDS and word not in STOP_WORDS and is_french_noun(word)
 
 
 def _has_first_name(words: list[str]) -> bool:

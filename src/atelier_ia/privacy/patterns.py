@@ -26,11 +26,15 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
 # with a dash (« 1 71 12 40 192 030 - 75 »).
 # « 2-78-12-99-397-045-72 »: dashes between every group, too. Born overseas, the
 # département has three digits and the commune two (« 2 72 09 971 20 084 10 »).
-NIR = re.compile(
+_NIR_BODY = (
     r"\b[12][ .\n-]?\d{2}[ .\n-]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .\n-]?"
     r"(?:(?:\d{2}|2[ABab])[ .\n-]?\d{3}|97\d[ .\n-]?\d{2})"
-    r"[ .\n-]?\d{3}(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}\b"
+    r"[ .\n-]?\d{3}"
 )
+NIR = re.compile(_NIR_BODY + r"(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}\b")
+# The key written apart, named: « 1 70 03 99 352 261, clé 49 »
+KEY_WORD = re.compile(r",?[ \t]*(?:cl[ée]|key)[ \t]*:?", re.I)
+KEYED_NIR = re.compile(_NIR_BODY + r",?[ \t]*(?:cl[ée]|key)[ \t]*:?[ \t]*\d{2}\b", re.I)
 # People type their IBAN in lower case too (« mon iban c'est fr76 … »).
 IBAN = re.compile(
     # (a line break inside a group too, before a figure: « … 8274 1⏎01 »; a letter after a
@@ -440,10 +444,10 @@ NIR_MONTH = re.compile(r"0[1-9]|1[0-2]|[23]\d|4[0-2]|[5-9]\d")
 
 def nirs(text: str) -> Iterator[Finding]:
     taken = []
-    for m in (*NIR.finditer(text), *LOOSE_NIR.finditer(text)):
+    for m in (*KEYED_NIR.finditer(text), *NIR.finditer(text), *LOOSE_NIR.finditer(text)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        digits = _digits(m.group()).upper()
+        digits = _digits(KEY_WORD.sub("", m.group())).upper()
         if std_nir.is_valid(digits) and NIR_MONTH.fullmatch(digits[3:5]):
             taken.append(m.span())
             yield Finding(m.start(), m.end(), "NIR", m.group(), "15 chiffres dont la clé est juste")
@@ -490,8 +494,19 @@ SOCIAL_INSURANCE_BEFORE = re.compile(
 )
 
 
+# The SIRET written as its two parts, the SIREN then the establishment's NIC: « SIRET 508 361
+# 425, NIC 00038 »
+SIREN_AND_NIC = re.compile(
+    rf"\b\d{{3}}{_GAP}?\d{{3}}{_GAP}?\d{{3}},?[ \t]+NIC[ \t]*:?[ \t]*\d{{5}}\b"
+)
+
+
 def companies(text: str) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
+    for m in SIREN_AND_NIC.finditer(text):
+        if std_siret.is_valid(re.sub(r"\D", "", m.group())):
+            taken.append(m.span())
+            yield Finding(m.start(), m.end(), "SIRET", m.group(), "SIREN et NIC, clé de Luhn juste")
     for m in SIRET.finditer(text):
         if std_siret.is_valid(_digits(m.group())):
             taken.append(m.span())
