@@ -81,6 +81,8 @@ REAL_SPLITS = (
     "held_out_57",
     "held_out_58",
     "held_out_59",
+    "held_out_60",
+    "held_out_61",
 )
 
 
