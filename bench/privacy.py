@@ -88,6 +88,8 @@ HELD_OUT = {
     "held_out_52": "Fifty-second held-out set (written unseen, beside held_out_51):",
     "held_out_53": "Fifty-third held-out set (written unseen):",
     "held_out_54": "Fifty-fourth held-out set (written unseen, beside held_out_53):",
+    "held_out_55": "Fifty-fifth held-out set (written unseen):",
+    "held_out_56": "Fifty-sixth held-out set (written unseen, beside held_out_55):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
