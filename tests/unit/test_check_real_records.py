@@ -985,3 +985,18 @@ def test_after_the_fifty_eighth_and_fifty_ninth_held_out_sets():
     added = "Le maire propose d'ajouter à l'ordre du jour le point suivant :\n- Motion\n- Vœu\n"
     assert not reading.agenda(added)
     assert not reading.agenda(sent.replace("\n- Convention", "\nLa convention"))
+
+
+def test_after_the_sixtieth_and_sixty_first_held_out_sets():
+    """Their first runs' false findings (the sixty-first set had none): an article whose number
+    a page break put after a blank line, « L. ⏎ ⏎ 2122-8 » (716-petr-coeur-de-lorraine-2020); the
+    items' table flattened onto one line, « N° OBJET Vote … 1. Validation … 2. Délibération …
+    3. Délibération … » (711-cc-portes-entre-deux-mers-2019)."""
+    cut = "conformément aux articles L. 2122-7 et L.\n\n2122-8 du Code Général des Collectivités"
+    assert [name for name, _ in references(cut)] == ["L2122-7", "L2122-8"]
+    flat = (
+        "N° OBJET Vote ou information d’ordre 1. Validation du compte-rendu Adopté à l’unanimité "
+        "2. Délibération approuvant les statuts Adopté 3. Délibération portant création du CIAS\n"
+    )
+    assert reading.agenda(flat)
+    assert not reading.agenda("Voir les pages 1. et 2. du rapport, puis la 3. annexe.\n")

@@ -19,7 +19,8 @@ GROUPS = rf"\d{{3,4}}(?:{SEP}\d{{1,3}}(?![\d°])){{1,3}}"
 REFERENCE = re.compile(
     # (in lower case after « article(s) » or « à »: « des articles l214-1 à l214-6 »,
     # « l'article r.214-1 »)
-    rf"\b(?P<letter>[LRD]|(?:(?<=article )|(?<=articles )|(?<=à ))[lr])\.?\s?\*?"
+    # (« L. ⏎ ⏎ 2122-8 »: after the letter's dot, a page break's blank line)
+    rf"\b(?P<letter>[LRD]|(?:(?<=article )|(?<=articles )|(?<=à ))[lr])(?:\.\s{{1,3}}|\.?\s?)\*?"
     rf"(?P<number>{GROUPS})\b"
     # (« DE L’ARTICLE L 2122 DU CODE », a heading in capitals)
     rf"|\b(?i:art(?:icles?|\.))\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{{2,4}})\b(?!{SEP}\d)"

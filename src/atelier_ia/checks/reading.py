@@ -827,7 +827,15 @@ def agenda(text: str) -> re.Match | None:
     if heading:
         return heading
     sections = agenda_sections(text)
-    return sections[0] if sections else margin_subjects(text)
+    return sections[0] if sections else margin_subjects(text) or INLINE_ITEMS.search(text)
+
+
+# A table of the items that a copy flattened onto one line: « N° OBJET Vote … 1. Validation du
+# compte-rendu … 2. Délibération approuvant … 3. Délibération portant … »: the first three
+# numbers in order, each before a capitalised word.
+INLINE_ITEMS = re.compile(
+    r"(?:^|[ \t])1\.[ \t]+[A-ZÀ-Ý][^\n]*?[ \t]2\.[ \t]+[A-ZÀ-Ý][^\n]*?[ \t]3\.[ \t]+[A-ZÀ-Ý]", re.M
+)
 
 
 # The opening formula of the record itself: « L'an deux mil quatorze … », « … s'est réuni ».
