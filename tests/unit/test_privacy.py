@@ -1499,3 +1499,23 @@ def test_after_the_fifty_third_held_out_set():
     assert kinds("sms de christophe : le monegasque de l av felix faure a paye") == [
         ("PERSONNE", "christophe")
     ]
+
+
+def test_after_the_fifty_fifth_held_out_set():
+    """Its first run's misreadings (held_out_56, beside it on the same code, met every target):
+    a sentence read on as a surname after a first name in lower case (« mon fils mathis veut
+    s'inscrire »), kings (« Louis XIV »), places named after someone with the hyphen French puts
+    between the first name and the surname (« promenade Agnès-Varda »), a passport's number
+    that passes the SIREN's key. A surname after the first name stays; so does a person."""
+    assert [t for k, t in kinds("bonjour, mon fils mathis veut s'inscrire aux joutes")] == [
+        "mathis"
+    ]
+    assert [t for k, t in kinds("bonjour je suis karim benali du quartier haut")] == [
+        "karim benali"
+    ]
+    assert kinds("le canal royal, creusé sous Louis XIV, et la place François Ier") == []
+    assert kinds("dénomination de la promenade Agnès-Varda à la Pointe Courte") == []
+    assert ("PERSONNE", "Yasmina Benali-Roux") in kinds("Mme Yasmina Benali-Roux a déposé")
+    paper = "hébergeant : M. Kamel Bensaïd, passeport n° 197318462, Oran"
+    assert ("SIREN", "197318462") not in kinds(paper)
+    assert ("SIREN", "732 829 320") in kinds("la société, SIREN 732 829 320, fournit")

@@ -119,12 +119,22 @@ def _name_from(text: str, start: int, words_at_most: int) -> tuple[int, int] | N
             after = WORD.match(text, past_blanks(text, word.end()))
             if taken == 0 or not after or after.group() in stop | PARTICLES:
                 break
+        elif taken and _a_word_not_a_name(word.group()):
+            break  # « mon fils mathis veut s'inscrire »: the sentence goes on
         else:
             end, taken = word.end(), taken + 1
         position = past_blanks(text, word.end())
         if position == word.end():
             break  # no blank after it: punctuation or the end
     return (start, end) if end > start else None
+
+
+def _a_word_not_a_name(word: str) -> bool:
+    """A verb, an adverb, an adjective (« veut », « passe », « demain »): a French word that is
+    no noun and no first name; a surname may be a noun (« martin », « boulanger »)."""
+    from atelier_ia.privacy.french_words import is_french_noun, is_french_word
+
+    return is_french_word(word) and not is_french_noun(word) and not _known_first_name(word)
 
 
 BLANKS = re.compile(r"[ \t]*")

@@ -96,16 +96,17 @@ def _bits(keys: set[int]) -> bytes:
 
 
 def build_nouns() -> bytes:
-    """The nouns' filter: the lemmas the tables index as nouns and not as verbs, and the forms
-    whose lemma is one (« porcelaines » → « porcelaine »), a form that is a verb's left out."""
+    """The nouns' filter: the lemmas the tables give as nouns and never as verbs (the verbs'
+    index and the conjugated forms' exceptions, « veut » → « vouloir »), and the forms whose
+    lemmas all are such nouns (« porcelaines » → « porcelaine »), a verb's form left out."""
     lookups = _lookups()
-    index = lookups.get_table("lemma_index")
-    nouns, verbs = set(index["noun"]), set(index["verb"])
-    nouns -= verbs
-    forms = lookups.get_table("lemma_lookup")
-    keys = {_hash(noun) for noun in nouns}
-    verb_forms = {_hash(verb) for verb in verbs}
-    for key, lemmas in forms.items():
+    index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    conjugated = {**exceptions["verb"], **exceptions["aux"]}
+    verbs = set(index["verb"]) | {lemma for lemmas in conjugated.values() for lemma in lemmas}
+    nouns = (set(index["noun"]) | set(exceptions["noun"])) - verbs
+    verb_forms = {_hash(form) for form in (*verbs, *conjugated)}
+    keys = {_hash(noun) for noun in nouns} - verb_forms
+    for key, lemmas in lookups.get_table("lemma_lookup").items():
         if key not in verb_forms and all(lemma in nouns for lemma in lemmas):
             keys.add(key)
     return _bits(keys)

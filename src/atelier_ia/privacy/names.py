@@ -437,13 +437,30 @@ FOREIGN_STREET_WORD = re.compile(
 PLACE_WORD_AFTER = re.compile(rf"[ \t]+{ENGLISH_PLACE_WORD}\b")
 
 
+# « Louis XIV », « François Ier », « Jean-Paul II »: a sovereign or a pope, a first name alone
+# and the ordinal (not « Emile RAGGINI X », a table's mark, nor « GRUNHERTZ V. », an initial)
+ORDINAL = r"(?:[IVX]{1,5}|Ier|Ire)\b(?![.'’-])"
+REGNAL = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?[ \t]{ORDINAL}")
+REGNAL_AFTER = re.compile(rf"[ \t]+{ORDINAL}")
+
+
+def _a_sovereign(text: str, start: int, end: int) -> bool:
+    after = REGNAL_AFTER.match(text, end)
+    whole = text[start : after.end() if after else end]
+    return (
+        bool(REGNAL.fullmatch(whole)) and text[start + len(whole) : start + len(whole) + 1] != "."
+    )
+
+
 def ends_a_place(text: str, start: int, end: int) -> bool:
     """« Cole Bay », « Sandy Ground »: a name candidate that an English place word ends, or
-    that one follows; « Atatürk Caddesi No », one that a street's word abroad is part of."""
+    that one follows; « Atatürk Caddesi No », one that a street's word abroad is part of;
+    « Louis XIV », a king."""
     return bool(
         ENDS_IN_A_PLACE_WORD.search(text[start:end])
         or PLACE_WORD_AFTER.match(text, end)
         or FOREIGN_STREET_WORD.search(text[start:end])
+        or _a_sovereign(text, start, end)
     )
 
 
@@ -835,7 +852,7 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             and PLACE_PREPOSITION.search(text, max(0, offset - 4), offset)
         ):
             continue  # « l'IME de Luzy », « (Moulins-Engilbert) »: a town
-        if not _has_first_name(words) and (
+        if (not _has_first_name(words) or _named_after_someone(words)) and (
             NUMBERED_FIRM_AFTER.match(text, offset + len(name))
             or _in_a_list_of_things(text, offset, offset + len(name))
             or _after_a_thing(text, offset)
@@ -868,7 +885,7 @@ PERSON_WORDS = frozenset(
     "avocate huissier médecin infirmier infirmière chauffeur livreur facteur bénévole habitant "
     "habitante riverain riveraine citoyen citoyenne monsieur madame mademoiselle sieur dame dit "
     "dite né née alias surnommé surnommée signé signée soussigné soussignée auteur auteure "
-    "candidat candidate électeur électrice mandaté "
+    "candidat candidate électeur électrice mandaté famille familles consorts "
     # the family as it is called at home, in Mayotte (« bibi », a grandmother) and the Antilles
     "papi papy mamie mémé pépé tonton tata tatie parrain marraine bibi manman".split()
 )
@@ -887,6 +904,15 @@ def _after_a_thing(text: str, start: int) -> bool:
         return False
     word = before["word"]
     return word not in PERSON_WORDS and word not in STOP_WORDS and is_french_noun(word)
+
+
+def _named_after_someone(words: list[str]) -> bool:
+    """« Agnès-Varda », « Jean-Vilar »: a first name and a surname joined by a hyphen, as French
+    writes the name of a street or a building named after someone (not « Jean-Pierre »)."""
+    if len(words) != 1 or "-" not in words[0]:
+        return False
+    parts, known = words[0].split("-"), first_names()
+    return parts[0] in known and parts[-1] not in known and parts[-1][1:].islower()
 
 
 def _has_first_name(words: list[str]) -> bool:

@@ -501,6 +501,13 @@ SIREN_AND_NIC = re.compile(
 )
 
 
+IDENTITY_PAPER_BEFORE = re.compile(
+    r"\b(?:passeport|passport|pasaporte|passaporto|carte\s+(?:nationale\s+)?d['’]identit[ée]|"
+    r"titre\s+de\s+s[ée]jour|permis\s+de\s+conduire)\b[^;\n\d]{0,12}$",
+    re.I,
+)
+
+
 def companies(text: str) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
     for m in SIREN_AND_NIC.finditer(text):
@@ -535,7 +542,15 @@ def companies(text: str) -> Iterator[Finding]:
             or GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start())
             or GROUP_AFTER.match(text, m.end())
         )
-        if not inside and not dialled and not longer and std_siren.is_valid(_digits(m.group())):
+        # « passeport n° 197318462 »: an identity paper's number that passes Luhn by chance
+        paper = IDENTITY_PAPER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if (
+            not inside
+            and not dialled
+            and not longer
+            and not paper
+            and std_siren.is_valid(_digits(m.group()))
+        ):
             if SOCIAL_INSURANCE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
                 # A Canadian social insurance number has the SIREN's Luhn key: a person's
                 yield Finding(
