@@ -84,11 +84,11 @@ HELD_OUT = {
     "held_out_48": "Forty-eighth held-out set (written unseen, beside held_out_47; fixed after):",
     "held_out_49": "Forty-ninth held-out set (written unseen by the detectors; fixed after):",
     "held_out_50": "Fiftieth held-out set (written unseen, beside held_out_49):",
-    "held_out_51": "Fifty-first held-out set (written unseen):",
-    "held_out_52": "Fifty-second held-out set (written unseen, beside held_out_51):",
-    "held_out_53": "Fifty-third held-out set (written unseen):",
+    "held_out_51": "Fifty-first held-out set (written unseen; fixed after):",
+    "held_out_52": "Fifty-second held-out set (written unseen, beside held_out_51; fixed after):",
+    "held_out_53": "Fifty-third held-out set (written unseen; fixed after):",
     "held_out_54": "Fifty-fourth held-out set (written unseen, beside held_out_53):",
-    "held_out_55": "Fifty-fifth held-out set (written unseen):",
+    "held_out_55": "Fifty-fifth held-out set (written unseen; fixed after):",
     "held_out_56": "Fifty-sixth held-out set (written unseen, beside held_out_55):",
 }
 RECALL_TARGETS = {
