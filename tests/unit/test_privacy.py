@@ -1506,7 +1506,8 @@ def test_after_the_fifty_fifth_held_out_set():
     a sentence read on as a surname after a first name in lower case (« mon fils mathis veut
     s'inscrire »), kings (« Louis XIV »), places named after someone with the hyphen French puts
     between the first name and the surname (« promenade Agnès-Varda »), a passport's number
-    that passes the SIREN's key. A surname after the first name stays; so does a person."""
+    that passes the SIREN's key, a police boat's registration in a plate's shape. A surname
+    after the first name stays; so does a person, and a car's plate."""
     assert [t for k, t in kinds("bonjour, mon fils mathis veut s'inscrire aux joutes")] == [
         "mathis"
     ]
@@ -1516,6 +1517,8 @@ def test_after_the_fifty_fifth_held_out_set():
     assert kinds("le canal royal, creusé sous Louis XIV, et la place François Ier") == []
     assert kinds("dénomination de la promenade Agnès-Varda à la Pointe Courte") == []
     assert ("PERSONNE", "Yasmina Benali-Roux") in kinds("Mme Yasmina Benali-Roux a déposé")
+    assert kinds("brigade nautique : vedette de la brigade ST-342-PM ; radio") == []
+    assert ("PLAQUE", "GA-127-HT") in kinds("le bateau est sur la remorque, voiture GA-127-HT")
     paper = "hébergeant : M. Kamel Bensaïd, passeport n° 197318462, Oran"
     assert ("SIREN", "197318462") not in kinds(paper)
     assert ("SIREN", "732 829 320") in kinds("la société, SIREN 732 829 320, fournit")

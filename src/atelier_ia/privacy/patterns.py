@@ -626,6 +626,12 @@ REFERENCE_LIST_BEFORE = re.compile(
     r"(?:\s*(?:,|\bet\b)\s*[A-Z0-9][\w/-]*)*\s*(?:,|\bet\b)\s*$",
     re.I,
 )
+# A boat and its registration, which may have a plate's shape
+BOAT_BEFORE = re.compile(
+    r"\b(?:vedette|bateau|navire|embarcation|chalutier|barque|voilier|canot|péniche|pinasse|"
+    r"jet-ski|zodiac|semi-rigide)s?\b(?:[ \t]+[\w'’]+){0,4}?[ \t]*:?[ \t]*$",
+    re.I,
+)
 LOWER_PLATE = re.compile(
     r"\b(?:[a-z]{2}[- ]\d{3}[- ][a-z]{2}"
     # the old numbering, in lower case: « 8123 wl 69 »
@@ -657,6 +663,8 @@ def plates(text: str) -> Iterator[Finding]:
     for m in PLATE.finditer(text):
         if REFERENCE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
+        if BOAT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # « vedette de la brigade nautique ST-342-PM »: a boat's registration
         if REFERENCE_LIST_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             continue
         yield Finding(
