@@ -83,6 +83,8 @@ REAL_SPLITS = (
     "held_out_59",
     "held_out_60",
     "held_out_61",
+    "held_out_62",
+    "held_out_63",
 )
 
 

@@ -90,6 +90,8 @@ HELD_OUT = {
     "held_out_54": "Fifty-fourth held-out set (written unseen, beside held_out_53):",
     "held_out_55": "Fifty-fifth held-out set (written unseen; fixed after):",
     "held_out_56": "Fifty-sixth held-out set (written unseen, beside held_out_55):",
+    "held_out_57": "Fifty-seventh held-out set (written unseen):",
+    "held_out_58": "Fifty-eighth held-out set (written unseen, beside held_out_57):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
