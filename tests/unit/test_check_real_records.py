@@ -1000,3 +1000,19 @@ def test_after_the_sixtieth_and_sixty_first_held_out_sets():
     )
     assert reading.agenda(flat)
     assert not reading.agenda("Voir les pages 1. et 2. du rapport, puis la 3. annexe.\n")
+
+
+def test_after_the_sixty_second_and_sixty_third_held_out_sets():
+    """Their first runs' false findings: « Présents ce jour : 77 » (731-tregor-communaute-2020);
+    a margin box's dotted leaders run into the lists, « EN EXERCICE……….. 15 … PRESENTS…………….
+    10 » (742-le-verger-2019); a register-numbered deliberation heading the business after the
+    séance has opened, « Délibération n° 2020-0506-1 : FINANCES »
+    (744-eslourenties-daban-2020)."""
+    assert reading.quorum("Membres en exercice : 85 titulaires Présents ce jour : 77").reached
+    box = "Absents excusés : A. B, EN EXERCICE……….. 15 Florence TOQUÉ PRESENTS……………. 10\n"
+    assert reading.quorum(box).reached is True
+    assert reading.quorum(box.replace(". 10", ". 6")).reached is False
+    record = "L’an deux mille vingt, le cinq juin, le Conseil s’est réuni.\n\n"
+    item = "Délibération n° 2020-0506-1 : FINANCES\n\nFixation des indemnités\n"
+    assert reading.agenda(record + item)
+    assert not reading.agenda(item + record)

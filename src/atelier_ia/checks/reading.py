@@ -246,8 +246,9 @@ COUNT_LABELS = {
     r"(?:nombre\s+de\s+)?(?:d[ée]l[ée]gu[ée]s\s+)?titulaires(?=\s*:))",
     # « Présents à la séance : 132 », « Nombre de Conseillers qui assistent à la séance : 15 »
     # « Nombre des membres qui ont assisté à la séance : 23 »
+    # « Présents ce jour : 77 »
     "presents": r"(?:pr[ée]sents?|(?:qui\s+)?(?:ont\s+)?assist(?:ent|ant|[ée]))"
-    r"(?:\s+[àa]\s+la\s+s[ée]ance)?",
+    r"(?:\s+[àa]\s+la\s+s[ée]ance|\s+ce\s+jour|\s+en\s+s[ée]ance)?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
     # « Absents : 3 », « Absents excusés : 2 », « Absent non excusé : 1 »
     "absents": r"(?:absents?(?:\s+(?:non\s+)?excus[ée]s?)?|excus[ée]s?)",
@@ -300,7 +301,10 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     after = next(
         (
             m
-            for m in re.finditer(rf"\b{label}\s*[:=]?\s*(?P<n>{COUNT})\b", text, re.I)
+            # (or dotted leaders: « EN EXERCICE……….. 15 », a margin box run into the text)
+            for m in re.finditer(
+                rf"\b{label}\s*(?:[:=]|[.…_]{{3,}})?\s*(?P<n>{COUNT})\b", text, re.I
+            )
             if not _an_item(m)
         ),
         None,
@@ -827,7 +831,24 @@ def agenda(text: str) -> re.Match | None:
     if heading:
         return heading
     sections = agenda_sections(text)
-    return sections[0] if sections else margin_subjects(text) or INLINE_ITEMS.search(text)
+    if sections:
+        return sections[0]
+    return margin_subjects(text) or INLINE_ITEMS.search(text) or _first_item_after_opening(text)
+
+
+# « Délibération n° 2020-0506-1 : FINANCES » (the register's number: the year, the séance's day
+# and month, the item's rank) heading its own line after the séance has opened: the record's
+# first item, its business taken in order; before the opening, it heads an extract instead.
+REGISTER_ITEM = re.compile(
+    r"^[ \t]*D[ée]lib[ée]ration\s+n[°ºo]\s*(?:19|20)\d\d[-/.]\d{2,4}[-/.]\d{1,3}\s*:"
+    r"[ \t]*\S[^\n]*$",
+    re.M | re.I,
+)
+
+
+def _first_item_after_opening(text: str) -> re.Match | None:
+    opening = OPENING.search(text)
+    return REGISTER_ITEM.search(text, opening.end()) if opening else None
 
 
 # A table of the items that a copy flattened onto one line: « N° OBJET Vote … 1. Validation du
