@@ -10,6 +10,11 @@ the tables' keys) and of the lemmas without their accents, 1 MiB: `data/french_w
 derived data, made at install by `french_words.main()` (`make install`)
 and not kept in git. About one word in two thousand that is not French is taken for one: a
 name is then missed, nothing is wrongly hidden.
+
+A second filter, `data/french_nouns.bin`, made the same way, holds the common nouns alone (the
+lemmas indexed as nouns and never as verbs, and their forms): a capitalised name right after one
+(« porcelaines Haviland », « rames Régiolis ») is a thing's, while after a verb (« chercher
+Man Cabrimol ») it stays a person's.
 """
 
 from __future__ import annotations

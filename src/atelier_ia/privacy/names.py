@@ -926,6 +926,8 @@ NUMBERED_FIRM_AFTER = re.compile(r"\s*\(\s*(?:SIRET|SIREN)\b")
 # A list's items: capitalised words between commas, « et » or semicolons, on one line
 LIST_ITEM_NAME = re.compile(rf"{CAP}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{CAP}){{0,2}}")
 LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|\bet\b|&)[ \t]*")
+SEPARATOR_BEFORE = re.compile(r"[ \t]*(?:,|\bet\b|&)[ \t]*\Z")
+ITEM_BEFORE = re.compile(rf"(?:{LIST_ITEM_NAME.pattern})\Z")
 # What heads a list of people: their names may lack a first name (« témoins : Traoré et Konaté »)
 PEOPLE_HEADING = re.compile(
     r"\b(?:pr[ée]sents?|excus[ée]s?|absents?|pouvoirs?|procurations?|membres|signataires|"
@@ -947,20 +949,12 @@ def _in_a_list_of_things(text: str, start: int, end: int) -> bool:
     heading that announces people."""
     items = [(start, end)]
     position = start  # items before
-    while True:
-        separator = None
-        for m in LIST_SEPARATOR.finditer(text, max(0, position - 6), position):
-            if m.end() == position:
-                separator = m
-                break
-        if not separator:
-            break
-        before = text[max(0, separator.start() - 40) : separator.start()]
-        item = re.search(rf"(?:{LIST_ITEM_NAME.pattern})$", before)
+    while separator := SEPARATOR_BEFORE.search(text, max(0, position - 8), position):
+        item = ITEM_BEFORE.search(text, max(0, separator.start() - 40), separator.start())
         if not item:
             break
-        position = separator.start() - len(item.group())
-        items.insert(0, (position, separator.start()))
+        position = item.start()
+        items.insert(0, item.span())
     head = position
     position = end  # items after (not « Flat 2 », an address's start)
     while (separator := LIST_SEPARATOR.match(text, position)) and separator.end() > position:
