@@ -34,7 +34,7 @@ _NIR_BODY = (
 NIR = re.compile(_NIR_BODY + r"(?:[ .\n]?|[ \t]?[-–][ \t]?)\d{2}\b")
 # The key written apart, named: « 1 70 03 99 352 261, clé 49 »
 KEY_WORD = re.compile(r",?[ \t]*(?:cl[ée]|key)[ \t]*:?", re.I)
-KEYED_NIR = re.compile(_NIR_BODY + r",?[ \t]*(?:cl[ée]|key)[ \t]*:?[ \t]*\d{2}\b", re.I)
+KEYED_NIR = re.compile(_NIR_BODY + KEY_WORD.pattern + r"[ \t]*\d{2}\b", re.I)
 # People type their IBAN in lower case too (« mon iban c'est fr76 … »).
 IBAN = re.compile(
     # (a line break inside a group too, before a figure: « … 8274 1⏎01 »; a letter after a
