@@ -926,7 +926,7 @@ NUMBERED_FIRM_AFTER = re.compile(r"\s*\(\s*(?:SIRET|SIREN)\b")
 # A list's items: capitalised words between commas, « et » or semicolons, on one line
 LIST_ITEM_NAME = re.compile(rf"{CAP}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{CAP}){{0,2}}")
 LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|\bet\b|&)[ \t]*")
-SEPARATOR_BEFORE = re.compile(r"[ \t]*(?:,|\bet\b|&)[ \t]*\Z")
+SEPARATOR_BEFORE = re.compile(LIST_SEPARATOR.pattern + r"\Z")
 ITEM_BEFORE = re.compile(rf"(?:{LIST_ITEM_NAME.pattern})\Z")
 # What heads a list of people: their names may lack a first name (« témoins : Traoré et Konaté »)
 PEOPLE_HEADING = re.compile(
