@@ -85,6 +85,8 @@ REAL_SPLITS = (
     "held_out_61",
     "held_out_62",
     "held_out_63",
+    "held_out_64",
+    "held_out_65",
 )
 
 
