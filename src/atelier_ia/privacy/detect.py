@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from atelier_ia.privacy.cue_names import after_a_role, by_cue, by_nickname_or_sender
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import (
     CIVILITY,
     NAME_DETECTORS,
+    by_model,
     ends_a_place,
     names_a_place,
     repeated_surnames,
@@ -62,15 +64,9 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         in_lower_case,
         capitalised_alone,
     ):
-        if detector.__name__ == "by_model" and not use_model:
-            continue
-        candidates.extend(
-            f
-            for f in detector(text)
-            if not names_a_place(text, f.start)
-            and not ends_a_place(text, f.start, f.end)
-            and not _the_commune(text, f, communes)
-        )
+        candidates.extend(_not_places(text, detector(text), communes))
+    if use_model:  # last: it reads only what the others left unexplained
+        candidates.extend(_not_places(text, by_model(text, candidates), communes))
     kept = _resolve(candidates)
     again = [
         f
@@ -82,16 +78,33 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     return _joined(text, sorted(kept))
 
 
+def _not_places(text: str, found: Iterable[Finding], communes: set[str]) -> Iterator[Finding]:
+    for f in found:
+        if (
+            not names_a_place(text, f.start)
+            and not ends_a_place(text, f.start, f.end)
+            and not _the_commune(text, f, communes)
+        ):
+            yield f
+
+
+# What may stand between two parts of one name: a blank, or a particle that French never
+# writes between two people (« Ana Lúcia Ferreira dos Santos »; not « de »)
+BETWEEN_PARTS = re.compile(
+    r"[ \t](?:(?:dos|da|das|do|van(?: der| den)?|von|del|della|di|ter|ten) )?"
+)
+
+
 def _joined(text: str, findings: list[Finding]) -> list[Finding]:
-    """Two names with a blank between are one: « Angel Dela » and the surname found again
-    elsewhere, « Cruz »."""
+    """Two names with a blank or a foreign particle between are one: « Angel Dela » and the
+    surname found again elsewhere, « Cruz »."""
     out: list[Finding] = []
     for finding in findings:
         last = out[-1] if out else None
         if (
             last
             and last.kind == finding.kind == "PERSONNE"
-            and text[last.end : finding.start] in (" ", "\t")
+            and BETWEEN_PARTS.fullmatch(text, last.end, finding.start)
         ):
             out[-1] = Finding(
                 last.start, finding.end, "PERSONNE", text[last.start : finding.end], last.why

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -739,15 +739,35 @@ BUSINESS_BEFORE = re.compile(
 )
 
 
-def _candidate_sentences(text: str) -> list[tuple[int, str]]:
-    """Sentences where a name without civility may hide: two capitalised words in a row.
-    The model reads only those (a letter has few), which keeps a page well under 50 ms."""
+def _candidate_sentences(text: str, known: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Sentences where a name without civility may hide: two capitalised words in a row, and
+    a capitalised word that no other detector has explained (inside a span `known`, a title's
+    word, a civility). The model reads only those (a letter has few): it is most of the time a
+    page takes, and where every capitalised word is already found its names would only compete
+    with those found."""
     chosen = []
     for m in SENTENCE.finditer(text):
         pairs = [p.group() for p in TWO_CAPITALISED.finditer(m.group())]
-        if any(not all(w in NOT_NAMES for w in pair.split()) for pair in pairs):
+        if any(not all(w in NOT_NAMES for w in pair.split()) for pair in pairs) and not all(
+            _explained(word, known) for word in WORD.finditer(text, m.start(), m.end())
+        ):
             chosen.append((m.start(), m.group()))
     return chosen
+
+
+def _explained(word: re.Match, known: list[tuple[int, int]]) -> bool:
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return (
+        word.group() in NOT_NAMES
+        or word.group().lower() in STOP_WORDS
+        or CIVILITY_WORD.fullmatch(word.group()) is not None
+        or any(a <= word.start() and word.end() <= b for a, b in known)
+    )
+
+
+# A civility as a capitalised word, without its dot (« Mme », « Dr »)
+CIVILITY_WORD = re.compile(CIVILITY.replace(r"\.?", "").replace(r"\.", ""))
 
 
 # « la famille Cazenave », « les consorts Lagarde », « les établissements Bordes »: the word
@@ -782,11 +802,14 @@ def by_relation(text: str) -> Iterator[Finding]:
             )
 
 
-def by_model(text: str) -> Iterator[Finding]:
+def by_model(text: str, known: Iterable[Finding] = ()) -> Iterator[Finding]:
+    """The names the spaCy model reads in the sentences where a pair of capitalised words is not
+    already inside another detector's finding (`known`): there its name would only compete with
+    one already found, and the model is most of the time a page takes."""
     nlp = _spacy()
     if nlp is None:
         return
-    sentences = _candidate_sentences(text)
+    sentences = _candidate_sentences(text, [(f.start, f.end) for f in known])
     docs = nlp.pipe(sentence for _, sentence in sentences)
     for (base, _), doc in zip(sentences, docs, strict=True):
         yield from _people(text, doc, base)
@@ -1346,4 +1369,4 @@ def by_form_field(text: str) -> Iterator[Finding]:
         )
 
 
-NAME_DETECTORS = (by_civility, by_first_name, by_relation, by_council_list, by_form_field, by_model)
+NAME_DETECTORS = (by_civility, by_first_name, by_relation, by_council_list, by_form_field)
