@@ -92,6 +92,8 @@ HELD_OUT = {
     "held_out_56": "Fifty-sixth held-out set (written unseen, beside held_out_55):",
     "held_out_57": "Fifty-seventh held-out set (written unseen):",
     "held_out_58": "Fifty-eighth held-out set (written unseen, beside held_out_57):",
+    "held_out_59": "Fifty-ninth held-out set (written unseen):",
+    "held_out_60": "Sixtieth held-out set (written unseen, beside held_out_59):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
