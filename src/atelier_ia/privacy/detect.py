@@ -12,6 +12,7 @@ from atelier_ia.privacy.names import (
     NAME_DETECTORS,
     by_model,
     ends_a_place,
+    long_dead,
     names_a_place,
     repeated_surnames,
 )
@@ -83,6 +84,7 @@ def _not_places(text: str, found: Iterable[Finding], communes: set[str]) -> Iter
         if (
             not names_a_place(text, f.start)
             and not ends_a_place(text, f.start, f.end)
+            and not long_dead(text, f.end)
             and not _the_commune(text, f, communes)
         ):
             yield f

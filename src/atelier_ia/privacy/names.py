@@ -71,6 +71,12 @@ NOT_NAMES = {
     "Sr",
     "Sig",
     "Dña",
+    # German and Dutch ones (« Herr Hartmann », « Mevr. Bakker-Visser »)
+    "Herr",
+    "Frau",
+    "Dhr",
+    "Mevr",
+    "Mevrouw",
     # the headings of a council's attendance list, and a form's labels
     "Nom",
     "Prénom",
@@ -333,7 +339,8 @@ def by_civility(text: str) -> Iterator[Finding]:
 # Honorine »); one list for every name detector (names_a_place) and for the model's findings.
 NAMED_AFTER_SOMEONE = (
     "salle école ecole collège college lycée lycee stade gymnase espace centre parc square rue "
-    "avenue boulevard place quai allée impasse médiathèque bibliothèque piscine maison résidence "
+    "avenue boulevard place quai allée impasse chemin médiathèque bibliothèque piscine maison "
+    "résidence "
     # (typed in haste: « le monegasque de l av felix faure »)
     "av bd "
     "olympique club amicale pétanque aviron "
@@ -359,7 +366,11 @@ NAMED_AFTER_SOMEONE = (
     # a brand (« marque Seki Magoroku »); streets abroad (« rua de santo antonio »)
     "marque rua avenida calle carrer strada viale piazza praça travessa "
     # fishing boats (« le ligneur « Ar Vag » »)
-    "ligneur fileyeur palangrier thonier langoustier sardinier coquillier baliseur"
+    "ligneur fileyeur palangrier thonier langoustier sardinier coquillier baliseur "
+    # workshops and works bear their founder's name (« la mégisserie Richard », « l'usine
+    # Michelin »); a quarter, a Maghreb village (« quartier Al Massira », « douar Aït Ouassif »)
+    "mégisserie ganterie tannerie manufacture usine fabrique distillerie brasserie scierie "
+    "quartier douar"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
@@ -462,6 +473,19 @@ def ends_a_place(text: str, start: int, end: int) -> bool:
         or FOREIGN_STREET_WORD.search(text[start:end])
         or _a_sovereign(text, start, end)
     )
+
+
+# « Louis de Bonald, né près de Millau en 1754 », « Turenne y naît en 1611 », « William Webb Ellis
+# (1806-1872) »: a year before 1900 in the clause after the name (« en 1754 », « (1806 »); a
+# person born or dead then is history, not someone the text is about. A date of birth in full
+# (« né le 4 juin 1898 ») is not this shape, and stays someone's.
+LONG_AGO_AFTER = re.compile(
+    r"[^;\n—]{0,50}?(?:\ben[ \t]|\()1[0-8]\d\d\b(?![ \t.,]?\d)(?![ \t]*(?:€|euros?)\b)"
+)
+
+
+def long_dead(text: str, end: int) -> bool:
+    return LONG_AGO_AFTER.match(text, end) is not None
 
 
 # « né le 04/03/2001 à Viana do Castelo », « née à Sada »: a birthplace

@@ -258,7 +258,9 @@ HAMLET_BEFORE = re.compile(
     re.M,
 )
 POSTCODE_CITY = re.compile(
-    r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
+    # (not a register's reference: « compte de propriété 12145 C 00318 »)
+    r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+(?![A-Z][ \t]+\d)"
+    r"[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
 # A neighbour country's postcode after a street written the French way: « 27 rue de l'Alzette,
 # L-4011 Esch-sur-Alzette, Luxembourg », « 3 rue du Lac, CH-1201 Genève », « B-7500 Tournai »
@@ -946,7 +948,12 @@ CEDEX_NUMBER = re.compile(r"(?<=[Cc][Ee][Dd][Ee][Xx])[ \t]+\d{1,2}\b")
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
 # « carré 7, allée des Tilleuls »: a cemetery's plot, not a house number.
 PLOT_BEFORE = re.compile(
-    r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau|concessions?[ \t]+n[°o])[ \t]*$", re.I
+    r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau|concessions?[ \t]+n[°o])[ \t]*$"
+    # a cadastral parcel (« cession de la parcelle AB 317, boulevard … »)
+    r"|\b(?:parcelles?|cadastr[ée]e?s?|section)[ \t]+(?-i:[A-Z]{1,2})[ \t]*(?:n[°o][ \t]*)?$"
+    # the tail of a longer number (« la caméra n° 08 409 042 place d'Armes »)
+    r"|\d[ \t]$",
+    re.I,
 )
 
 
