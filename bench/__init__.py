@@ -87,6 +87,8 @@ REAL_SPLITS = (
     "held_out_63",
     "held_out_64",
     "held_out_65",
+    "held_out_66",
+    "held_out_67",
 )
 
 
