@@ -130,7 +130,9 @@ def false_findings(record: dict, text: str) -> list[str]:
     for article in record["labels"]["articles"]:
         # Where the record writes it (labels are verbatim once whitespace is collapsed).
         pattern = r"\s+".join(map(re.escape, article.split()))
-        places = [m.span() for m in re.finditer(rf"(?<![\w.-]){pattern}(?![\w-])", text)]
+        # (« L. 2121-12du code »: a copy that lost the blank before « du »)
+        after = r"(?:(?![\w-])|(?=d[ue]s?\s))"
+        places = [m.span() for m in re.finditer(rf"(?<![\w.-]){pattern}{after}", text)]
         if not any(_overlap(span, place) for span in read for place in places):
             false.append(f"article {article}: not read")
             continue

@@ -1016,3 +1016,26 @@ def test_after_the_sixty_second_and_sixty_third_held_out_sets():
     item = "Délibération n° 2020-0506-1 : FINANCES\n\nFixation des indemnités\n"
     assert reading.agenda(record + item)
     assert not reading.agenda(item + record)
+
+
+def test_after_the_sixty_sixth_held_out_set():
+    """Its first run's false findings (the sixty-fourth, sixty-fifth and sixty-seventh sets,
+    on the same code, had none): « SOMMAIRE : » with the parts' names on its line
+    (771-cabourg-2008); an article number run into « du » by the copy, « L. 2121-12du code »
+    (774-laval-2018); an article of a ministerial order, « l'article 4 de l'arrêté du 16
+    décembre » (775-sivry-la-perche-2019); items headed by their title, then the register's
+    number, « ÉLECTION DU MAIRE – DEL N°18/2020 » (776-xonrupt-longemer-2020)."""
+    summary = "SOMMAIRE : Administration Générale : Finances :\nFixation des tarifs.\n"
+    assert reading.agenda(summary)
+    assert not reading.agenda("Le sommaire du bulletin : la fête, le marché.\n")
+    glued = "comme le prévoient les articles L. 2121-10 et L. 2121-12du code général"
+    assert [name for name, _ in references(glued)] == ["L2121-10", "L2121-12"]
+    order = "conformément à l’article 4 de l’arrêté du 16 décembre susvisé, l’indemnité"
+    assert [number for number, _ in other_text_references(order)] == ["article 4"]
+    assert other_text_references("l'article 4 du règlement de la salle") == []
+    items = (
+        "INSTALLATION DU NOUVEAU CONSEIL MUNICIPAL – DEL N°17/2020\nLa séance a été ouverte.\n"
+        "ÉLECTION DU MAIRE – DEL N°18/2020\nM. Noël QUINANZONI a pris la présidence.\n"
+    )
+    assert reading.agenda(items)
+    assert not reading.agenda(items.split("La séance")[0])

@@ -21,7 +21,8 @@ REFERENCE = re.compile(
     # « l'article r.214-1 »)
     # (« L. ⏎ ⏎ 2122-8 »: after the letter's dot, a page break's blank line)
     rf"\b(?P<letter>[LRD]|(?:(?<=article )|(?<=articles )|(?<=à ))[lr])(?:\.\s{{1,3}}|\.?\s?)\*?"
-    rf"(?P<number>{GROUPS})\b"
+    # (« L. 2121-12du code », a copy that lost the blank before « du »)
+    rf"(?P<number>{GROUPS})(?:\b|(?=d[ue]s?\s))"
     # (« DE L’ARTICLE L 2122 DU CODE », a heading in capitals)
     rf"|\b(?i:art(?:icles?|\.))\s+(?P<letter2>[LRD])\.?\s?(?P<number2>\d{{2,4}})\b(?!{SEP}\d)"
 )
@@ -60,7 +61,9 @@ OTHER_TEXT_ARTICLE = re.compile(
     re.I,
 )
 OTHER_TEXT_AFTER = re.compile(
+    # (« l'article 4 de l'arrêté du 16 décembre susvisé »: a ministerial order's)
     r"[^.;\n]{0,40}?\b(?:du\s+code|de\s+la\s+loi|du\s+d[ée]cret|de\s+l['’]ordonnance|"
+    r"de\s+l['’]arr[êe]t[ée]\s+(?:du|minist[ée]riel|interminist[ée]riel|pr[ée]fectoral)|"
     r"du\s+CGI|du\s+r[èe]glement\s+\(?(?:UE|CE))\b",
     re.I,
 )

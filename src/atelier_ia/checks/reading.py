@@ -572,8 +572,9 @@ def quorum(text: str) -> Quorum:
 # (« avant d'aborder l'ordre du jour », « ajouter un point à l'ordre du jour »).
 ORDER_OF_BUSINESS = re.compile(
     r"^[ \t\-–—•]*(?:rappel\s+de\s+)?(?:l['’]\s*)?ordre\s+du\s+jour\b|"
-    # « SOMMAIRE » over the items of a record
-    r"^[ \t\d]*SOMMAIRE[ \t]*:?[ \t]*$|"
+    # « SOMMAIRE » over the items of a record (« SOMMAIRE : Administration Générale : Finances : »,
+    # its parts' names after it)
+    r"^[ \t\d]*SOMMAIRE[ \t]*(?::[^\n]*)?$|"
     r"ordre\s+du\s+jour\b(?:\s+(?:suivants?|appelle|comprendra|du\s+pr[ée]sent[^\n:]{0,40}))?"
     r"[ \t]*:[ \t]*$|"
     r"ordre\s+du\s+jour\s+(?:suivants?|appelle)\b|"
@@ -716,6 +717,13 @@ REGISTER_NUMBER_LINE = re.compile(
     r"^[ \t]*D[ée]l(?:ib[ée]ration)?\.?[ \t]*N[°o][ \t]*(?P<title>\d[\d/.-]{3,})[ \t]*$",
     re.M | re.I,
 )
+# « INSTALLATION DU NOUVEAU CONSEIL MUNICIPAL – DEL N°17/2020 », « ÉLECTION DU MAIRE – DEL
+# N°18/2020 »: the register's number after each item's title (two at least, as above).
+TITLE_THEN_REGISTER_NUMBER = re.compile(
+    r"^[ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*[–—-][ \t]*(?i:D[ée]l(?:ib[ée]ration)?|DCM)\.?[ \t]*"
+    r"(?i:n[°ºo])[ \t]*\d[\d/.-]{2,}[ \t]*$",
+    re.M,
+)
 DATE_NUMBERED = re.compile(
     r"^[ \t]*\d{1,2}(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d[ \t]*[–-][ \t]*"
     r"(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$",
@@ -806,7 +814,13 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += _lettered_points(text)
     kept += _capital_lettered(text)
     kept += PART_IN_CAPITALS.finditer(text)
-    for heading in (ITEM_HEADING, NUMBERED_DELIBERATION, REGISTER_NUMBER_LINE, DATE_NUMBERED):
+    for heading in (
+        ITEM_HEADING,
+        NUMBERED_DELIBERATION,
+        REGISTER_NUMBER_LINE,
+        TITLE_THEN_REGISTER_NUMBER,
+        DATE_NUMBERED,
+    ):
         headings = list(heading.finditer(text))
         if len(headings) >= 2:
             kept += headings
