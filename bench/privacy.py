@@ -94,6 +94,8 @@ HELD_OUT = {
     "held_out_58": "Fifty-eighth held-out set (written unseen, beside held_out_57):",
     "held_out_59": "Fifty-ninth held-out set (written unseen):",
     "held_out_60": "Sixtieth held-out set (written unseen, beside held_out_59):",
+    "held_out_61": "Sixty-first held-out set (written unseen):",
+    "held_out_62": "Sixty-second held-out set (written unseen, beside held_out_61):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
