@@ -72,11 +72,19 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     again = [
         f
         for f in repeated_surnames(text, kept)
-        if not names_a_place(text, f.start) and not _the_commune(text, f, communes)
+        if not names_a_place(text, f.start)
+        and not _the_commune(text, f, communes)
+        and not long_dead(text, f.end)
     ]
     kept = _resolve(kept + again)
     kept = _resolve(kept + list(births_after_names(text, kept)))
     return _joined(text, sorted(kept))
+
+
+# « du Morvan », « au Toursky », « les Pitchouns »: French puts no article before a person's
+# name alone; one word after it is a region's, a place's or a thing's name.
+# (in lower case: « Le Goff », « La Fontaine » are surnames)
+ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:du|des|au|aux|le|la|les|l['’])[ \t]?$")
 
 
 def _not_places(text: str, found: Iterable[Finding], communes: set[str]) -> Iterator[Finding]:
@@ -86,6 +94,9 @@ def _not_places(text: str, found: Iterable[Finding], communes: set[str]) -> Iter
             and not ends_a_place(text, f.start, f.end)
             and not long_dead(text, f.end)
             and not _the_commune(text, f, communes)
+            and not (
+                " " not in f.text and ARTICLE_BEFORE.search(text, max(0, f.start - 5), f.start)
+            )
         ):
             yield f
 

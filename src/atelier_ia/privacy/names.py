@@ -77,6 +77,9 @@ NOT_NAMES = {
     "Dhr",
     "Mevr",
     "Mevrouw",
+    # Romanian ones (« Dna. Mirela Constantinescu », « Dl. Ion Popa »)
+    "Dna",
+    "Dl",
     # the headings of a council's attendance list, and a form's labels
     "Nom",
     "Prénom",
@@ -882,6 +885,8 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             or CONTRACTED_ARTICLE.search(text, max(0, offset - 4), offset)
         ):
             continue  # « Au Vieux Mathieu », a shop; « Saint-Martin »; « source du Grand Marchet »
+        if len(words) > 2 and words[0].isupper() and words[1] in ("de", "du", "des"):
+            continue  # « CCAS de Fougères », « EHPAD du Val »: a body by its acronym and place
         if any(w.lower() in BODY_WORDS for w in words[1:]):
             continue  # « Vierzon Handball Club »: a body named after a town or a person
         if len(words) == 1 and first in ("toussaint", "noël", "pâques", "pentecôte"):

@@ -67,7 +67,8 @@ def _after_its_label(label: str, digits: int) -> re.Pattern:
 LABELLED_SIRET = _after_its_label("SIRET", 14)
 LABELLED_SIREN = _after_its_label("SIREN", 9)
 SIREN = re.compile(rf"\b\d{{3}}{_GAP}?\d{{3}}{_GAP}?\d{{3}}\b")  # cut at a line's end too
-DIALLING_CODE_BEFORE = re.compile(r"\+(?:\d{1,3}[ .]?)?$")
+# (« +40 745 218 396 », « 0040 745 218 396 »: a phone dialled from abroad)
+DIALLING_CODE_BEFORE = re.compile(r"(?:\+|(?<!\d)00)(?:\d{1,3}[ .]?)?$")
 # « numéro fiscal 08 41 273 650 127 »: digit groups before, the nine digits are the tail of a
 # longer number
 GROUP_BEFORE = re.compile(r"(?<![\w.])\d{1,3}[ .]$")
@@ -187,7 +188,8 @@ _STREET_NAME = (
     r"[A-ZÀ-Ÿ0-9][\w'’-]*){1,5}"
 )
 # A street type abbreviated with its dot (« 12 r. des Lilas », « 3 av. Foch », « lot. Les Hauts »)
-STREET_ABBREVIATIONS = r"(?:r|av|bd|bld|imp|pl|ch|rte|all|sq|fg|lot|r[ée]s)\."
+# (not « 52 av. J.-C. », before Christ)
+STREET_ABBREVIATIONS = r"(?:r|av(?![.][ \t]?J[.]?-C)|bd|bld|imp|pl|ch|rte|all|sq|fg|lot|r[ée]s)\."
 STREET_TYPE = rf"(?:(?i:{STREET_TYPES})\b|(?i:{STREET_ABBREVIATIONS}))"
 # « 12 Grande Rue », « 5 Grand'Rue »: the village's main street, named by its type alone
 MAIN_STREET = r"(?i:grande?[ \t'’-]rue)\b"
@@ -947,14 +949,18 @@ BOX_BEFORE = re.compile(r"\b(?:BP|CS|TSA)[ \t]?\d{1,6}[ \t]*[,–—-]?[ \t]*$")
 CEDEX_NUMBER = re.compile(r"(?<=[Cc][Ee][Dd][Ee][Xx])[ \t]+\d{1,2}\b")
 HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
 # « carré 7, allée des Tilleuls »: a cemetery's plot, not a house number.
-PLOT_BEFORE = re.compile(
+NOT_A_HOUSE_NUMBER_BEFORE = re.compile(
     r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau|concessions?[ \t]+n[°o])[ \t]*$"
+    # a road's number (« sur la RD 978, route de Château-Chinon »)
+    r"|(?-i:\b(?:RD|RN|RM|CD|VC|CR|D|N))[ \t]?$"
     # a cadastral parcel (« cession de la parcelle AB 317, boulevard … »)
     r"|\b(?:parcelles?|cadastr[ée]e?s?|section)[ \t]+(?-i:[A-Z]{1,2})[ \t]*(?:n[°o][ \t]*)?$"
     # the tail of a longer number (« la caméra n° 08 409 042 place d'Armes »)
     r"|\d[ \t]$",
     re.I,
 )
+# A year, not a house number: « parc créé en 1970, Maison du Parc » (but « vivo en 14 rue … »)
+YEAR_NOT_NUMBER = re.compile(r"(?<=\ben[ \t])(?:1[5-9]|20)\d\d\b")
 
 
 def _past_building(text: str, end: int) -> int:
@@ -998,8 +1004,10 @@ def addresses(text: str) -> Iterator[Finding]:
     # earlier hamlet or dwelling (« habitation Fond-Massé, 97214 … ; … 12 allée Jean-Racine »).
     taken: list[tuple[int, int]] = []
     for m in STREET.finditer(text):
-        if HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start()) or PLOT_BEFORE.search(
-            text, max(0, m.start() - 20), m.start()
+        if (
+            HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            or NOT_A_HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or YEAR_NOT_NUMBER.match(text, m.start())
         ):
             continue  # « à 10 h 30, avenue … »: the minutes, not a number in the street
         end = m.end()
@@ -1037,7 +1045,7 @@ def addresses(text: str) -> Iterator[Finding]:
                 "adresse tapée en minuscules, jusqu'au code postal et à la commune",
             )
     for m in LOWER_STREET.finditer(text):
-        if _free(taken, m.start(), m.end()) and not PLOT_BEFORE.search(
+        if _free(taken, m.start(), m.end()) and not NOT_A_HOUSE_NUMBER_BEFORE.search(
             text, max(0, m.start() - 20), m.start()
         ):
             yield Finding(

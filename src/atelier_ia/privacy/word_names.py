@@ -193,6 +193,9 @@ def _first_name_before(text: str, start: int) -> int:
     return start
 
 
+PRONOUN_JOINED = re.compile(r"-(?:vous|nous|moi|toi|le|la|les|lui|leur|y|en|je|tu|il|elle|on)$")
+
+
 def _surname_end(text: str, end: int, at_most: int = 2, particles: bool = True) -> int:
     """« francisco javier ruiz », « nguyen van long »: the words after the first name that are
     not French words (a particle between two of them), two at most."""
@@ -204,8 +207,8 @@ def _surname_end(text: str, end: int, at_most: int = 2, particles: bool = True) 
         word = LOWER.match(text, after)
         if not word or not _alone(text, word.start(), word.end()):
             break
-        if "'" in word.group() or "’" in word.group():
-            break  # « iban c'est »
+        if "'" in word.group() or "’" in word.group() or PRONOUN_JOINED.search(word.group()):
+            break  # « iban c'est »; « romain adressez-vous », a verb and its pronoun
         if word.group() in PARTICLES and particles:
             following = LOWER.match(text, past_blanks(text, word.end()))
             if following and _is_name_word(following.group()):
