@@ -1610,4 +1610,10 @@ def test_after_the_sixty_first_held_out_set():
     assert kinds("pour les visites du théâtre romain adressez-vous à l'office") == []
     assert ("ADRESSE", "14 rue lazare carnot") in kinds("hola, vivo en 14 rue lazare carnot")
     assert ("PERSONNE", "Morvan") in kinds("le dossier suivi par Mme Morvan, assistante sociale")
+    ranks = "Nicolas Rolin, chancelier de Philippe le Bon, et son fils le cardinal Jean Rolin ;"
+    assert [t for k, t in kinds(ranks) if k == "PERSONNE"] == []
+    assert ("PERSONNE", "Jean-Louis Prince") in kinds("M. Jean-Louis Prince, de Sedan, déclare")
+    assert ("PERSONNE", "Rachid Ziani") in kinds(
+        "hébergeant : M. Rachid Ziani, hay El Qods, rue 12"
+    )
     assert kinds("la société (SIREN 745 218 396) facture") == [("SIREN", "745 218 396")]

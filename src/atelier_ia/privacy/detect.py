@@ -12,7 +12,7 @@ from atelier_ia.privacy.names import (
     NAME_DETECTORS,
     by_model,
     ends_a_place,
-    long_dead,
+    historical,
     names_a_place,
     repeated_surnames,
 )
@@ -74,7 +74,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         for f in repeated_surnames(text, kept)
         if not names_a_place(text, f.start)
         and not _the_commune(text, f, communes)
-        and not long_dead(text, f.end)
+        and not historical(text, f.start, f.end)
     ]
     kept = _resolve(kept + again)
     kept = _resolve(kept + list(births_after_names(text, kept)))
@@ -92,7 +92,7 @@ def _not_places(text: str, found: Iterable[Finding], communes: set[str]) -> Iter
         if (
             not names_a_place(text, f.start)
             and not ends_a_place(text, f.start, f.end)
-            and not long_dead(text, f.end)
+            and not historical(text, f.start, f.end)
             and not _the_commune(text, f, communes)
             and not (
                 " " not in f.text and ARTICLE_BEFORE.search(text, max(0, f.start - 5), f.start)

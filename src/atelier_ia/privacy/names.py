@@ -371,9 +371,10 @@ NAMED_AFTER_SOMEONE = (
     # fishing boats (« le ligneur « Ar Vag » »)
     "ligneur fileyeur palangrier thonier langoustier sardinier coquillier baliseur "
     # workshops and works bear their founder's name (« la mégisserie Richard », « l'usine
-    # Michelin »); a quarter, a Maghreb village (« quartier Al Massira », « douar Aït Ouassif »)
+    # Michelin »); a quarter, a Maghreb village or quarter (« quartier Al Massira », « douar Aït
+    # Ouassif », « hay El Qods »)
     "mégisserie ganterie tannerie manufacture usine fabrique distillerie brasserie scierie "
-    "quartier douar"
+    "quartier douar hay"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
@@ -456,6 +457,11 @@ PLACE_WORD_AFTER = re.compile(rf"[ \t]+{ENGLISH_PLACE_WORD}\b")
 ORDINAL = r"(?:[IVX]{1,5}|Ier|Ire)\b(?![.'’-])"
 REGNAL = re.compile(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?[ \t]{ORDINAL}")
 REGNAL_AFTER = re.compile(rf"[ \t]+{ORDINAL}")
+# « Philippe le Bon », « Charles le Téméraire »: a sovereign by his byname
+BYNAME = re.compile(
+    rf"[{UPPER}][{LOWER}]+[ \t]le[ \t](?:Bon|Bel|Hardi|Téméraire|Grand|Pieux|Sage|Juste|Chauve|"
+    r"Gros|Bref|Simple|Bègue|Jeune|Victorieux|Conquérant|Magnifique|Lion|Débonnaire)\b"
+)
 
 
 def _a_sovereign(text: str, start: int, end: int) -> bool:
@@ -463,7 +469,7 @@ def _a_sovereign(text: str, start: int, end: int) -> bool:
     whole = text[start : after.end() if after else end]
     return (
         bool(REGNAL.fullmatch(whole)) and text[start + len(whole) : start + len(whole) + 1] != "."
-    )
+    ) or bool(BYNAME.match(text, start))
 
 
 def ends_a_place(text: str, start: int, end: int) -> bool:
@@ -487,8 +493,21 @@ LONG_AGO_AFTER = re.compile(
 )
 
 
-def long_dead(text: str, end: int) -> bool:
-    return LONG_AGO_AFTER.match(text, end) is not None
+# A crown's or the Church's rank that no resident holds: « le cardinal Jean Rolin », « Henri-Robert
+# de La Marck, prince de Sedan », « Nicolas Rolin, chancelier de Philippe le Bon »
+RANK = r"(?:roi|reine|empereur|impératrice|prince|princesse|duc|duchesse|cardinal|pape|chancelier)"
+RANK_BEFORE = re.compile(rf"\b(?:le|la|du|de\s+la|au)\s+{RANK}\s+$")
+RANK_AFTER = re.compile(rf",?[ \t]+{RANK}[ \t]+(?:de|d['’]|du|des)\b")
+
+
+def historical(text: str, start: int, end: int) -> bool:
+    """Someone of history, not of the text's day: a year before 1900 after the name, or a
+    crown's or a cardinal's rank around it."""
+    return bool(
+        LONG_AGO_AFTER.match(text, end)
+        or RANK_AFTER.match(text, end)
+        or RANK_BEFORE.search(text, max(0, start - 30), start)
+    )
 
 
 # « né le 04/03/2001 à Viana do Castelo », « née à Sada »: a birthplace
