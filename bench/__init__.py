@@ -89,6 +89,8 @@ REAL_SPLITS = (
     "held_out_65",
     "held_out_66",
     "held_out_67",
+    "held_out_68",
+    "held_out_69",
 )
 
 
