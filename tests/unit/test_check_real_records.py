@@ -1039,3 +1039,20 @@ def test_after_the_sixty_sixth_held_out_set():
     )
     assert reading.agenda(items)
     assert not reading.agenda(items.split("La séance")[0])
+
+
+def test_after_the_sixty_ninth_held_out_set():
+    """Its first run's false findings (the sixty-eighth set, on the same code, had none): the
+    present members counted in the imperfect, « Nombre de conseillers qui assistaient à la
+    séance : 34 » (801-sydetom-66-2014); a margin box's « Membres titulaires 35 » without its
+    colon, interleaved with the opening (805-cc-vezere-monedieres-millesources-2020)."""
+    old = (
+        "Nombre de membres en exercice : 42\n"
+        "Nombre de conseillers qui assistaient à la séance : 34\n"
+    )
+    assert reading.quorum(old).reached is True
+    assert reading.quorum(old.replace(": 34", ": 14")).reached is False
+    box = "Membres titulaires 35 Le vingt et un septembre, Titulaires Présents 31 les membres\n"
+    assert reading.quorum(box).reached is True
+    assert reading.quorum(box.replace("Présents 31", "Présents 12")).reached is False
+    assert reading.quorum("Délégués titulaires 2 et suppléants 1 par commune\n").reached is None

@@ -1617,3 +1617,18 @@ def test_after_the_sixty_first_held_out_set():
         "hébergeant : M. Rachid Ziani, hay El Qods, rue 12"
     )
     assert kinds("la société (SIREN 745 218 396) facture") == [("SIREN", "745 218 396")]
+
+
+def test_a_list_of_surnames_below_an_empty_heading():
+    """Real held_out_69's first run (names R 0.792): « PRESENTS : MM., Mmes, Melles », then the
+    surnames alone in the paragraphs below, each member's commune between them
+    (803-cu-arras-2016). The list ends at a line without a comma or at the next field."""
+    council = (
+        "PRESENTS : MM., Mmes, Melles\n\nLACHAMBRE, SACCHETTI, d’Achicourt THUILOT, d’Agny\n\n"
+        "HECQ, d’Anzin BEAUMONT, BECUE, BOCQUILLET\n\nORDRE DU JOUR\n\nBUDGET, FINANCES\n"
+    )
+    names = [t for k, t in kinds(council) if k == "PERSONNE"]
+    for name in ("LACHAMBRE", "SACCHETTI", "THUILOT", "HECQ", "BECUE", "BOCQUILLET"):
+        assert name in names
+    assert "BUDGET" not in names and "FINANCES" not in names
+    assert kinds("Présents :\nSecrétaire : voir ci-dessous\nBUDGET, FINANCES, TRAVAUX\n") == []

@@ -243,11 +243,13 @@ COUNT_LABELS = {
     # « Nombre des membres en exercice actuellement » (La Bresse), « … à ce jour »
     r"(?:\s+(?:au\s+jour\s+de\s+la\s+s[ée]ance|actuellement|[àa]\s+ce\s+jour))?|"
     r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus|"
-    r"(?:nombre\s+de\s+)?(?:d[ée]l[ée]gu[ée]s\s+)?titulaires(?=\s*:))",
+    r"(?:nombre\s+de\s+)?(?:d[ée]l[ée]gu[ée]s\s+)?titulaires(?=\s*:)|"
+    # (« Membres titulaires 35 », a margin box without its colon)
+    r"membres\s+titulaires(?=[ \t]+\d))",
     # « Présents à la séance : 132 », « Nombre de Conseillers qui assistent à la séance : 15 »
     # « Nombre des membres qui ont assisté à la séance : 23 »
-    # « Présents ce jour : 77 »
-    "presents": r"(?:pr[ée]sents?|(?:qui\s+)?(?:ont\s+)?assist(?:ent|ant|[ée]))"
+    # « Présents ce jour : 77 », « Nombre de conseillers qui assistaient à la séance : 34 »
+    "presents": r"(?:pr[ée]sents?|(?:qui\s+)?(?:ont\s+)?assist(?:ent|ant|aient|ait|[ée]))"
     r"(?:\s+[àa]\s+la\s+s[ée]ance|\s+ce\s+jour|\s+en\s+s[ée]ance)?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
     # « Absents : 3 », « Absents excusés : 2 », « Absent non excusé : 1 »

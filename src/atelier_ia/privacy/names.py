@@ -1372,21 +1372,20 @@ def by_council_list(text: str) -> Iterator[Finding]:
     yield from _mixed_case_after_plural_civility(text)
     for heading in LIST_HEADING.finditer(text):
         yield from _mixed_case_items(text, heading.start(), heading.end())
-    lists = [*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text)]
-    for heading in lists:
-        for m in NAME_INITIAL.finditer(text, heading.start(), heading.end()):
+    lists = [m.span() for m in (*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text))]
+    lists += [(m.end(), _list_below(text, m.end())) for m in EMPTY_LIST_HEADING.finditer(text)]
+    for start, stop in lists:
+        for m in NAME_INITIAL.finditer(text, start, stop):
             end = TRAILING_INITIAL.match(text, m.end()).end()
             if m["name"] not in NOT_NAMES:
                 yield Finding(
                     m.start(), end, "PERSONNE", text[m.start() : end], "nom suivi d'une initiale"
                 )
-        for m in LIST_SURNAME.finditer(text, heading.start(), heading.end()):
+        for m in LIST_SURNAME.finditer(text, start, stop):
             if not _surname_ok(m.group()) or CODE_GOES_ON.match(text, m.end()):
                 continue  # an acronym; « OURS-09-2025-0117 », a file's code
             end = m.end()
-            given = GIVEN_NAMES.match(text, end, heading.end()) or TRAILING_INITIAL.match(
-                text, end, heading.end()
-            )
+            given = GIVEN_NAMES.match(text, end, stop) or TRAILING_INITIAL.match(text, end, stop)
             if given and not any(w in NOT_NAMES for w in given.group().split()):
                 end = given.end()
             yield Finding(
@@ -1396,6 +1395,30 @@ def by_council_list(text: str) -> Iterator[Finding]:
                 text[m.start() : end],
                 "nom en majuscules dans une liste de présents ou de pouvoirs",
             )
+
+
+# « PRESENTS : MM., Mmes, Melles » and nothing else on the line: the list is in the lines below,
+# which a PDF's copy may part with blank lines (« LACHAMBRE, SACCHETTI, d’Achicourt THUILOT, ⏎ ⏎
+# HECQ, … »).
+EMPTY_LIST_HEADING = re.compile(
+    r"^[ \t]*(?:(?i:[ée]taient\s+)?(?i:pr[ée]sents?|excus[ée]s?|absents?)|PR[ÉE]SENTS?)[ \t]*:"
+    r"(?:[ \t,]*(?:MM\.?|Mmes|Mme|Melles|Mlles|M\.|Messieurs|Mesdames))*[ \t,.]*$",
+    re.M,
+)
+# A line of the list: surnames in capitals, a comma after one at least; not a heading (« ORDRE
+# DU JOUR ») nor the next field (« Secrétaire : … »).
+LIST_LINE = re.compile(rf"(?![^\n:]{{0,40}}:)[^\n]*\b{SURNAME}[ \t]*,[^\n]*")
+
+
+def _list_below(text: str, end: int) -> int:
+    """Where the list under an empty heading ends: its lines, one blank line at most between."""
+    position = end
+    while (gap := LINE_BREAK.match(text, position)) and (line := LIST_LINE.match(text, gap.end())):
+        position = line.end()
+    return position
+
+
+LINE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)?")
 
 
 # A form's fields: « Nom : PEREIRA », « Prénom : Maria da Conceição », « Nom de naissance : … ».
