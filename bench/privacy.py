@@ -96,6 +96,8 @@ HELD_OUT = {
     "held_out_60": "Sixtieth held-out set (written unseen, beside held_out_59):",
     "held_out_61": "Sixty-first held-out set (written unseen):",
     "held_out_62": "Sixty-second held-out set (written unseen, beside held_out_61):",
+    "held_out_63": "Sixty-third held-out set (written unseen):",
+    "held_out_64": "Sixty-fourth held-out set (written unseen, beside held_out_63):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
