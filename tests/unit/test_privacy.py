@@ -1632,3 +1632,28 @@ def test_a_list_of_surnames_below_an_empty_heading():
         assert name in names
     assert "BUDGET" not in names and "FINANCES" not in names
     assert kinds("Présents :\nSecrétaire : voir ci-dessous\nBUDGET, FINANCES, TRAVAUX\n") == []
+
+
+def test_after_the_sixty_third_held_out_set():
+    """Its first run's misreadings and held_out_64's (written beside it, first run on the same
+    code): a Breton surname with its article (« Titouan Le Cozannet »), a SIRET written as its
+    SIREN, a slash and its NIC, a dictated address that ran on into the next sentence, a
+    Breton street type, the minutes of an hour read as a house number, a reference read as a
+    postcode, firms by their legal form (« Le Bihan SARL », « Manade Fabre-Castanier (SCEA) »).
+    A person with a surname that a firm also bears stays."""
+    census = "Recensement citoyen — Titouan Le Cozannet, né à Lannion ; père : Erwan Le Cozannet"
+    assert [t for k, t in kinds(census) if k == "PERSONNE"] == [
+        "Titouan Le Cozannet",
+        "Erwan Le Cozannet",
+    ]
+    assert ("SIRET", "891 274 532 / 00011") in kinds("dit Guri ; SIRET 891 274 532 / 00011 ;")
+    spoken = "j'habite au huit rue de Kérampont au rez-de-chaussée il me faudrait quelqu'un"
+    assert kinds(spoken) == [("ADRESSE", "huit rue de Kérampont au rez-de-chaussée")]
+    assert ("ADRESSE", "6 hent Kroaz-Min, 22730 Trégastel") in kinds(
+        "Mrs Jane Smith, 6 hent Kroaz-Min, 22730 Trégastel, 02 96 15 37 92"
+    )
+    assert kinds("main courante de la police municipale, 1 h 20, place des Martyrs") == []
+    assert kinds("négatif n° 1962-0711-0348 ; lot 22198 TLS 01 ; le responsable") == []
+    boats = "Chantier naval Le Bihan SARL, port de Trébeurden ; M. Yann Le Bihan, gérant"
+    assert [t for k, t in kinds(boats) if k == "PERSONNE"] == ["Yann Le Bihan"]
+    assert kinds("fête votive — Manade Fabre-Castanier (SCEA), élevage de taureaux") == []

@@ -105,6 +105,8 @@ def _not_places(text: str, found: Iterable[Finding], communes: set[str]) -> Iter
 # writes between two people (« Ana Lúcia Ferreira dos Santos »; not « de »)
 BETWEEN_PARTS = re.compile(
     r"[ \t](?:(?:dos|da|das|do|van(?: der| den)?|von|del|della|di|ter|ten) )?"
+    # (« Titouan Le Cozannet »: a Breton surname's article, capitalised)
+    r"|[ \t](?:Le|La) "
 )
 
 

@@ -374,7 +374,9 @@ NAMED_AFTER_SOMEONE = (
     # Michelin »); a quarter, a Maghreb village or quarter (« quartier Al Massira », « douar Aït
     # Ouassif », « hay El Qods »)
     "mégisserie ganterie tannerie manufacture usine fabrique distillerie brasserie scierie "
-    "quartier douar hay"
+    "quartier douar hay "
+    # a Camargue bull farm (« manade Fabre-Castanier »)
+    "manade"
 ).split()
 PLACE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(NAMED_AFTER_SOMEONE)}|union\s+sportive)(?:s|x)?"
@@ -599,6 +601,12 @@ def _first_names_not_saints() -> frozenset[str]:
     return first_names() - {"Saint", "Sainte"}
 
 
+# A surname with its article, as Brittany writes many (« Le Cozannet », « Le Flem »)
+ARTICLE_SURNAME = re.compile(
+    rf"(?:Le|La)[ \t](?!{CIVILITY}\b)[{UPPER}][{LOWER}]{{2,}}(?:-{CAP})?\b"
+)
+
+
 def by_first_name(text: str) -> Iterator[Finding]:
     known = _first_names_not_saints()
     words = list(WORD.finditer(text))
@@ -618,7 +626,10 @@ def by_first_name(text: str) -> Iterator[Finding]:
             first_is_known = True  # « Pierre-Toussaint PIETRI »
         else:
             first_is_known = first in known
-        if first_is_known and last not in NOT_NAMES and last not in known and last != first:
+        article = ARTICLE_SURNAME.match(text, following.start()) if last in ("Le", "La") else None
+        if first_is_known and article:
+            end = article.end()  # « Titouan Le Cozannet », « Rozenn Le Flem »
+        elif first_is_known and last not in NOT_NAMES and last not in known and last != first:
             end = following.end()
         elif first.isupper() and len(first) > 1 and last_is_first_name:
             end = following.end()  # DUPONT Jean
@@ -661,7 +672,8 @@ RELATION = re.compile(
     rf"\s+(?P<name>{CAP})"
 )
 LEGAL_FORM = re.compile(
-    r"\s*(?:SA|SARL|SAS|SASU|EURL|SCI|SNC|S\.A\.R\.L\.|S\.A\.S\.|S\.A\.|"
+    # (« Manade Fabre-Castanier (SCEA) »: in brackets too)
+    r"\s*\(?(?:SA|SARL|SAS|SASU|EURL|SCI|SNC|SCEA|GAEC|S\.A\.R\.L\.|S\.A\.S\.|S\.A\.|"
     # « le cabinet de géomètres Ho-Fong et Associés »
     r"& Fils|et Fils|Frères|TP|BTP|(?:&|et)\s+Associ[ée]s)\b"
 )
@@ -1066,6 +1078,8 @@ def _only_words(words: list[str]) -> bool:
 # (SIRET …) », « Sebti Signalétique (SIRET …) »
 FIRM_NAMED_AFTER = re.compile(
     r"[ \t]+(?:(?:et|&)[ \t]+)?(?:Fils|Filles|Frères)\b"
+    # « Chantier naval Le Bihan SARL »
+    r"|[ \t]+(?:SA|SARL|SAS|SASU|EURL|SCI|SNC|SCEA|GAEC)\b"
     rf"|(?:[ \t]+{CAP}){{0,2}}[ \t]*\([ \t]*(?:SIRET|SIREN)\b"
 )
 

@@ -175,8 +175,9 @@ STREET_TYPES = (
     r"cité|cite|rond-point|esplanade|promenade|chaussée|"
     # a house or an estate by its name, as the countryside writes addresses
     r"maison|villa|domaine|mas|ferme|quartier|camping|"
-    # Corsica's « strada di u Mulinu », « piazza di a Chjesa »
-    r"strada|piazza"
+    # Corsica's « strada di u Mulinu », « piazza di a Chjesa »; Brittany's bilingual signs
+    # (« 6 hent Kroaz-Min », « straed ar Vilin »)
+    r"strada|piazza|hent|straed"
 )
 # Street words stay on one line and start with a capital or a digit (« rue des Lilas »); the
 # street type itself may be written in any case.
@@ -241,7 +242,9 @@ SPOKEN_DESCRIPTION = re.compile(
     r"[ \t]+(?:(?:(?:la|le|les|une|un)[ \t]+)?(?:maison|case|porte|portail|villa|ferme|chalet|"
     r"caravane|grange|b[âa]tisse|mobil-home)"
     rf"|au[ \t]+(?:fond|bout|{_ORDINAL}|rez-de-chauss[ée]e))\b"
-    r"(?:[ \t]+(?!(?:mon|ma|mes|son|sa|je|j['’]|c['’]est|rappelez|appelez|sinon|merci|et)\b)"
+    # (up to what the speaker says next: « … au rez-de-chaussée il me faudrait quelqu'un »)
+    r"(?:[ \t]+(?!(?:mon|ma|mes|son|sa|je|j['’]|c['’]est|rappelez|appelez|sinon|merci|et|il|elle|"
+    r"on|nous|vous|ils|elles|me|m['’]|pour|qui)\b)"
     r"[\w'’-]+){0,8}"
 )
 # « La Grande Noue, 18120 Massay »: a hamlet named with its article, after a field's colon, a
@@ -260,8 +263,8 @@ HAMLET_BEFORE = re.compile(
     re.M,
 )
 POSTCODE_CITY = re.compile(
-    # (not a register's reference: « compte de propriété 12145 C 00318 »)
-    r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+(?![A-Z][ \t]+\d)"
+    # (not a register's reference: « compte de propriété 12145 C 00318 », « lot 22198 TLS 01 »)
+    r"\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}[ \t]+(?![A-Z]{1,3}[ \t]+\d)"
     r"[A-ZÀ-Ÿ][\w'’-]*(?:[ -][A-ZÀ-Ÿ][\w'’-]*){0,3}"
 )
 # A neighbour country's postcode after a street written the French way: « 27 rue de l'Alzette,
@@ -501,7 +504,7 @@ SOCIAL_INSURANCE_BEFORE = re.compile(
 # The SIRET written as its two parts, the SIREN then the establishment's NIC: « SIRET 508 361
 # 425, NIC 00038 »
 SIREN_AND_NIC = re.compile(
-    rf"\b\d{{3}}{_GAP}?\d{{3}}{_GAP}?\d{{3}},?[ \t]+NIC[ \t]*:?[ \t]*\d{{5}}\b"
+    rf"\b\d{{3}}{_GAP}?\d{{3}}{_GAP}?\d{{3}}(?:,?[ \t]+NIC[ \t]*:?|[ \t]*/)[ \t]*\d{{5}}\b"
 )
 
 
@@ -1045,8 +1048,10 @@ def addresses(text: str) -> Iterator[Finding]:
                 "adresse tapée en minuscules, jusqu'au code postal et à la commune",
             )
     for m in LOWER_STREET.finditer(text):
-        if _free(taken, m.start(), m.end()) and not NOT_A_HOUSE_NUMBER_BEFORE.search(
-            text, max(0, m.start() - 20), m.start()
+        if (
+            _free(taken, m.start(), m.end())
+            and not NOT_A_HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            and not HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start())
         ):
             yield Finding(
                 m.start(), m.end(), "ADRESSE", m.group(), "numéro et voie écrits en minuscules"
