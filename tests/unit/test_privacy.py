@@ -1657,3 +1657,6 @@ def test_after_the_sixty_third_held_out_set():
     boats = "Chantier naval Le Bihan SARL, port de Trébeurden ; M. Yann Le Bihan, gérant"
     assert [t for k, t in kinds(boats) if k == "PERSONNE"] == ["Yann Le Bihan"]
     assert kinds("fête votive — Manade Fabre-Castanier (SCEA), élevage de taureaux") == []
+    board = "membres nommés : Haddouche Samir pour Lunel Solidarité, Reyes Mercedes pour l'ASL"
+    assert [t for k, t in kinds(board) if k == "PERSONNE"] == ["Haddouche Samir", "Reyes Mercedes"]
+    assert kinds("Demande de logement social auprès d'Hérault Logement, dossier déposé") == []

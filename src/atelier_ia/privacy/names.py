@@ -918,6 +918,14 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # « Au Vieux Mathieu », a shop; « Saint-Martin »; « source du Grand Marchet »
         if len(words) > 2 and words[0].isupper() and words[1] in ("de", "du", "des"):
             continue  # « CCAS de Fougères », « EHPAD du Val »: a body by its acronym and place
+        if (
+            len(words) == 2
+            and not _has_first_name(words)
+            and len(words[1]) >= 6
+            and words[1][1:].islower()
+            and is_french_noun(words[1].lower())
+        ):
+            continue  # « Oise Habitat », « Lunel Solidarité »: a body, a place and a noun
         if any(w.lower() in BODY_WORDS for w in words[1:]):
             continue  # « Vierzon Handball Club »: a body named after a town or a person
         if len(words) == 1 and first in ("toussaint", "noël", "pâques", "pentecôte"):
