@@ -91,6 +91,8 @@ REAL_SPLITS = (
     "held_out_67",
     "held_out_68",
     "held_out_69",
+    "held_out_70",
+    "held_out_71",
 )
 
 
