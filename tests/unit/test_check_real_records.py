@@ -1056,3 +1056,18 @@ def test_after_the_sixty_ninth_held_out_set():
     assert reading.quorum(box).reached is True
     assert reading.quorum(box.replace("Présents 31", "Présents 12")).reached is False
     assert reading.quorum("Délégués titulaires 2 et suppléants 1 par commune\n").reached is None
+
+
+def test_after_the_seventieth_and_seventy_first_held_out_sets():
+    """Their first runs' false findings: « L ordre du jour portant sur 31 délibérations a été
+    rappelé », the copy having lost the apostrophe (811-lanton-2009); a count box laid out as
+    two columns whose last value is a date in figures, « … Date de la convocation : ⏎ 85 ⏎ 63 ⏎
+    76 ⏎ 03/12/2013 » (824-ca-chalon-val-de-bourgogne-2013)."""
+    assert reading.agenda("L ordre du jour portant sur 31 délibérations a été rappelé.\n")
+    assert not reading.agenda("Le maire ajoute un point à l ordre du jour : la motion.\n")
+    box = (
+        "Conseillers en exercice :\nPrésents à la Séance :\nNombre de votants :\n"
+        "Date de la convocation :\n85\n63\n76\n03/12/2013\n"
+    )
+    assert reading.quorum(box).reached is True
+    assert reading.quorum(box.replace("\n63\n", "\n33\n")).reached is False

@@ -381,7 +381,12 @@ LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[^\n\d:]{2,60}?)[ \t]*(?::[ \t.…_]*
 LABEL_BEGUN = re.compile(r"^[ \t]*(?P<label>[^\n\d:.…_]{2,80}?)[ \t]*$")
 FIGURE_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})[ \t]*$")
 # Such a box's other values, after its counts: the dates of the convocation and of the posting
-DATE_LINE = re.compile(rf"^[ \t]*(?:1er|\d{{1,2}})[ \t]+(?:{MONTHS})[ \t]+\d{{4}}[ \t]*$", re.I)
+# (« 03/12/2013 » too)
+DATE_LINE = re.compile(
+    rf"^[ \t]*(?:(?:1er|\d{{1,2}})[ \t]+(?:{MONTHS})[ \t]+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    r"[ \t]*$",
+    re.I,
+)
 
 
 # A table flattened one cell per line, its headers without colons, a header sometimes broken in
@@ -573,7 +578,8 @@ def quorum(text: str) -> Quorum:
 # appelle : »: the heading or the words that bring in the list; not the phrase in passing
 # (« avant d'aborder l'ordre du jour », « ajouter un point à l'ordre du jour »).
 ORDER_OF_BUSINESS = re.compile(
-    r"^[ \t\-–—•]*(?:rappel\s+de\s+)?(?:l['’]\s*)?ordre\s+du\s+jour\b|"
+    # (« L ordre du jour portant sur 31 délibérations a été rappelé », the apostrophe lost)
+    r"^[ \t\-–—•]*(?:rappel\s+de\s+)?(?:l['’]\s*|l[ \t])?ordre\s+du\s+jour\b|"
     # « SOMMAIRE » over the items of a record (« SOMMAIRE : Administration Générale : Finances : »,
     # its parts' names after it)
     r"^[ \t\d]*SOMMAIRE[ \t]*(?::[^\n]*)?$|"
