@@ -98,6 +98,8 @@ HELD_OUT = {
     "held_out_62": "Sixty-second held-out set (written unseen, beside held_out_61):",
     "held_out_63": "Sixty-third held-out set (written unseen):",
     "held_out_64": "Sixty-fourth held-out set (written unseen, beside held_out_63):",
+    "held_out_65": "Sixty-fifth held-out set (written unseen):",
+    "held_out_66": "Sixty-sixth held-out set (written unseen, beside held_out_65):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
