@@ -502,13 +502,23 @@ RANK_BEFORE = re.compile(rf"\b(?:le|la|du|de\s+la|au)\s+{RANK}\s+$")
 RANK_AFTER = re.compile(rf",?[ \t]+{RANK}[ \t]+(?:de|d['’]|du|des)\b")
 
 
+# Someone honoured or an author: « hommage à Ella Fitzgerald », « en mémoire de Michel
+# Petrucciani », « lecture autour de Yunus Emre », « « Amarcord » de Federico Fellini »
+HONOURED_BEFORE = re.compile(
+    r"(?:\bhommage\s+(?:à|au)|\ben\s+(?:mémoire|souvenir)\s+d(?:e|u|['’])|\bautour\s+de|"
+    r"»\s+(?:de|d['’]|par|avec))\s*$",
+    re.I,
+)
+
+
 def historical(text: str, start: int, end: int) -> bool:
-    """Someone of history, not of the text's day: a year before 1900 after the name, or a
-    crown's or a cardinal's rank around it."""
+    """Someone of history or of the arts, not someone the text is about: a year before 1900
+    after the name, a crown's or a cardinal's rank around it, an homage or a work before it."""
     return bool(
         LONG_AGO_AFTER.match(text, end)
         or RANK_AFTER.match(text, end)
         or RANK_BEFORE.search(text, max(0, start - 30), start)
+        or HONOURED_BEFORE.search(text, max(0, start - 25), start)
     )
 
 

@@ -41,7 +41,9 @@ IBAN = re.compile(
     # line break starts the next word, « … 115⏎SIREN »)
     # (groups of two or three too, a bank's national layout: « ES61 2085 5200 85 0330 4127 36 »)
     # (« FR76 1610 6000 ⏎4127 … »: a space left before the line break too)
-    r"\b[A-Z]{2}\d{2}(?:(?:[ \t]\n|[ \n])?(?:[A-Z0-9](?:[A-Z0-9]|\n\d){3}|\d{2,3}(?!\d))){2,12}"
+    # (a French RIB's groups after the key: « FR76 10096 18201 00072593146 22 »)
+    r"\b[A-Z]{2}\d{2}(?:(?:[ \t]\n|[ \n])?(?:\d{5}(?=[ \t]\d)|[A-Z0-9]{11}(?=[ \t]\d\d\b)|"
+    r"[A-Z0-9](?:[A-Z0-9]|\n\d){3}|\d{2,3}(?!\d))){2,12}"
     r"(?:(?:[ \t]\n|[ \n])?[A-Z0-9](?:[A-Z0-9]|\n\d){0,2})?\b",
     re.IGNORECASE,
 )
