@@ -1142,6 +1142,9 @@ INITIAL_SURNAME = re.compile(
 LIST_HEADING = re.compile(
     r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?|"
     r"signataires?|b[ée]n[ée]voles|candidat(?:e|s|es)?|membres|inscrit(?:e|s|es)?|"
+    # a board's or a commission's members (« élus : HOFFSTETTER Thierry, président, Kieffer M.,
+    # … », « titulaires : GIRAUD Catherine, Der Sarkissian V. ; suppléants : Soilihi A. »)
+    r"[ée]lu(?:s|es)|titulaires|suppl[ée]ant(?:s|es)|"
     # « Adjoints : TAVERNIER JC - DEVANT P », « Conseillers : THABUIS M – AUPIAIS M »
     r"adjoint(?:e|s|es)|conseill(?:ers|ères)(?:\s+municipaux)?|"
     # « la liste « Petite-Terre Ensemble » : 1. MADI Saïd Ahmed, 2. … »
@@ -1315,7 +1318,11 @@ GIVEN_NAMES = re.compile(rf"(?:[ \t]+(?![{UPPER}]+\b){CAP}){{1,2}}")
 # « TÉCHER J.-M. », « Rouch P. »: the surname first, then the initial
 TRAILING_INITIAL = re.compile(rf"[ \t]+[{UPPER}]\.(?:-?[{UPPER}]\.)?(?=[ \t]*(?:[,;.)]|$|\n))")
 NAME_INITIAL = re.compile(
-    rf"(?:(?<=[,;:][ \t])|(?<=[,;:]))(?P<name>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)"
+    # (« Der Sarkissian V. », « Le Corre A. », « N'Diaye A. », « Ferreira da Silva A.-P. »)
+    rf"(?:(?<=[,;:][ \t])|(?<=[,;:]))"
+    rf"(?P<name>(?:(?:Le|La|De|Der|Van|Da|Di|Del|Ben|El|Aït|Ait)[ \t])?"
+    rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+    rf"(?:[ \t](?:da|de|dos|del|do)[ \t][{UPPER}][{LOWER}]+)?)"
     rf"(?={TRAILING_INITIAL.pattern})"
 )
 
