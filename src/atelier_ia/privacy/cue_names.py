@@ -87,6 +87,14 @@ INTRODUCTION = re.compile(
     r"merci|cordialement|signé|de\s+la\s+part\s+de))"
     rf"[ \t,:]+(?={ANY_WORD})"
 )
+# « bonjour je suis sitti ahamada, je voudrais … »: someone introducing themselves, two words
+# that are no French words then a comma, the line's end or « de », « du », « la » (« je suis
+# karan bhojwani du 12 rue … »): their name, known first name or not
+SELF_INTRODUCED = re.compile(
+    r"(?i:\bje\s+suis|\bje\s+m['’ ]?appelle|\bmoi\s+c['’ ]?est)[ \t]+"
+    r"(?P<first>[a-zà-ÿ'’-]+)[ \t]+(?P<last>[a-zà-ÿ'’-]+)"
+    r"(?=[ \t]*(?:[,.\n]|$)|[ \t]+(?:de|du|la|le|et)\b)"
+)
 WORD = re.compile(LOWER_WORD)
 ANY = re.compile(ANY_WORD)
 CAPITALISED = re.compile(CAP)
@@ -163,6 +171,10 @@ def by_cue(text: str) -> Iterator[Finding]:
         span = _name_from(text, m.end(), most)
         if span:
             yield _finding(text, span, "nom en minuscules après une civilité")
+    for m in SELF_INTRODUCED.finditer(text):
+        if _not_a_word(m["first"]) and _not_a_word(m["last"]):
+            span = (m.start("first"), m.end("last"))
+            yield _finding(text, span, "deux mots inconnus après « je suis », « je m'appelle »")
     for m in INTRODUCTION.finditer(text):
         first = ANY.match(text, m.end())
         word = first.group().lower()

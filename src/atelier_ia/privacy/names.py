@@ -988,7 +988,7 @@ PERSON_WORDS = frozenset(
     "dite né née alias surnommé surnommée signé signée soussigné soussignée auteur auteure "
     "candidat candidate électeur électrice mandaté famille familles consorts "
     # the family as it is called at home, in Mayotte (« bibi », a grandmother) and the Antilles
-    "papi papy mamie mémé pépé tonton tata tatie parrain marraine bibi manman".split()
+    "papi papy mamie mémé pépé tonton tata tatie parrain marraine bibi manman papa maman".split()
 )
 WORD_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[a-zàâçéèêëîïôûùœ][a-zàâçéèêëîïôûùœ-]+)[ \t]$")
 

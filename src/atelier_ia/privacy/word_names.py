@@ -164,6 +164,8 @@ def in_lower_case(text: str) -> Iterator[Finding]:
             end = _surname_end(text, word.end(), at_most=1, particles=False)
             if end == word.end():
                 continue
+            if _a_bond(first):
+                start = past_blanks(text, word.end())  # « son papa anli »: the name is anli
         else:
             continue
         position = end
@@ -171,7 +173,7 @@ def in_lower_case(text: str) -> Iterator[Finding]:
             start,
             end,
             "PERSONNE",
-            text[word.start() : end],
+            text[start:end],
             "prénom connu en minuscules, qui n'est pas un mot français",
         )
 
@@ -185,10 +187,18 @@ def _given(word: str) -> bool:
 PREVIOUS_LOWER = re.compile(rf"(?<![\w@./-])({LOWER_WORD})[ \t]$")
 
 
+def _a_bond(word: str) -> bool:
+    """« papa », « tonton »: a word of kinship that is also a given name, not one here (« son
+    papa anli »)."""
+    from atelier_ia.privacy.names import PERSON_WORDS
+
+    return word in PERSON_WORDS
+
+
 def _first_name_before(text: str, start: int) -> int:
     """« jean luc »: a first name that is also a word (« jean ») right before another."""
     before = PREVIOUS_LOWER.search(text, max(0, start - 30), start)
-    if before and _given(before[1]) and before[1] not in stop_words():
+    if before and _given(before[1]) and before[1] not in stop_words() and not _a_bond(before[1]):
         return before.start(1)
     return start
 
