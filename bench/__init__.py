@@ -93,6 +93,8 @@ REAL_SPLITS = (
     "held_out_69",
     "held_out_70",
     "held_out_71",
+    "held_out_72",
+    "held_out_73",
 )
 
 
