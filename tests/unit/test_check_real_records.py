@@ -1071,3 +1071,19 @@ def test_after_the_seventieth_and_seventy_first_held_out_sets():
     )
     assert reading.quorum(box).reached is True
     assert reading.quorum(box.replace("\n63\n", "\n33\n")).reached is False
+
+
+def test_after_the_seventy_second_held_out_set():
+    """Its first run's false findings (the seventy-third set, on the same code, had none): the
+    agenda given by its count, « 57 questions ont été présentées à l'ordre du jour »
+    (831-albi-2009); items headed by their register number in lower case, « n° 12-106 :
+    Détermination … », under a heading in doubled letters (833-amboise-2012). One such number
+    alone is a wrapped reference, and questions added to the agenda are no agenda."""
+    assert reading.agenda("57 questions ont été présentées à l'ordre du jour du Conseil\n")
+    assert not reading.agenda("2 questions ont été ajoutées à l'ordre du jour\n")
+    items = (
+        "n° 12-106 : Détermination et reprise des résultats définitifs page 02\n"
+        "n° 12-107 : Décision modificative n°1 exercice 2012 page 03\n"
+    )
+    assert reading.agenda(items)
+    assert not reading.agenda("selon la délibération\nn° 12-106 : Détermination des tarifs\n")

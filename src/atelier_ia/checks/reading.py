@@ -598,6 +598,10 @@ ORDER_OF_BUSINESS = re.compile(
     r"(?=\n[ \t]*[-–•][^\n]+\n[ \t]*[-–•])|"
     r"(?:points?|questions?)\s+(?:inscrit(?:e)?s\s+)?[àa]\s+l['’]\s*ordre\s+du\s+jour\s+"
     r"(?:suivants?|[ée]taient\s+les\s+suivants)|"
+    # « 57 questions ont été présentées à l'ordre du jour », « … portant sur 31 délibérations »:
+    # the agenda by its count
+    r"\b\d{1,3}\s+(?:questions|points|affaires|dossiers|d[ée]lib[ée]rations)\s+(?:ont\s+[ée]t[ée]\s+)?"
+    r"(?:pr[ée]sent[ée]e?s|inscrit(?:e)?s|port[ée]e?s)\s+[àa]\s+l['’]\s*ordre\s+du\s+jour|"
     # « Affaires inscrites à l'ordre du jour » heading its own line
     r"^[ \t]*(?:affaires|points|questions|sujets)\s+inscrit(?:e)?s\s+[àa]\s+l['’]\s*"
     r"ordre\s+du\s+jour[ \t]*:?[ \t]*$",
@@ -725,6 +729,12 @@ REGISTER_NUMBER_LINE = re.compile(
     r"^[ \t]*D[ée]l(?:ib[ée]ration)?\.?[ \t]*N[°o][ \t]*(?P<title>\d[\d/.-]{3,})[ \t]*$",
     re.M | re.I,
 )
+# « n° 12-106 : Détermination … », « n° 12-107 : Décision modificative … »: the deliberations'
+# register numbers heading the items (two at least: one alone is most often a reference that the
+# line before wrapped)
+REGISTER_NUMBERED_ITEM = re.compile(
+    r"^[ \t]*n[°º][ \t]*\d{2,4}[-/]\d{1,4}[ \t]*:[ \t]*(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$", re.M
+)
 # « INSTALLATION DU NOUVEAU CONSEIL MUNICIPAL – DEL N°17/2020 », « ÉLECTION DU MAIRE – DEL
 # N°18/2020 »: the register's number after each item's title (two at least, as above).
 TITLE_THEN_REGISTER_NUMBER = re.compile(
@@ -827,6 +837,7 @@ def agenda_sections(text: str) -> list[re.Match]:
         NUMBERED_DELIBERATION,
         REGISTER_NUMBER_LINE,
         TITLE_THEN_REGISTER_NUMBER,
+        REGISTER_NUMBERED_ITEM,
         DATE_NUMBERED,
     ):
         headings = list(heading.finditer(text))
