@@ -100,6 +100,8 @@ HELD_OUT = {
     "held_out_64": "Sixty-fourth held-out set (written unseen, beside held_out_63):",
     "held_out_65": "Sixty-fifth held-out set (written unseen):",
     "held_out_66": "Sixty-sixth held-out set (written unseen, beside held_out_65):",
+    "held_out_67": "Sixty-seventh held-out set (written unseen):",
+    "held_out_68": "Sixty-eighth held-out set (written unseen, beside held_out_67):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
