@@ -104,7 +104,11 @@ CAPITALISED = re.compile(CAP)
 def stop_words() -> frozenset[str]:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
-    return (frozenset(STOP_WORDS) | TEXTING) - PARTICLES
+    return (frozenset(STOP_WORDS) | TEXTING | DICTATED) - PARTICLES
+
+
+# Punctuation said aloud to a phone's dictation (« madame virgule suite à votre appel »)
+DICTATED = {"virgule", "point", "tiret", "arobase", "slash", "guillemets", "parenthèse"}
 
 
 def _known_first_name(word: str) -> bool:
@@ -240,7 +244,12 @@ def _not_a_word(word: str) -> bool:
     from atelier_ia.privacy.french_words import is_french_word
 
     lower = word.lower()
+    if ELIDED.match(lower):
+        return False  # « sms de l'astreinte »: a noun with its article
     return len(word) > 2 and lower not in stop_words() and not is_french_word(lower)
+
+
+ELIDED = re.compile(r"[ldjmnst]['’]|qu['’]")
 
 
 # A mail's header lines in the languages residents write in (« asunto: », « assunto: »,

@@ -154,6 +154,8 @@ def in_lower_case(text: str) -> Iterator[Finding]:
         ):
             continue  # « geboren op 3 mei 1958 »: a month in another language
         start = word.start()
+        if SAINT_BEFORE.search(text, max(0, start - 8), start):
+            continue  # « j'habite … st marcel les annonay »: a place named after a saint
         if first in NICKNAMES:
             end = word.end()
         elif len(first) >= 3 and _given(first) and _is_name_word(first):
@@ -185,6 +187,9 @@ def _given(word: str) -> bool:
 
 
 PREVIOUS_LOWER = re.compile(rf"(?<![\w@./-])({LOWER_WORD})[ \t]$")
+
+
+SAINT_BEFORE = re.compile(r"\b(?:st|ste|saint|sainte)[ \t]$", re.I)
 
 
 def _a_bond(word: str) -> bool:
