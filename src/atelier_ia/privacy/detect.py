@@ -65,18 +65,11 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         in_lower_case,
         capitalised_alone,
     ):
-        candidates.extend(_not_places(text, detector(text), communes))
+        candidates.extend(_likely_people(text, detector(text), communes))
     if use_model:  # last: it reads only what the others left unexplained
-        candidates.extend(_not_places(text, by_model(text, candidates), communes))
+        candidates.extend(_likely_people(text, by_model(text, candidates), communes))
     kept = _resolve(candidates)
-    again = [
-        f
-        for f in repeated_surnames(text, kept)
-        if not names_a_place(text, f.start)
-        and not _the_commune(text, f, communes)
-        and not historical(text, f.start, f.end)
-    ]
-    kept = _resolve(kept + again)
+    kept = _resolve(kept + list(_likely_people(text, repeated_surnames(text, kept), communes)))
     kept = _resolve(kept + list(births_after_names(text, kept)))
     return _joined(text, sorted(kept))
 
@@ -87,7 +80,9 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
 ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:du|des|au|aux|le|la|les|l['’])[ \t]?$")
 
 
-def _not_places(text: str, found: Iterable[Finding], communes: set[str]) -> Iterator[Finding]:
+def _likely_people(text: str, found: Iterable[Finding], communes: set[str]) -> Iterator[Finding]:
+    """The names that may be someone the text is about: not a place's, the commune's, someone
+    of history's, nor a word after an article."""
     for f in found:
         if (
             not names_a_place(text, f.start)
