@@ -95,6 +95,7 @@ REAL_SPLITS = (
     "held_out_71",
     "held_out_72",
     "held_out_73",
+    "held_out_74",
 )
 
 
