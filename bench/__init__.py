@@ -96,6 +96,7 @@ REAL_SPLITS = (
     "held_out_72",
     "held_out_73",
     "held_out_74",
+    "held_out_75",
 )
 
 
