@@ -1087,3 +1087,17 @@ def test_after_the_seventy_second_held_out_set():
     )
     assert reading.agenda(items)
     assert not reading.agenda("selon la délibération\nn° 12-106 : Détermination des tarifs\n")
+
+
+def test_after_the_seventy_fifth_held_out_set():
+    """Its first run's false finding (the seventy-fourth set, on the same code, had none): a
+    line that gives each figure before its label, « 79 conseillers en exercice : 67 présents 10
+    pouvoirs 2 excusés », read as « en exercice : 67 » and « présents 10 »
+    (865-bievre-isere-communaute-2017). A line of labels then figures stays read as before."""
+    line = "79 conseillers en exercice : 67 présents 10 pouvoirs 2 excusés\n"
+    quorum = reading.quorum(line)
+    assert quorum.reached is True and quorum.how == "67 présents pour 79 en exercice"
+    assert reading.quorum(line.replace(": 67", ": 27")).reached is False
+    labels_first = "Présents : 11 Votants : 12 En exercice : 15\n"
+    assert reading.count(labels_first, reading.COUNT_LABELS["presents"])[0] == 11
+    assert reading.count(labels_first, reading.COUNT_LABELS["en_exercice"])[0] == 15

@@ -307,7 +307,7 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
             for m in re.finditer(
                 rf"\b{label}\s*(?:[:=]|[.…_]{{3,}})?\s*(?P<n>{COUNT})\b", text, re.I
             )
-            if not _an_item(m)
+            if not _an_item(m) and not _figures_first(text, m.start())
         ),
         None,
     )
@@ -322,7 +322,8 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
             for m in re.finditer(
                 rf"\b(?P<n>{COUNT})[ \t]+(?:(?:conseillers|membres)[ \t]+)?{label}\b", text, re.I
             )
-            if not text[: m.start()].rstrip().endswith((":", "="))
+            if _figures_first(text, m.start())
+            or not text[: m.start()].rstrip().endswith((":", "="))
         ),
         None,
     )
@@ -341,6 +342,20 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
 
 # « Étaient présents :\n1 - M Jacques SEVRAIN »: a list's first number, on the next line.
 ITEM_AFTER = re.compile(r"[ \t]*(?:[-–)]|\.(?=[ \t]*(?:M\.?|Mme|Mlle|Monsieur|Madame)[ \t]))")
+
+
+# « 79 conseillers en exercice : 67 présents 10 pouvoirs 2 excusés »: a line that gives each
+# figure before its label; the figure after a label there is the next label's.
+FIGURES_FIRST = re.compile(
+    rf"[ \t]*{COUNT}[ \t]+(?:(?:conseillers|membres)[ \t]+)?(?:{COUNT_LABELS['en_exercice']}|"
+    rf"{COUNT_LABELS['presents']})\b[^\n]*?[ \t]{COUNT}[ \t]+(?:{COUNT_LABELS['presents']}|"
+    rf"{COUNT_LABELS['representes']}|{COUNT_LABELS['absents']}|{COUNT_LABELS['votants']})\b",
+    re.I,
+)
+
+
+def _figures_first(text: str, position: int) -> bool:
+    return bool(FIGURES_FIRST.match(text, text.rfind("\n", 0, position) + 1))
 
 
 def _an_item(m: re.Match) -> bool:
