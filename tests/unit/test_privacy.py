@@ -1715,3 +1715,14 @@ def test_after_the_sixty_seventh_held_out_set():
     home = "j'habite 4 chemin de la prairie st marcel les annonay, tel 06 52 81 44 09"
     assert [k for k, _ in kinds(home)] == ["ADRESSE", "TELEPHONE"]
     assert kinds("sms de karim : ok pour demain") == [("PERSONNE", "karim")]
+
+
+def test_a_rib_without_the_iban_around_it():
+    """held_out_70's first run missed a French account written as its RIB alone (bank, branch,
+    account, key: « 16606 30031 00712846593 73 »), the key checked like an IBAN's. A wrong key
+    is no account; letters in the account count as the Banque de France says."""
+    assert kinds("pension versée sur le compte 16606 30031 00712846593 73 ; le") == [
+        ("IBAN", "16606 30031 00712846593 73")
+    ]
+    assert ("IBAN", "16606 30031 00712846593 74") not in kinds("compte 16606 30031 00712846593 74")
+    assert kinds("RIB 30002 00812 0000847152M 90") == [("IBAN", "30002 00812 0000847152M 90")]

@@ -496,6 +496,24 @@ def ibans(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), position, "IBAN", candidate, "IBAN dont la clé est juste")
         else:
             position = m.start() + 1
+    for m in RIB.finditer(text):
+        if _rib_key_right(m["bank"], m["branch"], m["account"], m["key"]):
+            yield Finding(m.start(), m.end(), "IBAN", m.group(), "RIB dont la clé est juste")
+
+
+# A French account as a RIB writes it, without the IBAN's country and key: bank, branch,
+# account, RIB key (« 16606 30031 00712846593 73 »)
+RIB = re.compile(
+    r"(?<![\w-])(?P<bank>\d{5})[ \t]?(?P<branch>\d{5})[ \t]?(?P<account>[0-9A-Z]{11})[ \t]?"
+    r"(?P<key>\d{2})(?![\w-])"
+)
+# The letters an account may hold count as these figures in the RIB key (Banque de France)
+RIB_LETTERS = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "12345678912345678923456789")
+
+
+def _rib_key_right(bank: str, branch: str, account: str, key: str) -> bool:
+    account = int(account.translate(RIB_LETTERS))
+    return 97 - (89 * int(bank) + 15 * int(branch) + 3 * account) % 97 == int(key)
 
 
 SOCIAL_INSURANCE_BEFORE = re.compile(
