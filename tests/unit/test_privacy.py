@@ -1726,3 +1726,14 @@ def test_a_rib_without_the_iban_around_it():
     ]
     assert ("IBAN", "16606 30031 00712846593 74") not in kinds("compte 16606 30031 00712846593 74")
     assert kinds("RIB 30002 00812 0000847152M 90") == [("IBAN", "30002 00812 0000847152M 90")]
+
+
+def test_a_flat_or_a_building_before_the_house_number_stays_an_address():
+    """The tail of a longer number (« n° 08 409 042 place d'Armes ») and a road's number (« la
+    D 978 ») are no house numbers, but a flat's or a building's number or letter right before
+    one does not make it so."""
+    assert ("ADRESSE", "12 rue des lilas") in kinds("mme dupont appt 4 12 rue des lilas")
+    assert ("ADRESSE", "12 rue des Lilas, 21000 Dijon") in kinds(
+        "bât D 12 rue des Lilas, 21000 Dijon"
+    )
+    assert kinds("divagation de vaches sur la D 978, route de Château-Chinon") == []

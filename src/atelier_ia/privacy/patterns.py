@@ -974,12 +974,13 @@ HOUR_BEFORE = re.compile(r"\d{1,2}[ \t]?h[ \t]?$")
 # « carré 7, allée des Tilleuls »: a cemetery's plot, not a house number.
 NOT_A_HOUSE_NUMBER_BEFORE = re.compile(
     r"\b(?:carr[ée]|rang|tombe|emplacement|case|caveau|concessions?[ \t]+n[°o])[ \t]*$"
-    # a road's number (« sur la RD 978, route de Château-Chinon »)
-    r"|(?-i:\b(?:RD|RN|RM|CD|VC|CR|D|N))[ \t]?$"
+    # a road's number (« sur la RD 978, route de Château-Chinon », « la D 12 »)
+    r"|(?-i:\b(?:RD|RN|RM|CD|VC|CR)|\bla[ \t](?-i:D|N))[ \t]?$"
     # a cadastral parcel (« cession de la parcelle AB 317, boulevard … »)
     r"|\b(?:parcelles?|cadastr[ée]e?s?|section)[ \t]+(?-i:[A-Z]{1,2})[ \t]*(?:n[°o][ \t]*)?$"
-    # the tail of a longer number (« la caméra n° 08 409 042 place d'Armes »)
-    r"|\d[ \t]$",
+    # the tail of a longer number (« la caméra n° 08 409 042 place d'Armes »; not « appt 4 12
+    # rue … », a flat then the house)
+    r"|\d[ \t]\d+[ \t]$",
     re.I,
 )
 # A year, not a house number: « parc créé en 1970, Maison du Parc » (but « vivo en 14 rue … »)
