@@ -97,6 +97,8 @@ REAL_SPLITS = (
     "held_out_73",
     "held_out_74",
     "held_out_75",
+    "held_out_76",
+    "held_out_77",
 )
 
 

@@ -104,6 +104,8 @@ HELD_OUT = {
     "held_out_68": "Sixty-eighth held-out set (written unseen, beside held_out_67):",
     "held_out_69": "Sixty-ninth held-out set (written unseen):",
     "held_out_70": "Seventieth held-out set (written unseen, beside held_out_69):",
+    "held_out_71": "Seventy-first held-out set (written unseen):",
+    "held_out_72": "Seventy-second held-out set (written unseen, beside held_out_71):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
