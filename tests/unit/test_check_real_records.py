@@ -1101,3 +1101,24 @@ def test_after_the_seventy_fifth_held_out_set():
     labels_first = "Présents : 11 Votants : 12 En exercice : 15\n"
     assert reading.count(labels_first, reading.COUNT_LABELS["presents"])[0] == 11
     assert reading.count(labels_first, reading.COUNT_LABELS["en_exercice"])[0] == 15
+
+
+def test_after_the_seventy_sixth_and_seventy_seventh_held_out_sets():
+    """Their first run's false finding: a count box laid out with its figures above their
+    labels, « 27 ⏎ 16 ⏎ 3 ⏎ 19 ⏎ Nombre de Conseillers en exercice ⏎ Présents ⏎ Procurations ⏎
+    Votants » (873-mazeres-2023). And a lack kept silent: a table of delegates numbered by their
+    sector, « 1 Thierry GLORIEUX P Luc DARDENNE ⏎ 1 … ⏎ 2 … », read as the agenda
+    (884-sdem50-2020). Items numbered once each stay an agenda."""
+    box = "27\n16\n3\n19\nNombre de Conseillers en exercice\nPrésents\nProcurations\nVotants\n"
+    quorum = reading.quorum(box)
+    assert quorum.reached is True and quorum.how == "16 présents pour 27 en exercice"
+    assert reading.quorum(box.replace("\n16\n", "\n11\n")).reached is False
+    # labels that are not all counts' make no box
+    assert reading.quorum("27\n16\nSalle des fêtes\nPrésents\n").reached is None
+    rows = (
+        "1 Thierry GLORIEUX P Luc DARDENNE\n1 Sandrine POULET EX Véronique CHAUVIN\n"
+        "2 Jean-Paul BRIONNE P Gilbert DANIEL\n2 Patrice GARNIER EX Philippe RALLU\n"
+    )
+    assert not reading.agenda(rows)
+    items = "1 Compte rendu de la séance précédente\n2 Budget primitif 2020\n"
+    assert reading.agenda(items)

@@ -332,6 +332,8 @@ def count(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
     found = _in_a_table(text, label)
     if found[0] is None:
         found = _in_a_column(text, label)
+    if found[0] is None:
+        found = _figures_above(text, label)
     if found[0] is None and (split := SPLIT_LABELS.get(label)) and (m := split.search(text)):
         found = int(m["n"] or m.groupdict().get("n2")), m.span()
     if found[0] is None and (m := BOX_LABEL_THEN_LIST.search(text.replace("\n", " "))):
@@ -480,6 +482,39 @@ def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | N
                 ):
                     return value, span
         if not labels and not figures:
+            i += 1
+    return None, None
+
+
+def _figures_above(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
+    """The same box with its columns the other way round, the figures above their labels:
+    « 27 ⏎ 16 ⏎ 3 ⏎ 19 ⏎ Nombre de Conseillers en exercice ⏎ Présents ⏎ Procurations ⏎
+    Votants ». Only as many labels as figures, every one a count's, pairs them in order."""
+    lines = [m for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
+    i = 0
+    while i < len(lines):
+        start = i
+        while i < len(lines) and FIGURE_LINE.match(lines[i].group()):
+            i += 1
+        figures = lines[start:i]
+        if len(figures) < 2:
+            i = start + 1
+            continue
+        bare = []
+        while i < len(lines) and LABEL_BEGUN.match(lines[i].group()):
+            bare.append(lines[i].group())
+            # (a label broken over two lines joins again: one or two lines more than figures)
+            labels = _bare_labels(bare)
+            if len(labels) == len(figures):
+                for name, figure in zip(labels, figures, strict=True):
+                    if re.fullmatch(
+                        rf"(?:nombre\s+d(?:e|es)\s+)?(?:(?:conseillers|membres)\s+)?{label}",
+                        name,
+                        re.I,
+                    ):
+                        return int(figure.group().strip()), figure.span()
+            if len(bare) > len(figures) + 2:
+                break
             i += 1
     return None, None
 
@@ -838,6 +873,13 @@ def agenda_sections(text: str) -> list[re.Match]:
     if len({_number(m.group("n")) for m in headed}) < len(headed):
         kept += headed
     bare = [m for m in BARE_SECTION.finditer(text) if len(m.group("title").split()) >= 2]
+    # « 1 Thierry GLORIEUX P Luc DARDENNE ⏎ 1 Sandrine POULET EX … ⏎ 2 Jean-Paul BRIONNE P … »:
+    # a table's rows, grouped by the sector that numbers them; an item's number comes once in a run
+    bare = [
+        m
+        for j, m in enumerate(bare)
+        if not any(0 <= k < len(bare) and bare[k]["n"] == m["n"] for k in (j - 1, j + 1))
+    ]
     kept += _in_a_run(bare)
     kept += _in_a_run(list(NUMBERED_ITEM.finditer(text)))
     kept += _in_a_run(list(YEAR_NUMBERED.finditer(text)))
