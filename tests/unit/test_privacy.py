@@ -1737,3 +1737,57 @@ def test_a_flat_or_a_building_before_the_house_number_stays_an_address():
         "bât D 12 rue des Lilas, 21000 Dijon"
     )
     assert kinds("divagation de vaches sur la D 978, route de Château-Chinon") == []
+
+
+def test_after_the_seventy_first_and_seventy_second_held_out_sets():
+    """Their first runs' misreadings that the text itself answers: a message all in capitals
+    after a list's heading (« … inscrits : MAIRIE DE MONTLUCON - CANICULE … PAR JOUR. EN CAS DE
+    MALAISE … STOP AU 36180 »), first names cited as words (« prénoms les plus donnés : »),
+    numbers announced as serial numbers and the end of their range, a range of acts' numbers
+    read as a plate, halves of dates read as an old plate, « Villatte » read as « villa » and so
+    hiding the name before an address. A list in capitals, children's first names, a phone
+    after « numéros de téléphone » and a plate after a range of acts stay found."""
+    sms = (
+        "SMS envoyé aux 4 812 inscrits : MAIRIE DE MONTLUCON - CANICULE NIVEAU ORANGE. SALLE "
+        "OUVERTE A L'ATHANOR. BUVEZ 1,5 L PAR JOUR. EN CAS DE MALAISE APPELEZ LE 15. STOP AU 36180"
+    )
+    assert kinds(sms) == []
+    assert ("PERSONNE", "MARTIN") in kinds("PRESENTS : MM. DUPONT, MARTIN, PETIT ET DURAND")
+    assert kinds("prénoms les plus donnés : Jade, Léo, Emma, Gabriel, Louise et Mia") == []
+    assert ("PERSONNE", "Gabriel") in kinds("prénoms des enfants : Jade, Gabriel et Mia")
+    assert kinds("numéros de série 07 81 22 40 16 à 07 81 22 40 30 ; paiement") == []
+    assert kinds("numéros de téléphone 06 12 34 56 78 et 07 81 22 40 30") == [
+        ("TELEPHONE", "06 12 34 56 78"),
+        ("TELEPHONE", "07 81 22 40 30"),
+    ]
+    assert kinds("arrêtés n° 2026-DEL-01 à 2026-DEL-07, notifiés le 3 avril") == []
+    assert kinds("macaron n° RES-2025-0142 pour GK-318-PT") == [("PLAQUE", "GK-318-PT")]
+    assert kinds("« DÉCHETS VERTS : COLLECTE LES 06/11 ET 20/11 »") == []
+    assert kinds("propriétaire : Mme Karine Villatte, 19 rue Haute, 03100 Montluçon") == [
+        ("PERSONNE", "Karine Villatte"),
+        ("ADRESSE", "19 rue Haute, 03100 Montluçon"),
+    ]
+
+
+def test_after_the_seventy_first_and_seventy_second_held_out_sets_misses():
+    """Their first runs' misses that a general reading finds: a board's members under a
+    qualified heading (« conseillers délégués : M.-F. Aubignat, Kamara S. »), two initials
+    joined by a hyphen, an Italian IBAN in its bank's own groups (CIN, ABI, CAB, account), and
+    another country's plate right after the vehicle. « M. » stays a civility, identifiers'
+    labels in such a list are no names, a wrong IBAN key and a model number without figures
+    enough are nothing."""
+    assert kinds("conseillers délégués : M.-F. Aubignat, Kamara S. ; arrêtés") == [
+        ("PERSONNE", "M.-F. Aubignat"),
+        ("PERSONNE", "Kamara S."),
+    ]
+    delegate = "conseillers délégués : M. Tojo Andrianarisoa, né à Antsirabe, NIR et IBAN joints"
+    assert [k for k in kinds(delegate) if k[0] == "PERSONNE"] == [
+        ("PERSONNE", "Tojo Andrianarisoa")
+    ]
+    assert kinds("pension sur IT13 X 03069 11884 000007351824.") == [
+        ("IBAN", "IT13 X 03069 11884 000007351824")
+    ]
+    assert kinds("pension sur IT14 X 03069 11884 000007351824.") == []
+    assert kinds("immatriculation allemande HB-KR 4127, propriétaire") == [("PLAQUE", "HB-KR 4127")]
+    assert kinds("voiture ukrainienne BC 4718 KM ; les deux") == [("PLAQUE", "BC 4718 KM")]
+    assert kinds("véhicule de service n° 12, voiture Clio") == []

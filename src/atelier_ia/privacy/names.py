@@ -1150,7 +1150,9 @@ LIST_HEADING = re.compile(
     # « la liste « Petite-Terre Ensemble » : 1. MADI Saïd Ahmed, 2. … »
     r"liste\s+«[^»\n]{1,60}»)"
     # « Signataires (suite) : »
-    r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir|pr[ée]sents?))?(?:\s*\([^)\n]{0,20}\))?"
+    # (« membres nommés : », « conseillers délégués : »)
+    r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir|pr[ée]sents?|nomm[ée]e?s|d[ée]sign[ée]e?s|"
+    r"d[ée]l[ée]gu[ée]e?s))?(?:\s*\([^)\n]{0,20}\))?"
     # « Etaient Présents, LEBLANC, HOCQUARD, … »: a comma for the colon, a surname right after
     rf"\s*(?::|,(?=\s*(?-i:[{UPPER}]{{2}})))[^\n]*"
     # the list goes on over the next lines while a line ends on its separator (« ROMERO B. – ⏎
@@ -1190,6 +1192,11 @@ ACRONYMS = {
     "EARL",
     "SCEA",
     "SIREN",
+    # the other identifiers' labels (« M. Tojo Andrianarisoa, né à …, NIR …, IBAN … »)
+    "NIR",
+    "IBAN",
+    "RIB",
+    "BIC",
     "MSA",
     "ADMR",
     "CIAS",
@@ -1304,7 +1311,8 @@ def _surname_ok(name: str) -> bool:
 # « les adjoints J.-P. Estrabaut, N. Benyahia »: an initial, then a surname in lower case
 # (not « M. », a civility).
 INITIAL_NAME = re.compile(
-    rf"\b(?!M\.){INITIAL}(?:-?[{UPPER}]\.)?\s?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
+    # (not « M. », Monsieur; but « M.-F. Aubignat », two initials)
+    rf"\b(?!M\.(?!-)){INITIAL}(?:-?[{UPPER}]\.)?\s?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
 )
 # Where such a name stands: in a list, or after a preposition (« A. Introduction » opening a
 # line is a heading).
@@ -1414,6 +1422,8 @@ def by_council_list(text: str) -> Iterator[Finding]:
     lists = [m.span() for m in (*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text))]
     lists += [(m.end(), _list_below(text, m.end())) for m in EMPTY_LIST_HEADING.finditer(text)]
     for start, stop in lists:
+        if _shouted(text[start:stop]):
+            continue
         for m in NAME_INITIAL.finditer(text, start, stop):
             end = TRAILING_INITIAL.match(text, m.end()).end()
             if m["name"] not in NOT_NAMES:
@@ -1434,6 +1444,22 @@ def by_council_list(text: str) -> Iterator[Finding]:
                 text[m.start() : end],
                 "nom en majuscules dans une liste de présents ou de pouvoirs",
             )
+
+
+# Words of a sentence, never of a list of names (« DE », « LE », « DU » are surnames' particles,
+# « A » and « ET » join a list's items: not among them)
+PROSE_WORDS = re.compile(
+    r"\b(?:AU|AUX|EN|PAR|POUR|SUR|DANS|AVEC|EST|SONT|UN|UNE|PLUS|NE|PAS|VOUS|NOUS|IL|ELLE|CE|"
+    r"CETTE|LEUR|SES)\b"
+)
+
+
+def _shouted(span: str) -> bool:
+    """« … aux 4 812 inscrits : MAIRIE DE MONTLUCON - CANICULE NIVEAU ORANGE … BUVEZ 1,5 L PAR
+    JOUR. EN CAS DE MALAISE APPELEZ LE 15. STOP AU 36180 »: after a list's heading, a message
+    written all in capitals, its sentences' words where names would be."""
+    body = re.split(r"[:,]", span, maxsplit=1)[-1]
+    return not re.search(r"[a-zà-ÿ]", body) and len(set(PROSE_WORDS.findall(body))) >= 3
 
 
 # « PRESENTS : MM., Mmes, Melles » and nothing else on the line: the list is in the lines below,

@@ -81,11 +81,12 @@ SIRET_TAIL = re.compile(rf"(?:{_GAP}?\d{{5}}|[ .]\d{{3}}[ .]\d{{2}})\b")
 # one letter (« 3 E 12 ») ran out decades ago, while archives (« 3 E 45 », « 2 O 46 ») and
 # cadastres number that way: two or three letters.
 PLATE = re.compile(
-    # (not the tail of a longer code: « terminal n° 65-286-TPV-04 »)
-    r"(?<![\w-])(?:[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}"
+    # (not the tail of a longer code: « terminal n° 65-286-TPV-04 »; nor dates' halves:
+    # « COLLECTE LES 06/11 ET 20/11 »)
+    r"(?<![\w/-])(?:[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}"
     r"|\d{1,4}[- ][A-Z]{2,3}[- ](?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])"
     # Belgian plates, common near the border: 1-ABC-123
-    r"|[1-9]-[A-Z]{3}-\d{3})\b(?!-\w)"
+    r"|[1-9]-[A-Z]{3}-\d{3})\b(?![/-]\w)"
 )
 MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
@@ -321,9 +322,11 @@ DIALLED_FROM_ABROAD = re.compile(
 )
 # « le numéro d'engagement 06 25 11 40 87 »: a number announced as something other than a
 # phone is a reference that happens to look like one.
+PHONE_WORD = r"t[ée]l|portable|mobile|fixe|fax|contact|joindre|appel|urgence|astreinte|permanence"
+# (« numéros de série 07 81 22 40 16 à 07 81 22 40 30 »: the plural too)
+ANNOUNCED_AS = rf"\b(?:n°|num[ée]ros?)\s+(?:de\s+|d['’]\s*)(?!{PHONE_WORD})\w+"
 OTHER_NUMBER_BEFORE = re.compile(
-    r"\b(?:n°|numéro)\s+(?:de\s+|d['’]\s*)(?!t[ée]l|portable|mobile|fixe|fax|contact|joindre|"
-    r"appel|urgence|astreinte|permanence)\w+(?:\s+(?:de\s+|d['’]\s*)?\w+){0,2}\s*:?\s*$"
+    rf"{ANNOUNCED_AS}(?:\s+(?:de\s+|d['’]\s*)?\w+){{0,2}}\s*:?\s*$"
     # « Consultation n° 0612 4870 95 », « lot d'impression n° 03 20 14 58 72 »: a thing's
     # number (not « au n° », « mon n° », « tél. n° »)
     r"|\b(?!(?:t[ée]l[ée]?\w*|portable|mobile|fixe|fax|au|mon|ma|son|sa|ton|ta|le|ce|votre|"
@@ -331,7 +334,7 @@ OTHER_NUMBER_BEFORE = re.compile(
     # the end of a range of such numbers (« palettes n° 06 27 41 83 90 à 06 27 41 83 97 »), a
     # batch (« lot L 06 41 28 73 95 »)
     # or a list of them (« bons de commande n° 01 34 19 02 77 et 01 34 19 02 78 »)
-    r"|n°\s*\d[\d .]{8,16}\s+(?:à|au|et|,)\s*$|\blot\s+(?:n°\s*)?[A-Z]?\s*$",
+    rf"|(?:n°|{ANNOUNCED_AS})\s*\d[\d .]{{8,16}}\s+(?:à|au|et|,)\s*$|\blot\s+(?:n°\s*)?[A-Z]?\s*$",
     re.I,
 )
 
@@ -499,8 +502,20 @@ def ibans(text: str) -> Iterator[Finding]:
     for m in RIB.finditer(text):
         if _rib_key_right(m["bank"], m["branch"], m["account"], m["key"]):
             yield Finding(m.start(), m.end(), "IBAN", m.group(), "RIB dont la clé est juste")
+    for m in NATIONAL_LAYOUT_IBAN.finditer(text):
+        # the longest run of groups that is a whole IBAN, its country's length and key right
+        candidate = m.group()
+        while candidate and not std_iban.is_valid(re.sub(r"\s", "", candidate)):
+            cut = candidate.rfind(" ")
+            candidate = candidate[:cut] if cut > 4 else ""
+        if candidate:
+            end = m.start() + len(candidate)
+            yield Finding(m.start(), end, "IBAN", candidate, "IBAN dont la clé est juste")
 
 
+# An IBAN in its bank's national groups, of any size: « IT13 X 03069 11884 000007351824 » (the
+# Italian CIN, ABI, CAB and account). Only a whole valid IBAN counts (length and key).
+NATIONAL_LAYOUT_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \t][A-Z0-9]{1,16}){2,8}\b")
 # A French account as a RIB writes it, without the IBAN's country and key: bank, branch,
 # account, RIB key (« 16606 30031 00712846593 73 »)
 RIB = re.compile(
@@ -647,10 +662,10 @@ REFERENCE_BEFORE = re.compile(
     re.I,
 )
 # « réf. HK-527-TR et DZ-318-PL »: the list of references goes on (not « macaron n° RES-2025-0142
-# pour GK-318-PT », a permit for a car)
+# pour GK-318-PT », a permit for a car), or their range (« arrêtés n° 2026-DEL-01 à 2026-DEL-07 »)
 REFERENCE_LIST_BEFORE = re.compile(
     r"(?:\br[ée]f(?:[ée]rence)?s?\.?|\bn[°o]s?)\s*:?\s*[A-Z0-9][\w/-]*"
-    r"(?:\s*(?:,|\bet\b)\s*[A-Z0-9][\w/-]*)*\s*(?:,|\bet\b)\s*$",
+    r"(?:\s*(?:,|\bet\b)\s*[A-Z0-9][\w/-]*)*\s*(?:,|\bet\b|\bà\b|\bau\b)\s*$",
     re.I,
 )
 # A boat and its registration, which may have a plate's shape
@@ -668,10 +683,26 @@ VEHICLE_BEFORE = re.compile(
     r"\b(?:voiture|véhicule|vehicule|auto|camion|camionnette|moto|scooter|fourgon|"
     r"camping-car|plaque|immatricul\w*|contraventions?|stationnement|fourrière|PV|"
     # « une clio », « le trafic », « il est garé devant la MJC »
-    r"4x4|utilitaire|minibus|taxi|tracteur|quad|clio|twingo|kangoo|trafic|master|berlingo|"
+    r"4x4|utilitaire|minibus|taxi|tracteur|quad|clio|twingo|kangoo|trafic|master|berlingo|remorque|"
     r"partner|jumpy|pick-up|camping[ -]car|gar[ée]e?s?)\b[^.\n]{0,80}$",
     re.I,
 )
+
+
+# Another country's plate, right after the vehicle (and its country): « voiture ukrainienne BC
+# 4718 KM », « immatriculation allemande HB-KR 4127 », « véhicule LD21 XFN », « camion HD512LM »;
+# letters and figures both, two at least of each.
+PLATE_AFTER_VEHICLE = re.compile(
+    r"\b(?i:voiture|v[ée]hicule|camion|camionnette|remorque|moto|immatriculation)"
+    r"(?:[ \t]+[a-zé]+(?:aise|ande|ienne|aine|ine|ise|ole|que|e))?[ \t]*:?[ \t]+"
+    r"(?P<plate>[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{2,4}){0,2})(?![\w-])"
+)
+
+
+def _plate_shape(code: str) -> bool:
+    letters = sum(c.isalpha() for c in code)
+    figures = sum(c.isdigit() for c in code)
+    return letters >= 2 and figures >= 2 and 5 <= letters + figures <= 9
 
 
 # « les 14 et 15 », « du 14 au 25 »: days, not the old numbering's letters
@@ -701,6 +732,15 @@ def plates(text: str) -> Iterator[Finding]:
             m.group(),
             "forme d'une plaque d'immatriculation (AB-123-CD)",
         )
+    for m in PLATE_AFTER_VEHICLE.finditer(text):
+        if _plate_shape(m["plate"]):
+            yield Finding(
+                m.start("plate"),
+                m.end("plate"),
+                "PLAQUE",
+                m["plate"],
+                "immatriculation juste après le véhicule",
+            )
 
 
 # The commune's own applications for funding: « Dossier de subvention DETR n° », « dossier
@@ -894,7 +934,8 @@ LOCALITY_PART = re.compile(
 # a comma, right before the street's number.
 _BUILDING_SEGMENT = (
     r"(?:(?i:studio|appt\.?|appartement|apartment|flat|apt\.?|app\.?|bât\.?|bâtiment|bat\.?|esc\.?|escalier|"
-    r"porte|entrée|logement|chambre|immeuble|tour|villa)[ \t]*[\w-]{1,8}"
+    # (the word whole: not « Villatte » as « villa » and « tte »)
+    r"porte|entrée|logement|chambre|immeuble|tour|villa)(?![^\W\d_])[ \t]*[\w-]{1,8}"
     r"(?:[ \t]+[A-ZÀ-Ÿ][\w'’-]*){0,2}"
     r"|\d{1,2}(?:e|ème|er|eme)[ \t]+(?i:étage|etage)"
     r"|(?i:rez-de-chauss[ée]e|RDC)"

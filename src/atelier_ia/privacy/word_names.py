@@ -262,6 +262,20 @@ PREVIOUS_WORD = re.compile(r"([\w-]+)[ \u00a0]+$")
 PARTICLE_NAME = re.compile(rf"[ \u00a0]+(?:de|du|des|d['’]|da|van|von|ben|el)[ \u00a0]*{CAP}")
 
 
+# « prénoms les plus donnés : Jade, Léo, Emma … », « le palmarès des prénoms »: first names
+# cited as words, a register's statistics, no one's
+NAMES_AS_WORDS = re.compile(
+    r"\bpr[ée]noms\s+(?:les\s+)?plus\s+(?:donn|port|attribu|choisi|fr[ée]quent|populaire)\w*|"
+    r"\b(?:palmar[èe]s|classement|top(?:\s+\d+)?)\s+des\s+pr[ée]noms",
+    re.I,
+)
+
+
+def _names_as_words(text: str, start: int) -> bool:
+    sentence = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    return bool(NAMES_AS_WORDS.search(text, sentence + 1, start))
+
+
 def capitalised_alone(text: str) -> Iterator[Finding]:
     for word in CAPITALISED.finditer(text):
         name = word.group()
@@ -282,6 +296,8 @@ def capitalised_alone(text: str) -> Iterator[Finding]:
             continue
         if text[word.end() : word.end() + 3] == " & ":
             continue  # « les épices Fatima & Filles »
+        if _names_as_words(text, word.start()):
+            continue
         end = word.end()
         if particle := PARTICLE_NAME.match(text, end):
             end = particle.end()
