@@ -99,6 +99,8 @@ REAL_SPLITS = (
     "held_out_75",
     "held_out_76",
     "held_out_77",
+    "held_out_78",
+    "held_out_79",
 )
 
 

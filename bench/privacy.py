@@ -106,6 +106,8 @@ HELD_OUT = {
     "held_out_70": "Seventieth held-out set (written unseen, beside held_out_69):",
     "held_out_71": "Seventy-first held-out set (written unseen):",
     "held_out_72": "Seventy-second held-out set (written unseen, beside held_out_71):",
+    "held_out_73": "Seventy-third held-out set (written unseen):",
+    "held_out_74": "Seventy-fourth held-out set (written unseen, beside held_out_73):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
