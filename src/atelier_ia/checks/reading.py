@@ -217,11 +217,23 @@ ANNOUNCED_ITEM = re.compile(
 )
 
 
+# The same item unnumbered, alone on its line, in the agenda that a heading just above opens
+# (« ORDRE du JOUR ⏎ Appel nominal ⏎ Nomination du Secrétaire de Séance ⏎ N° 1.01 : … »)
+AGENDA_LINE_ITEM = re.compile(
+    r"^[ \t]*(?:nomination|d[ée]signation|[ée]lection)\s+(?:d['’]une?|du|de\s+la)\s+$", re.I
+)
+
+
 def _announced(text: str, m: re.Match) -> bool:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     rest = text[m.end() : line_end if line_end >= 0 else len(text)]
-    return bool(ANNOUNCED_ITEM.search(text, line_start, m.start())) and not rest.strip(" \t:.")
+    if rest.strip(" \t:."):
+        return False
+    return bool(ANNOUNCED_ITEM.search(text, line_start, m.start())) or bool(
+        AGENDA_LINE_ITEM.match(text[line_start : m.start()])
+        and re.search(r"ordre\s+du\s+jour", text[max(0, line_start - 300) : line_start], re.I)
+    )
 
 
 def secretary(text: str) -> re.Match | None:
@@ -995,7 +1007,7 @@ def margin_subjects(text: str) -> re.Match | None:
 
 OUTCOME = re.compile(
     r"\b(?:adopt|approuv|rejet|unanimit|accept)\w*|\baccord\s+unanime\b|\bavis\s+(?:d[ée])?favorable\b|\bvote\s*:|"
-    r"\b\d+\s+voix\s+pour\b|\bpour\s*:\s*\d+|"
+    r"\b\d+\s+(?:voix|votes)\s+pour\b|\bpour\s*:\s*\d+|"
     # « Madame RENAUDIN ayant obtenu la majorité des suffrages »: an election's result
     r"\bobtenu\s+(?:la\s+majorit[ée](?:\s+absolue)?\s+des\s+suffrages|\d+\s+voix)|"
     # « Après approbation du dernier procès-verbal »: the approval, told as done
@@ -1033,9 +1045,15 @@ OUTCOME = re.compile(
     re.I | re.M,
 )
 TALLY = re.compile(
-    rf"(?:(?P<pour>{COUNT})\s+(?:voix\s+)?pour|pour\s*:\s*(?P<pour2>{COUNT}))"
-    rf"(?:[^.\n]{{0,40}}?(?:(?P<contre>{COUNT})\s+(?:voix\s+)?contre|contre\s*:\s*(?P<contre2>{COUNT})))?"
-    rf"(?:[^.\n]{{0,40}}?(?:(?P<abst>{COUNT})\s+abstentions?|abstentions?\s*:\s*(?P<abst2>{COUNT})))?",
+    # (« 13 votes pour 1 abstention », « 11 votes pour / 1 abstention / 2 contre »: « votes »
+    # for « voix »)
+    # (not a year's last figures: « à partir du 15 février 2022 pour toutes les associations »)
+    rf"(?:(?<![\d.,])(?P<pour>{COUNT})\s+(?:(?:voix|votes)\s+)?pour|pour\s*:\s*(?P<pour2>{COUNT}))"
+    rf"(?:(?:(?!abstention)[^.\n]){{0,40}}?(?:(?P<contre>{COUNT})\s+(?:(?:voix|votes)\s+)?contre|"
+    rf"contre\s*:\s*(?P<contre2>{COUNT})))?"
+    rf"(?:[^.\n]{{0,40}}?(?:(?P<abst>{COUNT})\s+abstentions?|abstentions?\s*:\s*(?P<abst2>{COUNT})))?"
+    # (the abstentions before the votes against: « 11 votes pour / 1 abstention / 2 contre »)
+    rf"(?:[^.\n]{{0,40}}?(?P<contre3>{COUNT})\s+contre\b)?",
     re.I,
 )
 
@@ -1067,6 +1085,8 @@ def tallies(text: str) -> list[Tally]:
             count_value(m.group(a) or m.group(b) or "0") or 0
             for a, b in (("pour", "pour2"), ("contre", "contre2"), ("abst", "abst2"))
         ]
+        if m["contre3"] and not values[1]:
+            values[1] = count_value(m["contre3"]) or 0
         # The sentence, within its paragraph: « Sont : POUR : 14 CONTRE : 0 » then, after a
         # blank line, « … une absorption des rejets … » is another matter.
         start = max(text.rfind(".", 0, m.start()), _paragraph_start(text, m.start())) + 1
