@@ -167,8 +167,21 @@ def _capitalised_from(start: int, text: str) -> tuple[int, int]:
     return start, end
 
 
+# « mr le boterff », « mme de souza »: a surname's article or particle after the civility, then
+# a word that is no French word (not « mr le maire »)
+ARTICLE_THEN_SURNAME = re.compile(
+    rf"(?:le|la|de|du|da|di|van|von|ben|el)[ \t]+(?P<surname>{LOWER_WORD})(?![\w'’-])"
+)
+
+
 def by_cue(text: str) -> Iterator[Finding]:
+    from atelier_ia.privacy.french_words import is_french_word
+
     for m in CIVILITY.finditer(text):
+        article = ARTICLE_THEN_SURNAME.match(text, m.end())
+        if article and not is_french_word(article["surname"]):
+            yield _finding(text, article.span(), "nom en minuscules après une civilité")
+            continue
         first = WORD.match(text, m.end())
         # « mme benhamou »; « mr karim dupont »: two words when the first is a first name.
         most = 3 if _known_first_name(first.group()) else 1

@@ -52,7 +52,8 @@ NAME = rf"{CAP}(?:\s+(?:{PARTICLE}\s+|[dD]['’])?{CAP}){{0,2}}"
 CIVILITY = (
     # « MR », « MME », « Melle »: how some registers write them, in capitals or the old way
     # « Mme. Daniéla STOMP », « Melle. »: a dot after the short forms too
-    r"(?:M\.|Mr\.?|MR\.?|MM\.|Monsieur|Messieurs|Mme\.?|MME\.?|Mmes|Madame|Mesdames|Mlle\.?|"
+    # (« Mrs », « Ms »: the English ones, in letters and forms from British residents)
+    r"(?:M\.|Mrs\.?|Ms\.?|Mr\.?|MR\.?|MM\.|Monsieur|Messieurs|Mme\.?|MME\.?|Mmes|Madame|Mesdames|Mlle\.?|"
     r"MLLE\.?|Melle\.?|"
     r"Mademoiselle|"
     r"Maître|Me|Dr\.?|Docteur|Pr\.?|Professeur|Veuve|Vve)"
@@ -842,7 +843,9 @@ CIVILITY_WORD = re.compile(CIVILITY.replace(r"\.?", "").replace(r"\.", ""))
 # before names a family or a family business, so the capitalised word after it is a surname.
 FAMILY = re.compile(
     # « Mme Josiane FAVRE, née PERRIER »: a maiden name
-    rf"\b(?:famille|familles|consorts|époux|établissements|Ets\.?|née)\s+(?P<name>{CAP})"
+    # (« née Le Corre », « née DE SOUSA »: the surname's particle with it)
+    rf"\b(?:famille|familles|consorts|époux|établissements|Ets\.?|née)\s+"
+    rf"(?P<name>(?:(?:Le|La|De|Du|Des|Da|Di|Del|Van|Von|LE|LA|DE|DU|DA|DI|VAN)\s+(?=[{UPPER}]))?{CAP})"
 )
 
 
@@ -1362,6 +1365,9 @@ PLURAL_CIVILITY_MIXED = re.compile(
 CIVILITIES = {"Mrs", "Mr", "Mme", "Mmes", "Mlle", "Mlles", "Melle", "Messieurs", "Mesdames"}
 
 
+LIST_PARTICLES = {"Le", "La", "De", "Du", "Da", "Di", "Del", "Van", "Von"}
+
+
 def _mixed_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
     known = first_names()
     # « – » and « - » between items alike (the same length, so positions hold)
@@ -1371,6 +1377,8 @@ def _mixed_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
         if not item:
             continue
         words = [w for w in re.split(r"[ \t]+|(?<=\.)", item["name"]) if not w.endswith(".")]
+        if len(words) == 3 and words[0] in LIST_PARTICLES:
+            words = words[1:]  # « Le Texier Loïc »: a Breton surname with its article
         # « Loin Bruno »: a surname that is also a word, before a known given name
         surname_then_given = len(words) == 2 and words[1] in known
         if not any(w in known for w in words) or any(
@@ -1384,6 +1392,43 @@ def _mixed_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
         yield Finding(
             at, at + len(item["name"]), "PERSONNE", item["name"], "nom et prénom dans une liste"
         )
+
+
+LOWER_ITEM = re.compile(rf"[{LOWER}]\.|[{LOWER}]+(?:['’-][{LOWER}]+)*")
+LOWER_PARTICLES = {"le", "la", "de", "du", "da", "di", "van", "von", "ben", "el", "al", "ait"}
+
+
+def _lower_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
+    """« présents : bernard jouan (maire), le gall yvette, h. ramanantsoa, tran van duc »: a
+    council list typed in lower case. An item of two to four words is a name when each is an
+    initial, a particle, a known first name or no French word (one French word among three or
+    more: « tran van duc »)."""
+    known = first_names()
+    span = text[start:end]
+    body = span.find(":") + 1 if ":" in span else 0
+    for chunk in LIST_ITEM.finditer(span, body):
+        item = chunk.group().strip()
+        words = [w.group() for w in LOWER_ITEM.finditer(item)]
+        if not 2 <= len(words) <= 4 or " ".join(words) != re.sub(r"\s+", " ", item):
+            continue
+        names = [
+            w
+            for w in words
+            if w not in LOWER_PARTICLES
+            and (
+                w.endswith(".")
+                or w.capitalize() in known
+                # (« l'amicale », « d'honneur »: a French word after its elided article)
+                or not is_french_word(re.sub(r"^[ld]['’]", "", w))
+            )
+        ]
+        french = [w for w in words if w not in LOWER_PARTICLES and w not in names]
+        if any(w.endswith(".") for w in names) and len(names) == len(words) == 2:
+            pass  # « h. ramanantsoa », the initial first
+        elif not [w for w in names if not w.endswith(".")] or len(french) > (len(words) >= 3):
+            continue
+        at = start + chunk.start() + chunk.group().index(item)
+        yield Finding(at, at + len(item), "PERSONNE", item, "nom en minuscules dans une liste")
 
 
 def _mixed_case_after_plural_civility(text: str) -> Iterator[Finding]:
@@ -1419,6 +1464,7 @@ def by_council_list(text: str) -> Iterator[Finding]:
     yield from _mixed_case_after_plural_civility(text)
     for heading in LIST_HEADING.finditer(text):
         yield from _mixed_case_items(text, heading.start(), heading.end())
+        yield from _lower_case_items(text, heading.start(), heading.end())
     lists = [m.span() for m in (*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text))]
     lists += [(m.end(), _list_below(text, m.end())) for m in EMPTY_LIST_HEADING.finditer(text)]
     for start, stop in lists:
@@ -1488,7 +1534,8 @@ LINE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)?")
 
 # A form's fields: « Nom : PEREIRA », « Prénom : Maria da Conceição », « Nom de naissance : … ».
 FORM_FIELD = re.compile(
-    rf"\b(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille|l['’]enfant)|"
+    # (« nom : LEBASTARD ; prénom : yannick », a web form's fields in lower case)
+    rf"\b(?:(?:[Nn]om|NOM)(?:\s+de\s+(?:naissance|famille|jeune\s+fille|l['’]enfant)|"
     r"\s+d['’](?:usage|[ée]pouse)|\s+marital)?|Pr[ée]noms?)"
     rf"[ \t]*:[ \t]*(?P<name>{NAME})"
 )
