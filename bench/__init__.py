@@ -101,6 +101,8 @@ REAL_SPLITS = (
     "held_out_77",
     "held_out_78",
     "held_out_79",
+    "held_out_80",
+    "held_out_81",
 )
 
 
