@@ -108,6 +108,8 @@ HELD_OUT = {
     "held_out_72": "Seventy-second held-out set (written unseen, beside held_out_71):",
     "held_out_73": "Seventy-third held-out set (written unseen):",
     "held_out_74": "Seventy-fourth held-out set (written unseen, beside held_out_73):",
+    "held_out_75": "Seventy-fifth held-out set (written unseen):",
+    "held_out_76": "Seventy-sixth held-out set (written unseen, beside held_out_75):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
