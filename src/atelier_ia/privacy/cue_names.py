@@ -75,7 +75,12 @@ BEFORE_PHONE = re.compile(
 )
 # First names that are also feasts, after « c'est » or « merci » more often than people.
 FEASTS = {"noël", "pâques", "toussaint"}
-CIVILITY = re.compile(rf"\b(?i:mme|mr|m\.|monsieur|madame|mlle|melle)[ \t]+(?={LOWER_WORD})")
+# (not « le monsieur dort dedans », « un monsieur qu'elle connaît pas »: the noun, after its
+# article or a determiner)
+CIVILITY = re.compile(
+    r"(?<!\ble )(?<!\bun )(?<!\bce )(?<!\bcette )(?<!\bune )(?<!\bla )(?<!\bdu )(?<!\bau )"
+    rf"\b(?i:mme|mr|m\.|monsieur|madame|mlle|melle)[ \t]+(?={LOWER_WORD})"
+)
 INTRODUCTION = re.compile(
     r"(?i:\b(?:je\s+suis|je\s+m['’ ]?appelle|je\s+me\s+nomme|moi\s+c['’]?est|c['’]est|c|ici|"
     r"appele[rz]|appelle[rz]?|contacte[rz]|demande[rz]|avec|"

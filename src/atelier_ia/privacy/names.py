@@ -1423,9 +1423,15 @@ def _lower_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
             )
         ]
         french = [w for w in words if w not in LOWER_PARTICLES and w not in names]
+        # « cyril mortier »: a known first name and a surname that is a French noun
+        noun_surname = any(w.capitalize() in known for w in words) and all(
+            is_french_noun(w) for w in french
+        )
         if any(w.endswith(".") for w in names) and len(names) == len(words) == 2:
             pass  # « h. ramanantsoa », the initial first
-        elif not [w for w in names if not w.endswith(".")] or len(french) > (len(words) >= 3):
+        elif not [w for w in names if not w.endswith(".")] or len(french) > (
+            len(words) >= 3 or noun_surname
+        ):
             continue
         at = start + chunk.start() + chunk.group().index(item)
         yield Finding(at, at + len(item), "PERSONNE", item, "nom en minuscules dans une liste")
