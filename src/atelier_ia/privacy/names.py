@@ -53,7 +53,10 @@ CIVILITY = (
     # « MR », « MME », « Melle »: how some registers write them, in capitals or the old way
     # « Mme. Daniéla STOMP », « Melle. »: a dot after the short forms too
     # (« Mrs », « Ms »: the English ones, in letters and forms from British residents)
-    r"(?:M\.|Mrs\.?|Ms\.?|Mr\.?|MR\.?|MM\.|Monsieur|Messieurs|Mme\.?|MME\.?|Mmes|Madame|Mesdames|Mlle\.?|"
+    # (« M COUSQUER », « MM FROUSTEY »: without the dot, before a surname in capitals)
+    # (not metres, « 5 M LINEAIRES », nor an acronym's last letter, « M.A.M COTTAGE »)
+    r"(?:M\.|(?<![\w.])(?<!\d )M{1,2}(?=[ \t]+[A-ZÀ-Ý]{3})|Mrs\.?|Ms\.?|Mr\.?|MR\.?|MM\.|"
+    r"Monsieur|Messieurs|Mme\.?|MME\.?|Mmes|Madame|Mesdames|Mlle\.?|"
     r"MLLE\.?|Melle\.?|"
     r"Mademoiselle|"
     r"Maître|Me|Dr\.?|Docteur|Pr\.?|Professeur|Veuve|Vve)"
