@@ -1839,3 +1839,17 @@ def test_a_civility_without_its_dot_before_a_surname_in_capitals():
     assert ("PERSONNE", "FROUSTEY") in kinds("Présents : MM FROUSTEY, MANSART et PAJOT")
     assert kinds("CLÔTURE DE 5 M LINEAIRES") == []
     assert kinds("gîte M.A.M COTTAGE") == []
+
+
+def test_the_models_single_words_in_an_english_sentence():
+    """held_out_75 and 76: in an e-mail in English, the French model read « Hello » and
+    « Australia » as people, and « I'm writing » was a first name (a letter alone that INSEE
+    lists) and a surname. The model's single words are dropped there, and a first name has two
+    letters at least; a full name the model reads stays."""
+    mail = "Hello, I'm writing from Ballarat VIC 3350, Australia, about my grandfather's grave."
+    assert [k for k in kinds(mail) if k[0] == "PERSONNE"] == []
+    named = (
+        "i am writing for my birth certificate, born on 17 September 2001 in Lannion when my "
+        "father Rahul Deshpande worked at Alcatel, we live in Bengaluru."
+    )
+    assert ("PERSONNE", "Rahul Deshpande") in kinds(named)

@@ -827,6 +827,19 @@ def _candidate_sentences(text: str, known: list[tuple[int, int]]) -> list[tuple[
     return chosen
 
 
+def _in_english(sentence: str) -> bool:
+    """« Hello, I'm Maggie Hughes », « … Ballarat VIC 3350, Australia »: a sentence in English,
+    where the French model reads greetings and places as people. Its single words there are
+    dropped; a full name it reads stays (« i am Ananya Deshpande »)."""
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
+
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", sentence)]
+    english = sum(w in ENGLISH and w not in FRENCH for w in words)
+    french = sum(w in FRENCH and w not in ENGLISH for w in words)
+    return english >= 3 and english > 2 * french
+
+
 def _explained(word: re.Match, known: list[tuple[int, int]]) -> bool:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
@@ -885,8 +898,11 @@ def by_model(text: str, known: Iterable[Finding] = ()) -> Iterator[Finding]:
         return
     sentences = _candidate_sentences(text, [(f.start, f.end) for f in known])
     docs = nlp.pipe(sentence for _, sentence in sentences)
-    for (base, _), doc in zip(sentences, docs, strict=True):
-        yield from _people(text, doc, base)
+    for (base, sentence), doc in zip(sentences, docs, strict=True):
+        english = _in_english(sentence)
+        for person in _people(text, doc, base):
+            if not (english and " " not in person.text.strip()):
+                yield person
 
 
 def _people(text: str, doc, base: int) -> Iterator[Finding]:

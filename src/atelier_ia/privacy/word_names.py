@@ -147,6 +147,8 @@ def in_lower_case(text: str) -> Iterator[Finding]:
         first = word.group()
         if word.start() and text[word.start() - 1].isalnum():
             continue  # inside a word
+        if len(first) < 2:
+            continue  # « I'm writing »: a letter alone (INSEE lists a few), no first name
         if not _alone(text, word.start(), word.end()) or first in FEASTS:
             continue
         if DAY_BEFORE.search(text, max(0, word.start() - 8), word.start()) and YEAR_AFTER.match(
