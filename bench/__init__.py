@@ -103,6 +103,7 @@ REAL_SPLITS = (
     "held_out_79",
     "held_out_80",
     "held_out_81",
+    "held_out_82",
 )
 
 

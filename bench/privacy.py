@@ -110,6 +110,8 @@ HELD_OUT = {
     "held_out_74": "Seventy-fourth held-out set (written unseen, beside held_out_73):",
     "held_out_75": "Seventy-fifth held-out set (written unseen):",
     "held_out_76": "Seventy-sixth held-out set (written unseen, beside held_out_75):",
+    "held_out_77": "Seventy-seventh held-out set (written unseen):",
+    "held_out_78": "Seventy-eighth held-out set (written unseen, beside held_out_77):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
