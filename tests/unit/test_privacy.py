@@ -1853,3 +1853,24 @@ def test_the_models_single_words_in_an_english_sentence():
         "father Rahul Deshpande worked at Alcatel, we live in Bengaluru."
     )
     assert ("PERSONNE", "Rahul Deshpande") in kinds(named)
+
+
+def test_after_the_seventy_seventh_and_seventy_eighth_held_out_sets():
+    """Their first runs' addresses: a hamlet then its commune déléguée by its name alone (« La
+    Guierche, Terves, 79300 Bressuire ») read as the postcode and commune only; a street in lower
+    case then its postcode and commune, without « j'habite » before (« 8 allee des chenes 41600
+    lamotte-beuvron »), cut at the street; a year and a serial number (« A-2026-0231, rue de la
+    République ») read as a house number. A count after the postcode stays outside, a range of
+    house numbers stays one."""
+    assert kinds("infirmier, La Guierche, Terves, 79300 Bressuire, 07.61.48.25.93") == [
+        ("ADRESSE", "La Guierche, Terves, 79300 Bressuire"),
+        ("TELEPHONE", "07.61.48.25.93"),
+    ]
+    assert kinds("l'adresse ne change pas 8 allee des chenes 41600 lamotte-beuvron, merci") == [
+        ("ADRESSE", "8 allee des chenes 41600 lamotte-beuvron")
+    ]
+    assert ("ADRESSE", "12 rue des lilas") in kinds("au 12 rue des lilas 41200 euros de travaux")
+    assert kinds("semaine 16 : A-2026-0231, rue de la République fermée le 18 avril") == []
+    assert kinds("12-14 rue de la Paix, 75002 Paris") == [
+        ("ADRESSE", "12-14 rue de la Paix, 75002 Paris")
+    ]

@@ -217,17 +217,24 @@ LOWER_STREET = re.compile(
 # commune and the punctuation after them: « j habite la haute folie 53270 sainte suzanne et
 # chammes, … », « ici gilles au lieu dit le genestoux 63240 le mont dore, … ».
 _LOW = r"[a-zàâäçéèêëîïôöùûüÿ'’-]+"
+# A postcode (not a count: « 41200 euros ») and the commune in lower case, which ends at
+# punctuation, or where the sentence goes on (« … la tremblade juste derriere le camping »)
+_LOWER_POSTCODE_COMMUNE = (
+    r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}"
+    r"(?![ \t]+(?:euros?|habitants|personnes|km|hectares|ha|tonnes|litres|visiteurs)\b)"
+    rf"(?:[ \t]+{_LOW}){{1,5}}?(?=[ \t]*(?:[,.;!?\n]|$)|[ \t]+(?:juste|derri[eè]re|depuis|"
+    r"mais|car|pour|donc|et[ \t]+(?:je|j['’ ]|mon|ma|mes|on|nous))\b)"
+)
 LOWER_WHOLE_ADDRESS = re.compile(
     r"(?:\bj['’ ]?[ \t]?habite[ \t]+(?:au[ \t]+|[àa][ \t]+)?|\bhabitons[ \t]+|"
     r"\bdomicili[ée]e?s?[ \t]+(?:au[ \t]+|[àa][ \t]+)?|(?=\blieu[ -]dit[ \t]))"
     rf"(?P<address>(?:\d{{1,4}}[ \t]+)?{_LOW}(?:[ \t]+{_LOW}){{0,7}}[ \t]+"
-    r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}"
-    r"(?![ \t]+(?:euros?|habitants|personnes|km|hectares|ha|tonnes|litres|visiteurs)\b)"
-    # the commune ends at punctuation, or where the sentence goes on (« … la tremblade juste
-    # derriere le camping »)
-    rf"(?:[ \t]+{_LOW}){{1,5}}?)(?=[ \t]*(?:[,.;!?\n]|$)|[ \t]+(?:juste|derri[eè]re|depuis|"
-    r"mais|car|pour|donc|et[ \t]+(?:je|j['’ ]|mon|ma|mes|on|nous))\b)"
+    rf"{_LOWER_POSTCODE_COMMUNE})"
 )
+# The postcode and commune after a street typed in lower case, whatever comes before it (« on
+# habite 12 chemin des grands pres 41200 villefranche sur cher depuis … »): the commune ends as
+# in LOWER_WHOLE_ADDRESS.
+LOWER_POSTCODE_CITY = re.compile(rf"[ \t]*,?[ \t]*{_LOWER_POSTCODE_COMMUNE}")
 # « quatorze route de Fleurance », « douze rue des Forges »: a dictated address
 SPOKEN_STREET = re.compile(
     rf"\b(?P<number>(?i:{NUMBER_WORDS}))[ \t]+(?i:{STREET_TYPES})\b" + _STREET_NAME
@@ -261,7 +268,9 @@ _HAMLET = (
 )
 HAMLET_BEFORE = re.compile(
     r"(?:^|[:;(—–,]|\b(?:à|au|aux|demeurant|domicilié|domiciliée|habitant))[ \t]*"
-    rf"(?P<name>{_HAMLET}(?:,[ \t]*{_HAMLET}){{0,2}}),"
+    # (« La Guierche, Terves, 79300 Bressuire »: the hamlet, then its commune déléguée by its
+    # name alone)
+    rf"(?P<name>{_HAMLET}(?:,[ \t]*(?:{_HAMLET}|[A-ZÀ-Ÿ][\w'’-]*)){{0,2}}),"
     r"[ \t]*$",
     re.M,
 )
@@ -1025,7 +1034,8 @@ NOT_A_HOUSE_NUMBER_BEFORE = re.compile(
     re.I,
 )
 # A year, not a house number: « parc créé en 1970, Maison du Parc » (but « vivo en 14 rue … »)
-YEAR_NOT_NUMBER = re.compile(r"(?<=\ben[ \t])(?:1[5-9]|20)\d\d\b")
+# (nor a year and a serial number: « arrêté A-2026-0231, rue de la République fermée »)
+YEAR_NOT_NUMBER = re.compile(r"(?<=\ben[ \t])(?:1[5-9]|20)\d\d\b|(?:19|20)\d\d-\d{3,}\b")
 
 
 def _past_building(text: str, end: int) -> int:
@@ -1115,9 +1125,11 @@ def addresses(text: str) -> Iterator[Finding]:
             and not NOT_A_HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())
             and not HOUR_BEFORE.search(text, max(0, m.start() - 6), m.start())
         ):
-            yield Finding(
-                m.start(), m.end(), "ADRESSE", m.group(), "numéro et voie écrits en minuscules"
-            )
+            # « 8 allee des chenes 41600 lamotte-beuvron »: the postcode and commune after it
+            rest = LOWER_POSTCODE_CITY.match(text, m.end())
+            end = rest.end() if rest else m.end()
+            why = "numéro et voie écrits en minuscules"
+            yield Finding(m.start(), end, "ADRESSE", text[m.start() : end], why)
     for m in NAMED_STREET.finditer(text):
         rest = _postcode_after(text, m.end())
         if rest is not None:
