@@ -104,6 +104,7 @@ REAL_SPLITS = (
     "held_out_80",
     "held_out_81",
     "held_out_82",
+    "held_out_83",
 )
 
 
