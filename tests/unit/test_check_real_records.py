@@ -1144,3 +1144,17 @@ def test_after_the_seventy_eighth_and_seventy_ninth_held_out_sets():
     agenda = "* * * 1 2 ORDRE du JOUR\n\nAppel nominal\n\nNomination du Secrétaire de Séance\n\n"
     assert reading.secretary(agenda) is None
     assert reading.secretary(agenda + "M. Paul Durand est nommé secrétaire de séance.\n")
+
+
+def test_after_the_eighty_third_held_out_set():
+    """Its first run's false findings: present delegates counted apart from their substitutes,
+    « Présents titulaires : 51 » (941-cc-porte-de-dromardeche-2016); the first item numbered by
+    the séance's year and month then its rank, « OBJET 2019 03 01 Fixation du nombre de
+    vice-présidences » (942-cc-saone-doubs-bresse-2019). Too few present stays no quorum, and a
+    later item alone is no agenda."""
+    box = "NOMBRE DE CONSEILLERS EN EXERCICE : 58\nPrésents titulaires : 51 ALLOUA Jacques\n"
+    quorum = reading.quorum(box)
+    assert quorum.reached is True and quorum.how == "51 présents pour 58 en exercice"
+    assert reading.quorum(box.replace(": 51", ": 21")).reached is False
+    assert reading.agenda("OBJET 2019 03 01 Fixation du nombre de vice-présidences\n")
+    assert not reading.agenda("OBJET 2019 03 05 Fixation du nombre de vice-présidences\n")

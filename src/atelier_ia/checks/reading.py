@@ -261,8 +261,9 @@ COUNT_LABELS = {
     # « Présents à la séance : 132 », « Nombre de Conseillers qui assistent à la séance : 15 »
     # « Nombre des membres qui ont assisté à la séance : 23 »
     # « Présents ce jour : 77 », « Nombre de conseillers qui assistaient à la séance : 34 »
+    # (« Présents titulaires : 51 », an intercommunal council's delegates, their substitutes apart)
     "presents": r"(?:pr[ée]sents?|(?:qui\s+)?(?:ont\s+)?assist(?:ent|ant|aient|ait|[ée]))"
-    r"(?:\s+[àa]\s+la\s+s[ée]ance|\s+ce\s+jour|\s+en\s+s[ée]ance)?",
+    r"(?:\s+[àa]\s+la\s+s[ée]ance|\s+ce\s+jour|\s+en\s+s[ée]ance|\s+titulaires)?",
     "representes": r"(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?)",
     # « Absents : 3 », « Absents excusés : 2 », « Absent non excusé : 1 »
     "absents": r"(?:absents?(?:\s+(?:non\s+)?excus[ée]s?)?|excus[ée]s?)",
@@ -696,12 +697,15 @@ SECTION = re.compile(
 # page number and running date, « 1 18/12/2017 »): the séance's first item by its own name,
 # alone too (an opening cut after it). A lone « Point n° 5 : » heads an extract of that one
 # item; in a run, NUMBERED_ITEM reads it.
+# (« OBJET 2019 03 01 Fixation du nombre de vice-présidences »: the year, the month, then the
+# item's rank)
 NAMED_ITEM = re.compile(
-    r"^[ \t\d/.]*(?:POINT|Point|QUESTION|Question|RAPPORT|Rapport|AFFAIRE|Affaire"
+    r"^[ \t\d/.]*(?:POINT|Point|QUESTION|Question|RAPPORT|Rapport|AFFAIRE|Affaire|OBJET|Objet"
     # « Ø Délibération n°1 : Débat d'Orientation Budgétaire »: a bulleted list's first item
     # (« Délibération n°1 » alone, without its bullet, heads an extract of that deliberation)
     r"|[Øø•▪►➢][ \t]*(?:D[ée]lib[ée]ration|DELIBERATION))[ \t]+"
-    r"(?:[Nn][°ºo]\.?[ \t]*)?(?P<n>\d{1,3})\b[ \t]*[:.–—-]?[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
+    r"(?:[Nn][°ºo]\.?[ \t]*)?(?:(?:19|20)\d\d[ \t./-]\d\d[ \t./-])?(?P<n>\d{1,3})\b[ \t]*[:.–—-]?"
+    r"[ \t]*(?P<title>\S[^\n]*?)[ \t]*$",
     re.M,
 )
 # « 1 Compte rendu du conseil du 2 septembre » (the number and a space, nothing else): counted
@@ -897,7 +901,11 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += _in_a_run(list(YEAR_NUMBERED.finditer(text)))
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
     kept += list(RUN_IN_FIRST_ITEM.finditer(text))
-    kept += [m for m in NAMED_ITEM.finditer(text) if m["n"] == "1" and _a_title(m.group("title"))]
+    kept += [
+        m
+        for m in NAMED_ITEM.finditer(text)
+        if m["n"].lstrip("0") == "1" and _a_title(m.group("title"))
+    ]
     kept += _lettered_points(text)
     kept += _capital_lettered(text)
     kept += PART_IN_CAPITALS.finditer(text)
