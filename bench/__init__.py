@@ -105,6 +105,8 @@ REAL_SPLITS = (
     "held_out_81",
     "held_out_82",
     "held_out_83",
+    "held_out_84",
+    "held_out_85",
 )
 
 
