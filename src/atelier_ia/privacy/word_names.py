@@ -130,7 +130,7 @@ def _alone(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     return (
         before not in GLUED
-        and after not in "@/_\\#"
+        and after not in "@/_\\#+"  # (« Rémi+ », a service's brand)
         and not (after == "." and text[end + 1 : end + 2].isalnum())
     )
 
