@@ -1881,7 +1881,9 @@ def test_houses_networks_and_civilities_are_nobody():
     Cottage », « Lochnagar Crater »), a bus network's brand (« Réseau Rémi », « Rémi+ ») and a
     civility the model read alone (« Mme et M. JOUANEL ») are nobody; the first name after a
     word of kinship and the surname after the civility stay found."""
-    assert kinds("We live at Holly Cottage, 4 Mill Lane, Ludlow") == []
+    assert kinds("We live at Holly Cottage, 4 Mill Lane, Ludlow") == [
+        ("ADRESSE", "4 Mill Lane, Ludlow")
+    ]
     assert [
         k
         for k in kinds("Réseau Rémi, ligne Romorantin – Blois ; le service Rémi+ dessert")
