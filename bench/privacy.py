@@ -112,6 +112,8 @@ HELD_OUT = {
     "held_out_76": "Seventy-sixth held-out set (written unseen, beside held_out_75):",
     "held_out_77": "Seventy-seventh held-out set (written unseen):",
     "held_out_78": "Seventy-eighth held-out set (written unseen, beside held_out_77):",
+    "held_out_79": "Seventy-ninth held-out set (written unseen):",
+    "held_out_80": "Eightieth held-out set (written unseen, beside held_out_79):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
