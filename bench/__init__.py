@@ -107,6 +107,8 @@ REAL_SPLITS = (
     "held_out_83",
     "held_out_84",
     "held_out_85",
+    "held_out_86",
+    "held_out_87",
 )
 
 
