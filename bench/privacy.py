@@ -114,6 +114,8 @@ HELD_OUT = {
     "held_out_78": "Seventy-eighth held-out set (written unseen, beside held_out_77):",
     "held_out_79": "Seventy-ninth held-out set (written unseen):",
     "held_out_80": "Eightieth held-out set (written unseen, beside held_out_79):",
+    "held_out_81": "Eighty-first held-out set (written unseen):",
+    "held_out_82": "Eighty-second held-out set (written unseen, beside held_out_81):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
