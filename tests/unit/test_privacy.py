@@ -1896,3 +1896,17 @@ def test_houses_networks_and_civilities_are_nobody():
         if k[0] == "PERSONNE"
     ]
     assert ("PERSONNE", "Mme") not in people and ("PERSONNE", "M. JOUANEL") in people
+
+
+def test_after_the_eighty_first_and_eighty_second_held_out_sets():
+    """Their first runs: an elided pronoun after a lower-case civility (« bonjour madame c'est la
+    maman »), a lower-case list's phrase joined by « de la » (« point 2 (eclairage de la
+    circulade) »), and the commune named by its municipal police (« police municipale de
+    Josselin ») read as people. A surname after a civility and a lower-case list's names with
+    their particles stay found."""
+    assert ("PERSONNE", "c'est") not in kinds("bonjour madame c'est la maman de louison")
+    assert kinds("bonjour madame dupont") == [("PERSONNE", "dupont")]
+    listed = kinds("présents : galy o., de la houssaye marie ; point 2 (eclairage de la circulade)")
+    assert listed == [("PERSONNE", "galy o."), ("PERSONNE", "de la houssaye marie")]
+    police = kinds("Main courante de la police municipale de Josselin, dimanche 11 h 15")
+    assert ("PERSONNE", "Josselin") not in police

@@ -80,6 +80,8 @@ FEASTS = {"noël", "pâques", "toussaint"}
 CIVILITY = re.compile(
     r"(?<!\ble )(?<!\bun )(?<!\bce )(?<!\bcette )(?<!\bune )(?<!\bla )(?<!\bdu )(?<!\bau )"
     rf"\b(?i:mme|mr|m\.|monsieur|madame|mlle|melle)[ \t]+(?={LOWER_WORD})"
+    # (not « bonjour madame c'est la maman de louison »: an elided pronoun begins a sentence)
+    r"(?!(?:c|j|qu|n|s|m|t)['’])"
 )
 INTRODUCTION = re.compile(
     r"(?i:\b(?:je\s+suis|je\s+m['’ ]?appelle|je\s+me\s+nomme|moi\s+c['’]?est|c['’]est|c|ici|"

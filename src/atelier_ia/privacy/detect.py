@@ -39,7 +39,9 @@ PRIORITY = {
 # The commune the text is about, as it names it (« Conseil municipal de Murat », « mairie de
 # Murat »): Murat is also a first name, but alone in that text it is the town.
 COMMUNE_NAMED = re.compile(
-    r"\b(?:[Mm]airie|[Cc]ommune|[Vv]ille|[Cc]onseil\s+municipal|CCAS|[Mm]aire)\s+"
+    # (« la police municipale de Josselin », « le centre-ville de Josselin »)
+    r"\b(?:[Mm]airie|[Cc]ommune|[Vv]ille|[Cc]onseil\s+municipal|CCAS|[Mm]aire|"
+    r"[Pp]olice\s+municipale|[Cc]entre-ville)\s+"
     r"(?:de|d['’])\s*(?P<name>[A-ZÀ-Ÿ][\w'’-]+(?:[ ][A-ZÀ-Ÿ][\w'’-]+){0,2})"
 )
 CIVILITY_BEFORE = re.compile(rf"\b{CIVILITY}\s*$")

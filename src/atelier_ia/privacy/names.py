@@ -1453,6 +1453,9 @@ def _lower_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
         noun_surname = any(w.capitalize() in known for w in words) and all(
             is_french_noun(w) for w in french
         )
+        anchored = any(w.endswith(".") or w.capitalize() in known for w in words)
+        if not anchored and any(w in ("de", "la", "le", "du") for w in words[1:]):
+            continue  # « point 2 (eclairage de la circulade) »: words joined by « de la »
         if any(w.endswith(".") for w in names) and len(names) == len(words) == 2:
             pass  # « h. ramanantsoa », the initial first
         elif not [w for w in names if not w.endswith(".")] or len(french) > (
