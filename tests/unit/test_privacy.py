@@ -1910,3 +1910,18 @@ def test_after_the_eighty_first_and_eighty_second_held_out_sets():
     assert listed == [("PERSONNE", "galy o."), ("PERSONNE", "de la houssaye marie")]
     police = kinds("Main courante de la police municipale de Josselin, dimanche 11 h 15")
     assert ("PERSONNE", "Josselin") not in police
+
+
+def test_two_initials_before_one_dot_and_a_lower_case_civility():
+    """held_out_87's first run (real records): « JP. DUBERNET – JL. BRETON », a compound first
+    name's two initials before one dot, and « monsieur VINÇON », the civility in lower case
+    before a surname in capitals, missed."""
+    assert kinds("CdC Pointe Médoc : V. CHAMBAUD – JP. DUBERNET – JL. BRETON -") == [
+        ("PERSONNE", "V. CHAMBAUD"),
+        ("PERSONNE", "JP. DUBERNET"),
+        ("PERSONNE", "JL. BRETON"),
+    ]
+    assert kinds("délégués : monsieur VINÇON ; madame AUPY") == [
+        ("PERSONNE", "VINÇON"),
+        ("PERSONNE", "AUPY"),
+    ]

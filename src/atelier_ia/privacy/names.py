@@ -56,7 +56,8 @@ CIVILITY = (
     # (« M COUSQUER », « MM FROUSTEY »: without the dot, before a surname in capitals)
     # (not metres, « 5 M LINEAIRES », nor an acronym's last letter, « M.A.M COTTAGE »)
     r"(?:M\.|(?<![\w.])(?<!\d )M{1,2}(?=[ \t]+[A-ZÀ-Ý]{3})|Mrs\.?|Ms\.?|Mr\.?|MR\.?|MM\.|"
-    r"Monsieur|Messieurs|Mme\.?|MME\.?|Mmes|Madame|Mesdames|Mlle\.?|"
+    # (« monsieur VINÇON », a list typed with the civilities in lower case)
+    r"Monsieur|monsieur|Messieurs|Mme\.?|MME\.?|Mmes|Madame|madame|Mesdames|Mlle\.?|"
     r"MLLE\.?|Melle\.?|"
     r"Mademoiselle|"
     r"Maître|Me|Dr\.?|Docteur|Pr\.?|Professeur|Veuve|Vve)"
@@ -1163,7 +1164,8 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
 # « N'GORAN », « D'ARGELOS »: an elided letter first.
 SURNAME = rf"(?:[{UPPER}]['’])?[{UPPER}]{{2,}}(?:[-'’ ](?:[YI][ ])?[{UPPER}]{{2,}})*"
 # « Ph. DUBRULLE », « Ch. Dupire »: initials of two letters
-INITIAL = rf"(?:[{UPPER}]|Ph|Ch|Th)\."
+# (« JP. DUBERNET », « JL. BRETON »: a compound first name's two initials before one dot)
+INITIAL = rf"(?:[{UPPER}]|Ph|Ch|Th|JP|JL|JM|JC|JF|JB|PH|MC|MF|AM)\."
 # (not « I. ⏎ RELEVE DE DECISIONS DU BUREAU », a part's Roman number before its title)
 INITIAL_SURNAME = re.compile(
     rf"\b(?![IVX]\.[ \t]*\n){INITIAL}(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b"
