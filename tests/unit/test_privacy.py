@@ -1925,3 +1925,16 @@ def test_two_initials_before_one_dot_and_a_lower_case_civility():
         ("PERSONNE", "VINÇON"),
         ("PERSONNE", "AUPY"),
     ]
+
+
+def test_a_message_in_capitals_after_a_list_in_the_same_line():
+    """Found rereading the change: when a list came first on the same line (« présents : … »),
+    the capitals message after « inscrits : » was read as its names, because the whole span was
+    no longer in capitals. The message is judged by itself now; the list before keeps its
+    names, and a list in capitals keeps its own."""
+    line = (
+        "présents : bernard jouan (maire), h. ramanantsoa ; SMS aux 4 812 inscrits : MAIRIE DE "
+        "MONTLUCON - CANICULE. BUVEZ 1,5 L PAR JOUR. EN CAS DE MALAISE APPELEZ LE 15. STOP AU 36180"
+    )
+    assert kinds(line) == [("PERSONNE", "bernard jouan"), ("PERSONNE", "h. ramanantsoa")]
+    assert ("PERSONNE", "MARTIN") in kinds("PRESENTS : MM. DUPONT, MARTIN, PETIT ET DURAND")

@@ -1504,9 +1504,8 @@ def by_council_list(text: str) -> Iterator[Finding]:
         yield from _lower_case_items(text, heading.start(), heading.end())
     lists = [m.span() for m in (*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text))]
     lists += [(m.end(), _list_below(text, m.end())) for m in EMPTY_LIST_HEADING.finditer(text)]
+    shouted = _shouted(text)
     for start, stop in lists:
-        if _shouted(text[start:stop]):
-            continue
         for m in NAME_INITIAL.finditer(text, start, stop):
             end = TRAILING_INITIAL.match(text, m.end()).end()
             if m["name"] not in NOT_NAMES:
@@ -1516,6 +1515,8 @@ def by_council_list(text: str) -> Iterator[Finding]:
         for m in LIST_SURNAME.finditer(text, start, stop):
             if not _surname_ok(m.group()) or CODE_GOES_ON.match(text, m.end()):
                 continue  # an acronym; « OURS-09-2025-0117 », a file's code
+            if any(a <= m.start() and m.end() <= b for a, b in shouted):
+                continue
             end = m.end()
             given = GIVEN_NAMES.match(text, end, stop) or TRAILING_INITIAL.match(text, end, stop)
             if given and not any(w in NOT_NAMES for w in given.group().split()):
@@ -1537,12 +1538,20 @@ PROSE_WORDS = re.compile(
 )
 
 
-def _shouted(span: str) -> bool:
+# A stretch without a lower-case letter, between line breaks, colons and semicolons
+CAPITALS_STRETCH = re.compile(r"[^a-zà-ÿ\n:;]+")
+
+
+def _shouted(text: str) -> list[tuple[int, int]]:
     """« … aux 4 812 inscrits : MAIRIE DE MONTLUCON - CANICULE NIVEAU ORANGE … BUVEZ 1,5 L PAR
-    JOUR. EN CAS DE MALAISE APPELEZ LE 15. STOP AU 36180 »: after a list's heading, a message
-    written all in capitals, its sentences' words where names would be."""
-    body = re.split(r"[:,]", span, maxsplit=1)[-1]
-    return not re.search(r"[a-zà-ÿ]", body) and len(set(PROSE_WORDS.findall(body))) >= 3
+    JOUR. EN CAS DE MALAISE APPELEZ LE 15. STOP AU 36180 »: messages written all in capitals,
+    their sentences' words where a list's names would be (a list in capitals has no such words
+    between its names)."""
+    return [
+        m.span()
+        for m in CAPITALS_STRETCH.finditer(text)
+        if len(set(PROSE_WORDS.findall(m.group()))) >= 3
+    ]
 
 
 # « PRESENTS : MM., Mmes, Melles » and nothing else on the line: the list is in the lines below,
