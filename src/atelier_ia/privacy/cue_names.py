@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from atelier_ia.privacy.findings import Finding
+from atelier_ia.privacy.french_words import is_french_noun, is_french_word
 from atelier_ia.privacy.names import CAP, LOWER, NOT_NAMES, UPPER, first_names
 
 LOWER_WORD = rf"[{LOWER}]+(?:['’-][{LOWER}]+)*"
@@ -151,8 +152,6 @@ def _name_from(text: str, start: int, words_at_most: int) -> tuple[int, int] | N
 def _a_word_not_a_name(word: str) -> bool:
     """A verb, an adverb, an adjective (« veut », « passe », « demain »): a French word that is
     no noun and no first name; a surname may be a noun (« martin », « boulanger »)."""
-    from atelier_ia.privacy.french_words import is_french_noun, is_french_word
-
     return is_french_word(word) and not is_french_noun(word) and not _known_first_name(word)
 
 
@@ -182,8 +181,6 @@ ARTICLE_THEN_SURNAME = re.compile(
 
 
 def by_cue(text: str) -> Iterator[Finding]:
-    from atelier_ia.privacy.french_words import is_french_word
-
     for m in CIVILITY.finditer(text):
         article = ARTICLE_THEN_SURNAME.match(text, m.end())
         if article and not is_french_word(article["surname"]):
@@ -261,8 +258,6 @@ MESSAGE_FROM = re.compile(
 
 
 def _not_a_word(word: str) -> bool:
-    from atelier_ia.privacy.french_words import is_french_word
-
     lower = word.lower()
     if ELIDED.match(lower):
         return False  # « sms de l'astreinte »: a noun with its article
@@ -316,8 +311,6 @@ UNKNOWN_NAME = re.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,2}}")
 
 def after_a_role(text: str) -> Iterator[Finding]:
     """Capitalised words that are not French words, right after a role or a bond."""
-    from atelier_ia.privacy.french_words import is_french_word
-
     for m in ROLE.finditer(text):
         name = UNKNOWN_NAME.match(text, m.end())
         between = m.group("between").split()
