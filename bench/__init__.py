@@ -109,6 +109,8 @@ REAL_SPLITS = (
     "held_out_85",
     "held_out_86",
     "held_out_87",
+    "held_out_88",
+    "held_out_89",
 )
 
 
