@@ -111,6 +111,8 @@ REAL_SPLITS = (
     "held_out_87",
     "held_out_88",
     "held_out_89",
+    "held_out_90",
+    "held_out_91",
 )
 
 
