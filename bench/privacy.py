@@ -116,6 +116,8 @@ HELD_OUT = {
     "held_out_80": "Eightieth held-out set (written unseen, beside held_out_79):",
     "held_out_81": "Eighty-first held-out set (written unseen):",
     "held_out_82": "Eighty-second held-out set (written unseen, beside held_out_81):",
+    "held_out_83": "Eighty-third held-out set (written unseen):",
+    "held_out_84": "Eighty-fourth held-out set (written unseen, beside held_out_83):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
