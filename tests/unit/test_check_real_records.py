@@ -1158,3 +1158,22 @@ def test_after_the_eighty_third_held_out_set():
     assert reading.quorum(box.replace(": 51", ": 21")).reached is False
     assert reading.agenda("OBJET 2019 03 01 Fixation du nombre de vice-présidences\n")
     assert not reading.agenda("OBJET 2019 03 05 Fixation du nombre de vice-présidences\n")
+
+
+def test_after_the_ninetieth_and_ninety_first_held_out_sets():
+    """Their first run's false findings: items titled in capitals, each followed by its register
+    number, the year and a three-figure rank, « DÉSIGNATION DU SECRÉTAIRE DE SÉANCE 2019045 »
+    (1011-amfreville-saint-amand-2019), and the first item after the opening numbered by the
+    year and its rank, « 2016.84 : DELEGATIONS DONNEES AU BUREAU … » (1023-cc-pays-dazay-le-
+    rideau-2016). Ranks out of a run, and such a line before the séance opens (an extract's own
+    heading), stay no agenda."""
+    items = (
+        "DÉSIGNATION DU SECRÉTAIRE DE SÉANCE 2019045\n\nMadame Mélanie BIGOT accepte.\n\n"
+        "APPROBATION DU PROCES-VERBAL DE LA DERNIERE SÉANCE 2019046\n"
+    )
+    assert reading.agenda(items)
+    assert not reading.agenda(items.replace("2019046", "2019052"))
+    opened = "L'an deux mille seize, le vingt-deux septembre, le Conseil s'est réuni.\n\n"
+    item = "2016.84 : DELEGATIONS DONNEES AU BUREAU PAR LE CONSEIL COMMUNAUTAIRE\n"
+    assert reading.agenda(opened + item)
+    assert not reading.agenda(item + opened)

@@ -808,6 +808,13 @@ TITLE_THEN_REGISTER_NUMBER = re.compile(
     r"(?i:n[°ºo])[ \t]*\d[\d/.-]{2,}[ \t]*$",
     re.M,
 )
+# « DÉSIGNATION DU SECRÉTAIRE DE SÉANCE 2019045 », « APPROBATION DU PROCES-VERBAL … 2019046 »:
+# each item's title in capitals, then its register number, the year and a three-figure rank;
+# counted in a run of ranks.
+TITLE_THEN_YEAR_RANK = re.compile(
+    r"^[ \t]*(?P<title>[A-ZÀ-Ý][^\na-zà-ÿ]*?[A-ZÀ-Ý])[ \t]+(?:19|20)\d\d(?P<n>\d{3})[ \t]*$",
+    re.M,
+)
 DATE_NUMBERED = re.compile(
     r"^[ \t]*\d{1,2}(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d[ \t]*[–-][ \t]*"
     r"(?P<title>[A-ZÀ-Ý][^\n]*?)[ \t]*$",
@@ -899,6 +906,7 @@ def agenda_sections(text: str) -> list[re.Match]:
     kept += _in_a_run(bare)
     kept += _in_a_run(list(NUMBERED_ITEM.finditer(text)))
     kept += _in_a_run(list(YEAR_NUMBERED.finditer(text)))
+    kept += _in_a_run(list(TITLE_THEN_YEAR_RANK.finditer(text)))
     kept += [m for m in LONE_MARKER.finditer(text) if len(m.group("title").split()) >= 2]
     kept += list(RUN_IN_FIRST_ITEM.finditer(text))
     kept += [
@@ -949,9 +957,12 @@ def agenda(text: str) -> re.Match | None:
 # « Délibération n° 2020-0506-1 : FINANCES » (the register's number: the year, the séance's day
 # and month, the item's rank) heading its own line after the séance has opened: the record's
 # first item, its business taken in order; before the opening, it heads an extract instead.
+# « 2016.84 : DELEGATIONS DONNEES AU BUREAU … » (the year and the register's rank, the title in
+# capitals) the same way.
 REGISTER_ITEM = re.compile(
     r"^[ \t]*D[ée]lib[ée]ration\s+n[°ºo]\s*(?:19|20)\d\d[-/.]\d{2,4}[-/.]\d{1,3}\s*:"
-    r"[ \t]*\S[^\n]*$",
+    r"[ \t]*\S[^\n]*$|"
+    r"^[ \t]*(?:19|20)\d\d\.\d{1,3}[ \t]*:[ \t]*(?-i:[A-ZÀ-Ý]{2}[^\na-zà-ÿ]*)$",
     re.M | re.I,
 )
 
