@@ -1938,3 +1938,20 @@ def test_a_message_in_capitals_after_a_list_in_the_same_line():
     )
     assert kinds(line) == [("PERSONNE", "bernard jouan"), ("PERSONNE", "h. ramanantsoa")]
     assert ("PERSONNE", "MARTIN") in kinds("PRESENTS : MM. DUPONT, MARTIN, PETIT ET DURAND")
+
+
+def test_a_plural_civility_before_semicolons_given_names_and_remarks():
+    """held_out_89/91's first run (real records): « MM ASPESANI; AUBRUN ; BAILLY Henri ; …
+    CHOSSAT DE MONTBURON (à partir de la question I.2) ; COLNAY; ⏎ ⏎ DELINEAU; … », the list
+    read only to its first name (1002-cc-rives-de-saone-2007: names R 0.49), and « Mmes BERGEOT
+    et ORY » (1023). A sentence after the list stays out of it."""
+    found = kinds(
+        "MM ASPESANI; AUBRUN ; BAILLY Henri ; CHOSSAT DE MONTBURON (à partir de la question "
+        "I.2) ; COLNAY;\n\nDELINEAU; DEROZIER\n"
+    )
+    for name in ("AUBRUN", "BAILLY Henri", "CHOSSAT DE MONTBURON", "COLNAY", "DELINEAU"):
+        assert ("PERSONNE", name) in found
+    assert ("PERSONNE", "ORY") in kinds("Mmes BERGEOT et ORY pour VILLAINES LES ROCHERS")
+    assert kinds("MM. DUPONT ; la Commission a examiné le BUDGET PRIMITIF") == [
+        ("PERSONNE", "DUPONT")
+    ]

@@ -1195,11 +1195,17 @@ LIST_HEADING = re.compile(
     re.I,
 )
 # « Mmes et MM. DUFAU, PAILLARES, GELLY » : a plural civility, then surnames and commas.
+# (« MM ASPESANI; AUBRUN ; BAILLY Henri ; … CHOSSAT DE MONTBURON (à partir de la question I.2) ;
+# COLNAY; ⏎ ⏎ DELINEAU; … »: semicolons, a given name or a remark after a surname, the list
+# going on over blank lines; « Mmes BERGEOT et ORY »)
+LISTED_TAIL = (
+    rf"(?:[ \t]+[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?){{0,2}}(?:[ \t]*\([^()\n]{{0,60}}\))?"
+)
 PLURAL_CIVILITY = re.compile(
     # (« MM BERNARD, BURGUN », the dot left out)
     rf"\b(?:Mmes|Mesdames|MM\.?|Messieurs)(?:\s+et\s+(?:MM\.?|Messieurs|Mmes|Mesdames))?"
     # (« MM. LAGARDE - CHENINA - ARRIVE »: dashes between them too)
-    rf"\s+{SURNAME}(?:(?:\s*[,–—]\s*|\s+-\s+){SURNAME}\b)*"
+    rf"\s+{SURNAME}\b{LISTED_TAIL}(?:(?:\s*[,;–—]\s*|\s+-\s+|\s+et\s+){SURNAME}\b{LISTED_TAIL})*"
 )
 CODE_GOES_ON = re.compile(r"[-/_.]?\d")
 # « de CHAMPS de SAINT-LÉGER Henri »: particles in lower case between upper-case surnames
