@@ -1955,3 +1955,17 @@ def test_a_plural_civility_before_semicolons_given_names_and_remarks():
     assert kinds("MM. DUPONT ; la Commission a examiné le BUDGET PRIMITIF") == [
         ("PERSONNE", "DUPONT")
     ]
+
+
+def test_compound_initials_feminine_headings_and_particles_after_a_plural_civility():
+    """held_out_83/84's first run: « Excusée : Meynier A.-Cl. », the heading in the feminine and
+    the second initial of two letters; « A.-Cl. Meynier » before the surname too; « MM.
+    Zeroual, Colombo, de Bausset », a particle before the last surname, and « MM. » itself
+    taken for a surname after « Mmes … ». The feminine heading word in capitals stays nobody,
+    and « Communes non représentées : » heads no list of people."""
+    assert kinds("Excusée : Meynier A.-Cl. ; secrétaire : X") == [("PERSONNE", "Meynier A.-Cl.")]
+    assert ("PERSONNE", "A.-Cl. Meynier") in kinds("membres présents : A.-Cl. Meynier, B. Durand")
+    found = kinds("Mmes Ferreira, Vũ, MM. Zeroual, Colombo, de Bausset ; absente excusée")
+    assert ("PERSONNE", "de Bausset") in found
+    assert kinds("ABSENTE : Madame Marie-France JOURNÉ") == [("PERSONNE", "Marie-France JOURNÉ")]
+    assert kinds("Communes non représentées : LOUVECIENNES et MAREIL-MARLY") == []

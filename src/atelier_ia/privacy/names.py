@@ -1165,13 +1165,18 @@ def repeated_surnames(text: str, found: list[Finding]) -> Iterator[Finding]:
 SURNAME = rf"(?:[{UPPER}]['’])?[{UPPER}]{{2,}}(?:[-'’ ](?:[YI][ ])?[{UPPER}]{{2,}})*"
 # « Ph. DUBRULLE », « Ch. Dupire »: initials of two letters
 # (« JP. DUBERNET », « JL. BRETON »: a compound first name's two initials before one dot)
-INITIAL = rf"(?:[{UPPER}]|Ph|Ch|Th|JP|JL|JM|JC|JF|JB|PH|MC|MF|AM)\."
+INITIAL = rf"(?:[{UPPER}]|Ph|Ch|Th|Cl|JP|JL|JM|JC|JF|JB|PH|MC|MF|AM)\."
+# The second initial of a compound first name: « M.-Th. », « A.-Cl. », « J.-P. »
+SECOND_INITIAL = rf"(?:-?(?:[{UPPER}]|Ch|Cl|Th|Ph)\.)"
 # (not « I. ⏎ RELEVE DE DECISIONS DU BUREAU », a part's Roman number before its title)
 INITIAL_SURNAME = re.compile(
-    rf"\b(?![IVX]\.[ \t]*\n){INITIAL}(?:-?[{UPPER}]\.)?\s?(?P<name>{SURNAME})\b"
+    rf"\b(?![IVX]\.[ \t]*\n){INITIAL}{SECOND_INITIAL}?\s?(?P<name>{SURNAME})\b"
 )
 LIST_HEADING = re.compile(
-    r"\b(?:pr[ée]sents?|pouvoirs?|procurations?|repr[ée]sent[ée]s?|absents?|excus[ée]s?|"
+    # (« Excusée : », « Absente : », « Présente : », one woman: the feminine)
+    # (not « Communes non représentées : LOUVECIENNES et MAREIL-MARLY »)
+    r"\b(?:pr[ée]sente?s?|pouvoirs?|procurations?|(?<!non\s)repr[ée]sent[ée]e?s?|absente?s?|"
+    r"excus[ée]e?s?|"
     r"signataires?|b[ée]n[ée]voles|candidat(?:e|s|es)?|membres|inscrit(?:e|s|es)?|"
     # a board's or a commission's members (« élus : HOFFSTETTER Thierry, président, Kieffer M.,
     # … », « titulaires : GIRAUD Catherine, Der Sarkissian V. ; suppléants : Soilihi A. »)
@@ -1182,7 +1187,7 @@ LIST_HEADING = re.compile(
     r"liste\s+«[^»\n]{1,60}»)"
     # « Signataires (suite) : »
     # (« membres nommés : », « conseillers délégués : »)
-    r"(?:\s+(?:excus[ée]s?|ayant\s+donn[ée]\s+pouvoir|pr[ée]sents?|nomm[ée]e?s|d[ée]sign[ée]e?s|"
+    r"(?:\s+(?:excus[ée]e?s?|ayant\s+donn[ée]\s+pouvoir|pr[ée]sente?s?|nomm[ée]e?s|d[ée]sign[ée]e?s|"
     r"d[ée]l[ée]gu[ée]e?s))?(?:\s*\([^)\n]{0,20}\))?"
     # « Etaient Présents, LEBLANC, HOCQUARD, … »: a comma for the colon, a surname right after
     rf"\s*(?::|,(?=\s*(?-i:[{UPPER}]{{2}})))[^\n]*"
@@ -1314,6 +1319,21 @@ ACRONYMS = {
     "REPRÉSENTÉS",
     "REPRESENTE",
     "REPRÉSENTÉ",
+    # (their feminine: « ABSENTE : Madame … », « Etait EXCUSEE : »)
+    "PRESENTE",
+    "PRÉSENTE",
+    "PRESENTES",
+    "PRÉSENTES",
+    "ABSENTE",
+    "ABSENTES",
+    "EXCUSEE",
+    "EXCUSÉE",
+    "EXCUSEES",
+    "EXCUSÉES",
+    "REPRESENTEE",
+    "REPRÉSENTÉE",
+    "REPRESENTEES",
+    "REPRÉSENTÉES",
     "PROCURATION",
     "PROCURATIONS",
     "POUVOIR",
@@ -1349,7 +1369,7 @@ def _surname_ok(name: str) -> bool:
 # (not « M. », a civility).
 INITIAL_NAME = re.compile(
     # (not « M. », Monsieur; but « M.-F. Aubignat », two initials)
-    rf"\b(?!M\.(?!-)){INITIAL}(?:-?[{UPPER}]\.)?\s?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
+    rf"\b(?!M\.(?!-)){INITIAL}{SECOND_INITIAL}?\s?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
 )
 # Where such a name stands: in a list, or after a preposition (« A. Introduction » opening a
 # line is a heading).
@@ -1361,7 +1381,9 @@ GIVEN_NAMES = re.compile(rf"(?:[ \t]+(?![{UPPER}]+\b){CAP}){{1,2}}")
 
 
 # « TÉCHER J.-M. », « Rouch P. »: the surname first, then the initial
-TRAILING_INITIAL = re.compile(rf"[ \t]+[{UPPER}]\.(?:-?[{UPPER}]\.)?(?=[ \t]*(?:[,;.)]|$|\n))")
+TRAILING_INITIAL = re.compile(
+    rf"[ \t]+(?:[{UPPER}]|Ch|Cl|Th|Ph)\.{SECOND_INITIAL}?(?=[ \t]*(?:[,;.)]|$|\n))"
+)
 NAME_INITIAL = re.compile(
     # (« Der Sarkissian V. », « Le Corre A. », « N'Diaye A. », « Ferreira da Silva A.-P. »)
     rf"(?:(?<=[,;:][ \t])|(?<=[,;:]))"
@@ -1392,7 +1414,9 @@ MIXED_CASE_ITEM = re.compile(
 # civility, surnames in mixed case and commas.
 PLURAL_CIVILITY_MIXED = re.compile(
     r"\b(?:Mesdames|Messieurs|Mmes|MM\.)[ \t]+"
-    rf"(?P<names>(?!Messieurs\b){CAP}(?:[ \t]*,[ \t]*(?!Messieurs\b|Mesdames\b){CAP})*)"
+    # (« MM. Zeroual, Colombo, de Bausset »: a particle before the surname)
+    rf"(?P<names>(?!Messieurs\b){CAP}(?:[ \t]*,[ \t]*(?!(?:Messieurs|Mesdames|MM|Mmes)\b)"
+    rf"(?:(?:de|du|d['’])[ \t]?)?{CAP})*)"
 )
 
 
@@ -1476,8 +1500,8 @@ def _lower_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
 
 def _mixed_case_after_plural_civility(text: str) -> Iterator[Finding]:
     for m in PLURAL_CIVILITY_MIXED.finditer(text):
-        for name in re.finditer(CAP, m["names"]):
-            word = name.group()
+        for name in re.finditer(rf"(?:(?:de|du)[ \t]|d['’])?(?P<word>{CAP})", m["names"]):
+            word = name["word"]
             if (
                 word in NOT_NAMES
                 or word.isupper()
@@ -1486,7 +1510,13 @@ def _mixed_case_after_plural_civility(text: str) -> Iterator[Finding]:
             ):
                 continue  # « Messieurs Conseillers »
             at = m.start("names") + name.start()
-            yield Finding(at, at + len(word), "PERSONNE", word, "nom après « Messieurs », « Mmes »")
+            yield Finding(
+                at,
+                at + len(name.group()),
+                "PERSONNE",
+                name.group(),
+                "nom après « Messieurs », « Mmes »",
+            )
 
 
 def by_council_list(text: str) -> Iterator[Finding]:
