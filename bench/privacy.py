@@ -118,6 +118,8 @@ HELD_OUT = {
     "held_out_82": "Eighty-second held-out set (written unseen, beside held_out_81):",
     "held_out_83": "Eighty-third held-out set (written unseen):",
     "held_out_84": "Eighty-fourth held-out set (written unseen, beside held_out_83):",
+    "held_out_85": "Eighty-fifth held-out set (written unseen):",
+    "held_out_86": "Eighty-sixth held-out set (written unseen, beside held_out_85):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
