@@ -1969,3 +1969,34 @@ def test_compound_initials_feminine_headings_and_particles_after_a_plural_civili
     assert ("PERSONNE", "de Bausset") in found
     assert kinds("ABSENTE : Madame Marie-France JOURNÉ") == [("PERSONNE", "Marie-France JOURNÉ")]
     assert kinds("Communes non représentées : LOUVECIENNES et MAREIL-MARLY") == []
+
+
+def test_numbered_lists_hamlets_before_a_postcode_and_a_breton_article():
+    """held_out_84 to 86's first run: a numbered « feuille d'émargement », its surnames in
+    capitals before given names no list knows (« RAKOTOMALALA Fanja », « de RICHAUD
+    d'ESPINASSY Gonzague »); a hamlet before its postcode in a table's cell, in English, or on
+    its own lines of a letter; « c'est audrey le gall », a Breton surname's article. A numbered
+    agenda after the list, a numbered report that starts in lower case, the sender's office
+    above a postcode and « audrey la maman » stay as they are."""
+    sheet = (
+        "feuille d'émargement :\n1. RAGOT Maurice, maire\n2. RAKOTOMALALA Fanja\n"
+        "3. de RICHAUD d'ESPINASSY Gonzague, absent\n1. APPROBATION DU PROCES-VERBAL\n"
+    )
+    found = kinds(sheet)
+    assert ("PERSONNE", "RAKOTOMALALA Fanja") in found
+    assert ("PERSONNE", "de RICHAUD d'ESPINASSY Gonzague") in found
+    assert not [text for kind, text in found if "APPROBATION" in text]
+    report = "2 informations aux conseillers :\n1. la commune de SAINT-CERE vient d'obtenir\n"
+    assert kinds(report) == []
+    assert kinds("BONNET Simone | Les Petites Bruères, 36150 Vatan")[-1] == (
+        "ADRESSE",
+        "Les Petites Bruères, 36150 Vatan",
+    )
+    assert ("ADRESSE", "Le Grand Clot, 04200 Mison") in kinds(
+        "we bought the old farmhouse at Le Grand Clot, 04200 Mison last autumn"
+    )
+    letter = "Yvon Carré-Lesage\nLa Ville-Gourio\nLa Poterie\n22400 Lamballe-Armor"
+    assert ("ADRESSE", "La Ville-Gourio\nLa Poterie\n22400 Lamballe-Armor") in kinds(letter)
+    assert kinds("Le Maire\n38000 Grenoble") == [("ADRESSE", "38000 Grenoble")]
+    assert ("PERSONNE", "audrey le gall") in kinds("bonjour, c'est audrey le gall, la maman")
+    assert ("PERSONNE", "audrey") in kinds("bonjour c'est audrey la maman de kylian")

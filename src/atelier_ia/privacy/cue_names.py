@@ -133,6 +133,13 @@ def _name_from(text: str, start: int, words_at_most: int) -> tuple[int, int] | N
     position = start
     while taken < words_at_most:
         word = WORD.match(text, position)
+        if word and word.group() in ("le", "la") and taken:
+            # « c'est audrey le gall »: a Breton surname's article, before a word that is no
+            # French word (not « audrey la maman »)
+            after = WORD.match(text, past_blanks(text, word.end()))
+            if after and not is_french_word(after.group()) and not _known_first_name(after.group()):
+                position = past_blanks(text, word.end())
+                continue
         if not word or word.group() in stop or word.group() in TITLES:
             break
         if word.group() in PARTICLES:

@@ -1215,7 +1215,10 @@ PLURAL_CIVILITY = re.compile(
 CODE_GOES_ON = re.compile(r"[-/_.]?\d")
 # « de CHAMPS de SAINT-LÉGER Henri »: particles in lower case between upper-case surnames
 # (« de BLANES i ROCABERTÍ Guillem »: Catalan's « i » between two surnames)
-LIST_SURNAME = re.compile(rf"(?:\bde\s)?\b{SURNAME}(?:\s(?:de|du|des|i|y)\s{SURNAME})*\b")
+# (« de RICHAUD d'ESPINASSY Gonzague »: an elided particle too)
+LIST_SURNAME = re.compile(
+    rf"(?:\bde\s)?\b{SURNAME}(?:\s(?:de|du|des|i|y)\s{SURNAME}|\sd['’]{SURNAME})*\b"
+)
 ACRONYMS = {
     # bodies a list of members names next to people
     "UDAF",
@@ -1540,6 +1543,7 @@ def by_council_list(text: str) -> Iterator[Finding]:
         yield from _lower_case_items(text, heading.start(), heading.end())
     lists = [m.span() for m in (*LIST_HEADING.finditer(text), *PLURAL_CIVILITY.finditer(text))]
     lists += [(m.end(), _list_below(text, m.end())) for m in EMPTY_LIST_HEADING.finditer(text)]
+    lists += [(m.end(), _numbered_below(text, m.end())) for m in NUMBERED_HEADING.finditer(text)]
     shouted = _shouted(text)
     for start, stop in lists:
         for m in NAME_INITIAL.finditer(text, start, stop):
@@ -1612,6 +1616,31 @@ def _list_below(text: str, end: int) -> int:
 
 
 LINE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)?")
+
+# « feuille d'émargement : ⏎ 1. GUYARD Christian, maire ⏎ 2. BEN YOUSSEF-MARCHAL Leïla, 1re
+# adjointe ⏎ 3. … »: a heading that ends its line, then its people numbered from one.
+NUMBERED_HEADING = re.compile(
+    r"(?:[ée]margement|pr[ée]sente?s?|membres|conseill(?:ers|ères)|d[ée]l[ée]gu[ée]s|"
+    # (its first item a surname in capitals: not « … aux conseillers municipaux : ⏎ 1. la commune
+    # de SAINT-CERE vient d'obtenir … »)
+    r"signataires?)[^\n:]{0,40}:[ \t]*(?=\n[ \t]*1[.)][ \t]+(?:(?:de|du|d['’])[ \t]?)?"
+    r"(?-i:[A-ZÀ-Ý]['’A-ZÀ-Ý]))",
+    re.I,
+)
+NUMBERED_LINE = re.compile(r"[ \t]*(?P<n>\d{1,3})[.)][ \t][^\n]*")
+
+
+def _numbered_below(text: str, end: int) -> int:
+    """Where the numbered list under its heading ends: its lines, numbered one after the other
+    (an agenda numbered from one again after it is no part of the list)."""
+    position, expected = end, 1
+    while (gap := LINE_BREAK.match(text, position)) and (
+        line := NUMBERED_LINE.match(text, gap.end())
+    ):
+        if int(line["n"]) != expected:
+            break
+        position, expected = line.end(), expected + 1
+    return position
 
 
 # A form's fields: « Nom : PEREIRA », « Prénom : Maria da Conceição », « Nom de naissance : … ».

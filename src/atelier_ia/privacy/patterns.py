@@ -267,11 +267,21 @@ _HAMLET = (
     r"(?:[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?[A-ZÀ-Ÿ][\w'’-]*){0,2}"
 )
 HAMLET_BEFORE = re.compile(
-    r"(?:^|[:;(—–,]|\b(?:à|au|aux|demeurant|domicilié|domiciliée|habitant))[ \t]*"
+    # (« | Les Petites Bruères, 36150 Vatan », a table's cell; « bought the old farmhouse at Le
+    # Grand Clot, 04200 Mison », in English)
+    r"(?:^|[:;(—–,|]|\b(?:à|au|aux|demeurant|domicilié|domiciliée|habitant|at))[ \t]*"
     # (« La Guierche, Terves, 79300 Bressuire »: the hamlet, then its commune déléguée by its
     # name alone)
     rf"(?P<name>{_HAMLET}(?:,[ \t]*(?:{_HAMLET}|[A-ZÀ-Ÿ][\w'’-]*)){{0,2}}),"
     r"[ \t]*$",
+    re.M,
+)
+# « La Ville-Gourio ⏎ La Poterie ⏎ 22400 Lamballe-Armor »: a letter's lines, the hamlet's line
+# first, its commune déléguée's next (not « Le Maire ⏎ 38000 Grenoble », the sender's office)
+HAMLET_LINES_BEFORE = re.compile(
+    r"^[ \t]*(?!(?:Le|La|L['’])[ \t]*(?:Maire|Mairie|Pr[ée]sidente?|Direct(?:eur|rice)|"
+    r"Conseil|Service|Secr[ée]taire)\b)"
+    rf"(?P<name>{_HAMLET}(?:[ \t]*\n[ \t]*(?:{_HAMLET}|[A-ZÀ-Ÿ][\w'’-]*)){{0,1}})[ \t]*\n[ \t]*$",
     re.M,
 )
 POSTCODE_CITY = re.compile(
@@ -1153,7 +1163,9 @@ def addresses(text: str) -> Iterator[Finding]:
                 "voie ou résidence suivie d'un appartement, d'un bâtiment ou d'une case",
             )
     for m in POSTCODE_CITY.finditer(text):
-        hamlet = HAMLET_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        hamlet = HAMLET_BEFORE.search(
+            text, max(0, m.start() - 120), m.start()
+        ) or HAMLET_LINES_BEFORE.search(text, max(0, m.start() - 120), m.start())
         if hamlet and hamlet.start("name") > _taken_until(taken, m.start()):
             # « La Grande Noue, 18120 Massay »: a hamlet by its name, then the postcode
             start = hamlet.start("name")
