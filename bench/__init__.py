@@ -113,6 +113,8 @@ REAL_SPLITS = (
     "held_out_89",
     "held_out_90",
     "held_out_91",
+    "held_out_92",
+    "held_out_93",
 )
 
 
