@@ -120,6 +120,8 @@ HELD_OUT = {
     "held_out_84": "Eighty-fourth held-out set (written unseen, beside held_out_83):",
     "held_out_85": "Eighty-fifth held-out set (written unseen):",
     "held_out_86": "Eighty-sixth held-out set (written unseen, beside held_out_85):",
+    "held_out_87": "Eighty-seventh held-out set (written unseen):",
+    "held_out_88": "Eighty-eighth held-out set (written unseen, beside held_out_87):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
