@@ -2000,3 +2000,14 @@ def test_numbered_lists_hamlets_before_a_postcode_and_a_breton_article():
     assert kinds("Le Maire\n38000 Grenoble") == [("ADRESSE", "38000 Grenoble")]
     assert ("PERSONNE", "audrey le gall") in kinds("bonjour, c'est audrey le gall, la maman")
     assert ("PERSONNE", "audrey") in kinds("bonjour c'est audrey la maman de kylian")
+
+
+def test_breton_articles_after_an_initial_or_a_plural_civility_and_a_widow():
+    """held_out_86's first run: « G. Le Bihan » (read « G. Le »), « Mmes Le Gouëllec,
+    Duval-Kaboré » (the article read as the name, then dropped as a word) and « Mme veuve LE
+    TEXIER » (« veuve » read as her name). A word after the article stays a word."""
+    assert ("PERSONNE", "G. Le Bihan") in kinds("titulaires : Y.-M. Rouxel, G. Le Bihan, Urvoy D.")
+    found = kinds("présents : M. Bernard NICOLAS, Mmes Le Gouëllec, Duval-Kaboré, MM. Poulain")
+    assert ("PERSONNE", "Le Gouëllec") in found
+    assert kinds("livraison | Mme veuve LE TEXIER |") == [("PERSONNE", "LE TEXIER")]
+    assert ("PERSONNE", "Le Roux") not in kinds("Mmes Le Roux et Martin")

@@ -83,6 +83,8 @@ CIVILITY = re.compile(
     rf"\b(?i:mme|mr|m\.|monsieur|madame|mlle|melle)[ \t]+(?={LOWER_WORD})"
     # (not « bonjour madame c'est la maman de louison »: an elided pronoun begins a sentence)
     r"(?!(?:c|j|qu|n|s|m|t)['’])"
+    # (« Mme veuve LE TEXIER »: her widowhood, not her name)
+    r"(?!(?:veuve|vve)\b)"
 )
 INTRODUCTION = re.compile(
     r"(?i:\b(?:je\s+suis|je\s+m['’ ]?appelle|je\s+me\s+nomme|moi\s+c['’]?est|c['’]est|c|ici|"

@@ -63,8 +63,9 @@ CIVILITY = (
     r"Maître|Me|Dr\.?|Docteur|Pr\.?|Professeur|Veuve|Vve)"
 )
 # « Mme G. LE BRIS », « M. J.-P. Martin »: an initial may come first.
+# (« Mme veuve LE TEXIER »: her widowhood between the civility and the name)
 AFTER_CIVILITY = re.compile(
-    rf"\b{CIVILITY}\s+(?P<name>(?:[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?)?{NAME})"
+    rf"\b{CIVILITY}\s+(?:(?:veuve|vve)\s+)?(?P<name>(?:[{UPPER}]\.(?:-?[{UPPER}]\.)?\s?)?{NAME})"
 )
 WORD = re.compile(CAP)
 
@@ -1372,7 +1373,9 @@ def _surname_ok(name: str) -> bool:
 # (not « M. », a civility).
 INITIAL_NAME = re.compile(
     # (not « M. », Monsieur; but « M.-F. Aubignat », two initials)
-    rf"\b(?!M\.(?!-)){INITIAL}{SECOND_INITIAL}?\s?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
+    # (« G. Le Bihan »: a Breton surname's article)
+    rf"\b(?!M\.(?!-)){INITIAL}{SECOND_INITIAL}?\s?(?:(?:Le|La)[ \t](?=[{UPPER}]))?"
+    rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?\b"
 )
 # Where such a name stands: in a list, or after a preposition (« A. Introduction » opening a
 # line is a heading).
@@ -1418,8 +1421,10 @@ MIXED_CASE_ITEM = re.compile(
 PLURAL_CIVILITY_MIXED = re.compile(
     r"\b(?:Mesdames|Messieurs|Mmes|MM\.)[ \t]+"
     # (« MM. Zeroual, Colombo, de Bausset »: a particle before the surname)
-    rf"(?P<names>(?!Messieurs\b){CAP}(?:[ \t]*,[ \t]*(?!(?:Messieurs|Mesdames|MM|Mmes)\b)"
-    rf"(?:(?:de|du|d['’])[ \t]?)?{CAP})*)"
+    # (« Mmes Le Gouëllec, Duval-Kaboré »: a Breton surname's article)
+    rf"(?P<names>(?!Messieurs\b)(?:(?:Le|La)[ \t](?=[{UPPER}]))?{CAP}"
+    rf"(?:[ \t]*,[ \t]*(?!(?:Messieurs|Mesdames|MM|Mmes)\b)"
+    rf"(?:(?:de|du|d['’])[ \t]?|(?:Le|La)[ \t](?=[{UPPER}]))?{CAP})*)"
 )
 
 
@@ -1503,7 +1508,9 @@ def _lower_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
 
 def _mixed_case_after_plural_civility(text: str) -> Iterator[Finding]:
     for m in PLURAL_CIVILITY_MIXED.finditer(text):
-        for name in re.finditer(rf"(?:(?:de|du)[ \t]|d['’])?(?P<word>{CAP})", m["names"]):
+        for name in re.finditer(
+            rf"(?:(?:de|du)[ \t]|d['’]|(?:Le|La)[ \t](?=[{UPPER}]))?(?P<word>{CAP})", m["names"]
+        ):
             word = name["word"]
             if (
                 word in NOT_NAMES
