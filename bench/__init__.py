@@ -115,6 +115,8 @@ REAL_SPLITS = (
     "held_out_91",
     "held_out_92",
     "held_out_93",
+    "held_out_94",
+    "held_out_95",
 )
 
 
