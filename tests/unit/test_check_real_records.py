@@ -1177,3 +1177,14 @@ def test_after_the_ninetieth_and_ninety_first_held_out_sets():
     item = "2016.84 : DELEGATIONS DONNEES AU BUREAU PAR LE CONSEIL COMMUNAUTAIRE\n"
     assert reading.agenda(opened + item)
     assert not reading.agenda(item + opened)
+
+
+def test_after_the_ninety_fifth_held_out_set():
+    """Its first run's false finding: the séance's first deliberation headed by its rank and year
+    on a line of its own, its title below, « Délibération n°41-2016 ⏎ Approbation du procès
+    verbal » (1062-cc-canton-de-prayssas-2016). Before the opening (an extract's own heading) it
+    stays no agenda."""
+    opened = "L'an deux mille seize, le vingt huit juillet, les conseillers se sont réunis.\n\n"
+    item = "Délibération n°41-2016\nApprobation du procès verbal\n"
+    assert reading.agenda(opened + item)
+    assert not reading.agenda(item + opened)

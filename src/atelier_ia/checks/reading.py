@@ -962,7 +962,11 @@ def agenda(text: str) -> re.Match | None:
 REGISTER_ITEM = re.compile(
     r"^[ \t]*D[ée]lib[ée]ration\s+n[°ºo]\s*(?:19|20)\d\d[-/.]\d{2,4}[-/.]\d{1,3}\s*:"
     r"[ \t]*\S[^\n]*$|"
-    r"^[ \t]*(?:19|20)\d\d\.\d{1,3}[ \t]*:[ \t]*(?-i:[A-ZÀ-Ý]{2}[^\na-zà-ÿ]*)$",
+    r"^[ \t]*(?:19|20)\d\d\.\d{1,3}[ \t]*:[ \t]*(?-i:[A-ZÀ-Ý]{2}[^\na-zà-ÿ]*)$|"
+    # « Délibération n°41-2016 ⏎ Approbation du procès verbal » (the rank, then the year; the
+    # title on the next line)
+    r"^[ \t]*D[ée]lib[ée]ration\s+n[°ºo]\s*\d{1,3}[-/](?:19|20)\d\d[ \t]*\n[ \t]*"
+    r"(?-i:[A-ZÀ-Ý])[^\n]*$",
     re.M | re.I,
 )
 
