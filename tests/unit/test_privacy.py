@@ -2011,3 +2011,25 @@ def test_breton_articles_after_an_initial_or_a_plural_civility_and_a_widow():
     assert ("PERSONNE", "Le Gouëllec") in found
     assert kinds("livraison | Mme veuve LE TEXIER |") == [("PERSONNE", "LE TEXIER")]
     assert ("PERSONNE", "Le Roux") not in kinds("Mmes Le Roux et Martin")
+
+
+def test_chat_senders_in_turn_and_names_after_english_cues():
+    """held_out_87/88's first run: a chat's sender whose nickname is also a word (« kiki »,
+    « bichette ») when they speak twice with someone between; names no French list knows in an
+    English e-mail, after « my name is », « My husband », a sign-off; « My French mobile » is
+    no one. A note's repeated labels and « My husband and I » stay nobody."""
+    chat = (
+        "[groupe whatsapp des parents de l'ecole] kiki : qui emmene les cm2 vendredi ?\n"
+        "nath p. : moi, j'ai 4 places\nkiki : merci !\n"
+    )
+    assert [t for k, t in kinds(chat) if t == "kiki"] == ["kiki", "kiki"]
+    assert kinds("sms du service : objet : fuite\nobjet : relance\ndate : demain") == []
+    mail = (
+        "Hello, my name is Rhiannon Cadwallader. My husband Gareth and I are cruising. "
+        "My French mobile is 07 49 16 83 52. Many thanks, Rhiannon"
+    )
+    found = kinds(mail)
+    for name in ("Rhiannon Cadwallader", "Gareth", "Rhiannon"):
+        assert ("PERSONNE", name) in found
+    assert not [t for k, t in found if t.startswith("My")]
+    assert kinds("My husband and I will come. Best wishes, The Smith family") == []

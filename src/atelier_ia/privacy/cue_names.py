@@ -254,6 +254,8 @@ NICKNAME = re.compile(
 # sender opens each line. Only where the text says it is a chat.
 CHAT = re.compile(r"(?i:whats\s?app|messenger|telegram|signal|sms|texto|groupe\s+de\s+discussion)")
 SENDER = re.compile(rf"^(?:\[[^\]\n]*\][ \t]*)?(?P<name>{ANY_WORD})[ \t]*:[ \t]", re.M)
+# Any line's speaker, one to three words (« nath p. : moi, j'ai 4 places »)
+SPEAKER = re.compile(r"^(?:\[[^\]\n]*\][ \t]*)?(?P<label>[^\W\d][^\n:]{0,24}?)[ \t]*:[ \t]", re.M)
 # « sms de babou (taxi) », « message de Siobhan »
 # « reçue par courriel de Nouvelle-Calédonie »: where it comes from, not who
 TERRITORY = re.compile(
@@ -279,6 +281,26 @@ ELIDED = re.compile(r"[ldjmnst]['’]|qu['’]")
 # A mail's header lines in the languages residents write in (« asunto: », « assunto: »,
 # « Betreff: »): not a chat line's sender
 MAIL_HEADERS = {"asunto", "assunto", "assumpte", "subject", "betreff", "oggetto", "onderwerp"}
+# A form's or a note's labels, repeated line after line (« objet : … ⏎ réponse : … »)
+NOT_SENDERS = {
+    "objet",
+    "date",
+    "heure",
+    "réponse",
+    "reponse",
+    "question",
+    "note",
+    "info",
+    "rappel",
+    "nom",
+    "prénom",
+    "prenom",
+    "adresse",
+    "tel",
+    "tél",
+    "mail",
+    "email",
+}
 
 
 def by_nickname_or_sender(text: str) -> Iterator[Finding]:
@@ -286,12 +308,23 @@ def by_nickname_or_sender(text: str) -> Iterator[Finding]:
     line's sender, the author of a message."""
     for m in NICKNAME.finditer(text):
         yield _finding(text, m.span("name"), "surnom après « dit », « dite », « alias »")
-    senders = SENDER.finditer(text) if CHAT.search(text) else ()
+    senders = list(SENDER.finditer(text)) if CHAT.search(text) else []
+    # « kiki : qui emmene … ⏎ nath p. : moi … ⏎ kiki : … »: a sender who speaks twice, another
+    # speaking between, is someone even when the nickname is also a word (« kiki », « bichette »)
+    labels = [m.group("name").lower() for m in senders]
+    speakers = {m.group("label").lower() for m in SPEAKER.finditer(text)} if senders else set()
+    in_turn = {
+        label
+        for label in labels
+        if labels.count(label) >= 2 and len(speakers) >= 2 and label not in stop_words()
+    }
     for m in senders:
+        label = m.group("name")
         if (
-            _not_a_word(m.group("name"))
-            and not CHAT.fullmatch(m.group("name"))
-            and m.group("name").lower() not in MAIL_HEADERS
+            (_not_a_word(label) or label.lower() in in_turn)
+            and not CHAT.fullmatch(label)
+            and label.lower() not in MAIL_HEADERS
+            and label.lower() not in NOT_SENDERS
         ):
             yield _finding(text, m.span("name"), "nom de l'auteur d'une ligne de discussion")
     for m in MESSAGE_FROM.finditer(text):
@@ -342,3 +375,29 @@ def after_a_role(text: str) -> Iterator[Finding]:
         yield _finding(
             text, (m.end(), end), "nom après un lien ou un rôle (« son fils », « témoin »)"
         )
+
+
+# An e-mail in English from a resident abroad: « my name is Rhiannon Cadwallader », « My husband
+# Gareth and I », « my grandmother, Evelyn Prosser, born … », signed « Best wishes, Gareth ».
+# Names no French list knows, given away by the English words before them.
+ENGLISH_CUE = re.compile(
+    r"\b(?:[Mm]y[ \t]+name[ \t]+is|[Mm]y[ \t]+(?:husband|wife|partner|son|daughter|mother|"
+    r"father|grandmother|grandfather|brother|sister|uncle|aunt|late[ \t]+husband|late[ \t]+wife)"
+    r",?|(?:Best[ \t]+wishes|Kind[ \t]+regards|Many[ \t]+thanks|Yours[ \t]+sincerely|"
+    r"Best[ \t]+regards|Warm[ \t]+regards|Regards|Cheers),)"
+    rf"[ \t\n]+(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})"
+)
+# English words a capital may start that are no one's name (« My husband and I », « Best
+# wishes, The Smith family »)
+ENGLISH_NOT_NAMES = {"The", "And", "I", "We", "Our", "My", "Mr", "Mrs", "Ms", "Dr", "From"}
+
+
+def by_english_cue(text: str) -> Iterator[Finding]:
+    for m in ENGLISH_CUE.finditer(text):
+        words = list(CAPITALISED.finditer(text, m.start("name"), m.end("name")))
+        while words and words[-1].group() in ENGLISH_NOT_NAMES:
+            words.pop()
+        if not words or words[0].group() in ENGLISH_NOT_NAMES or words[0].group() in NOT_NAMES:
+            continue
+        span = (words[0].start(), words[-1].end())
+        yield _finding(text, span, "nom après une formule anglaise (« my name is »…)")

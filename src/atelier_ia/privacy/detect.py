@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from atelier_ia.privacy.cue_names import after_a_role, by_cue, by_nickname_or_sender
+from atelier_ia.privacy.cue_names import (
+    after_a_role,
+    by_cue,
+    by_english_cue,
+    by_nickname_or_sender,
+)
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import (
     CIVILITY,
@@ -63,6 +68,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         *NAME_DETECTORS,
         by_cue,
         by_nickname_or_sender,
+        by_english_cue,
         after_a_role,
         in_lower_case,
         capitalised_alone,

@@ -669,6 +669,8 @@ def by_first_name(text: str) -> Iterator[Finding]:
         start = word.start()
         if text[max(0, start - 6) : start].lower().endswith(("saint-", "sainte-")):
             continue
+        if first in ENGLISH_WORDS_AS_FIRST_NAMES and _in_english(_line_at(text, start)):
+            continue  # « My French mobile is … »: an English word, not the first name My
         initial = len(last) == 1 and text[end : end + 1] == "."
         if (
             initial
@@ -832,6 +834,17 @@ def _candidate_sentences(text: str, known: list[tuple[int, int]]) -> list[tuple[
         ):
             chosen.append((m.start(), m.group()))
     return chosen
+
+
+# A first name that is also an English determiner opening a sentence (« My French mobile … »);
+# not « Grace », « Hope », « Will », who may be someone in an English sentence too
+ENGLISH_WORDS_AS_FIRST_NAMES = {"My"}
+
+
+def _line_at(text: str, position: int) -> str:
+    """The line around a position: an e-mail's paragraph, in one language."""
+    end = text.find("\n", position)
+    return text[text.rfind("\n", 0, position) + 1 : end if end != -1 else len(text)]
 
 
 def _in_english(sentence: str) -> bool:
