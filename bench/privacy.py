@@ -122,6 +122,8 @@ HELD_OUT = {
     "held_out_86": "Eighty-sixth held-out set (written unseen, beside held_out_85):",
     "held_out_87": "Eighty-seventh held-out set (written unseen):",
     "held_out_88": "Eighty-eighth held-out set (written unseen, beside held_out_87):",
+    "held_out_89": "Eighty-ninth held-out set (written unseen):",
+    "held_out_90": "Ninetieth held-out set (written unseen, beside held_out_89):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
