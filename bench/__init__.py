@@ -117,6 +117,8 @@ REAL_SPLITS = (
     "held_out_93",
     "held_out_94",
     "held_out_95",
+    "held_out_96",
+    "held_out_97",
 )
 
 
