@@ -1188,3 +1188,12 @@ def test_after_the_ninety_fifth_held_out_set():
     item = "Délibération n°41-2016\nApprobation du procès verbal\n"
     assert reading.agenda(opened + item)
     assert not reading.agenda(item + opened)
+
+
+def test_after_the_ninety_sixth_held_out_set():
+    """A lack its first run kept silent: a post's weekly hours, « à temps non complet (17h30
+    hebdomadaires maximum » (1073-cassagne-2009), read as the séance's hour. The séance's own
+    hour stays read."""
+    post = "Création d'un poste à temps non complet (17h30 hebdomadaires maximum)\n"
+    assert reading.seance_hour(post) is None
+    assert reading.seance_hour("La séance est ouverte à 20h30.\n" + post).group() == "20h30"

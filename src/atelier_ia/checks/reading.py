@@ -144,10 +144,20 @@ def _title_end(text: str) -> int:
     return len(text)
 
 
+# A length of time, not a time of day: « 17h30 hebdomadaires », « 35 heures par semaine »
+DURATION_AFTER = re.compile(
+    r"\s*(?:hebdomadaires?|mensuelles?|annuelles?|par\s+(?:semaine|mois|an)|de\s+travail)\b",
+    re.I,
+)
+
+
 def seance_hour(text: str) -> re.Match | None:
-    """An hour at which the séance is held or opened (not a late arrival's)."""
+    """An hour at which the séance is held or opened (not a late arrival's, nor a post's
+    weekly hours)."""
     for m in HOUR.finditer(text):
-        if not OTHER_HOUR_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+        if not OTHER_HOUR_BEFORE.search(
+            text[max(0, m.start() - 25) : m.start()]
+        ) and not DURATION_AFTER.match(text, m.end()):
             return m
     return None
 
