@@ -2033,3 +2033,22 @@ def test_chat_senders_in_turn_and_names_after_english_cues():
         assert ("PERSONNE", name) in found
     assert not [t for k, t in found if t.startswith("My")]
     assert kinds("My husband and I will come. Best wishes, The Smith family") == []
+
+
+def test_council_lists_with_a_colon_after_the_civility_and_given_names_after_surnames():
+    """Real held_out_97's first run (names R 0.823): « - MM. : ALANORE J.B, … LESAGE M., D.,
+    MAUFUT G., … SAINTEMARTINE J.C. SIMONNET N. ⏎ - MMES. : AUFRERE M., BUNLON M-C. »
+    (1082-cc-creuse-confluence-2018), and « Membres présents : ⏎ MOREL Jacques, … SAINT-CLAIR
+    Jean, » (1081-cc-haute-charente-2007). The civilities in capitals stay nobody."""
+    text = (
+        "Présents :\n\n- MM. : ALANORE J.B, ASPERTI P., LESAGE M., D., MAUFUT G., SAINTEMARTINE "
+        "J.C. SIMONNET N., TOURAND B.\n\n- MMES. : AUFRERE M., BUNLON M-C., CREUZON C.\n"
+    )
+    found = [t for k, t in kinds(text)]
+    for name in ("MAUFUT", "SIMONNET", "TOURAND", "AUFRERE", "BUNLON"):
+        assert any(name in t for t in found), name
+    assert "MMES" not in " ".join(found)
+    members = (
+        "Membres présents :\nMOREL Jacques, ROUSSEAU Daniel,\nSAINT-CLAIR Jean, BOINEAU Didier,\n"
+    )
+    assert ("PERSONNE", "SAINT-CLAIR Jean") in kinds(members)

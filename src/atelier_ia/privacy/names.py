@@ -1217,21 +1217,33 @@ LIST_HEADING = re.compile(
 # (« MM ASPESANI; AUBRUN ; BAILLY Henri ; … CHOSSAT DE MONTBURON (à partir de la question I.2) ;
 # COLNAY; ⏎ ⏎ DELINEAU; … »: semicolons, a given name or a remark after a surname, the list
 # going on over blank lines; « Mmes BERGEOT et ORY »)
+# (« MM. : ALANORE J.B, ASPERTI P., … BUNLON M-C. »: a colon after the civility, initials after
+# the surnames)
 LISTED_TAIL = (
-    rf"(?:[ \t]+[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?){{0,2}}(?:[ \t]*\([^()\n]{{0,60}}\))?"
+    rf"(?:[ \t]+[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?){{0,2}}"
+    rf"(?:[ \t]+[{UPPER}](?:[.-]{{1,2}}[{UPPER}])?\.?(?![{LOWER}{UPPER}]))?"
+    r"(?:[ \t]*\([^()\n]{0,60}\))?"
 )
 PLURAL_CIVILITY = re.compile(
     # (« MM BERNARD, BURGUN », the dot left out)
-    rf"\b(?:Mmes|Mesdames|MM\.?|Messieurs)(?:\s+et\s+(?:MM\.?|Messieurs|Mmes|Mesdames))?"
+    # (« - MMES. : AUFRERE M., … - MME. : ANNEQUIN A. », in capitals)
+    rf"\b(?:Mmes|Mesdames|MM\.?|Messieurs|MMES?\.?)"
+    rf"(?:\s+et\s+(?:MM\.?|Messieurs|Mmes|Mesdames))?"
     # (« MM. LAGARDE - CHENINA - ARRIVE »: dashes between them too)
-    rf"\s+{SURNAME}\b{LISTED_TAIL}(?:(?:\s*[,;–—]\s*|\s+-\s+|\s+et\s+){SURNAME}\b{LISTED_TAIL})*"
+    # (« LESAGE M., D., MAUFUT G. »: an initial alone, its surname lost, does not end the list)
+    rf"(?:[ \t]*:)?\s+{SURNAME}\b{LISTED_TAIL}"
+    # (« SAINTEMARTINE J.C. SIMONNET N. »: the comma left out after an initial's dot; not « ROBY
+    # J-P. - MME. : ANNEQUIN A. », the next list's civility)
+    rf"(?:(?:\s*[,;–—]\s*(?:[{UPPER}]\.[ \t]*,[ \t]*)?|\s+-\s+|\s+et\s+|(?<=\.)[ \t]+)"
+    rf"(?!(?:MMES?|MM|MLLES?)\b){SURNAME}\b{LISTED_TAIL})*"
 )
 CODE_GOES_ON = re.compile(r"[-/_.]?\d")
 # « de CHAMPS de SAINT-LÉGER Henri »: particles in lower case between upper-case surnames
 # (« de BLANES i ROCABERTÍ Guillem »: Catalan's « i » between two surnames)
 # (« de RICHAUD d'ESPINASSY Gonzague »: an elided particle too)
+# (not a civility in capitals: « MMES LE COTTON » is « LE COTTON »)
 LIST_SURNAME = re.compile(
-    rf"(?:\bde\s)?\b{SURNAME}(?:\s(?:de|du|des|i|y)\s{SURNAME}|\sd['’]{SURNAME})*\b"
+    rf"(?:\bde\s)?\b(?!(?:MMES?|MM|MLLES?|MR)\b){SURNAME}(?:\s(?:de|du|des|i|y)\s{SURNAME}|\sd['’]{SURNAME})*\b"
 )
 ACRONYMS = {
     # bodies a list of members names next to people
@@ -1618,13 +1630,19 @@ def _shouted(text: str) -> list[tuple[int, int]]:
 # which a PDF's copy may part with blank lines (« LACHAMBRE, SACCHETTI, d’Achicourt THUILOT, ⏎ ⏎
 # HECQ, … »).
 EMPTY_LIST_HEADING = re.compile(
-    r"^[ \t]*(?:(?i:[ée]taient\s+)?(?i:pr[ée]sents?|excus[ée]s?|absents?)|PR[ÉE]SENTS?)[ \t]*:"
+    # (« Membres présents : », « Conseillers communautaires présents : »)
+    r"^[ \t]*(?:(?i:[ée]taient\s+)?(?i:(?:membres|conseillers(?:\s+\w+)?|d[ée]l[ée]gu[ée]s)\s+)?"
+    r"(?i:pr[ée]sents?|excus[ée]s?|absents?)|PR[ÉE]SENTS?)[ \t]*:"
     r"(?:[ \t,]*(?:MM\.?|Mmes|Mme|Melles|Mlles|M\.|Messieurs|Mesdames))*[ \t,.]*$",
     re.M,
 )
 # A line of the list: surnames in capitals, a comma after one at least; not a heading (« ORDRE
 # DU JOUR ») nor the next field (« Secrétaire : … »).
-LIST_LINE = re.compile(rf"(?![^\n:]{{0,40}}:)[^\n]*\b{SURNAME}[ \t]*,[^\n]*")
+# (« MOREL Jacques, ROUSSEAU Daniel, … »: given names after the surnames)
+LIST_LINE = re.compile(
+    rf"(?![^\n:]{{0,40}}:)[^\n]*\b{SURNAME}"
+    rf"(?:[ \t]+[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?){{0,2}}[ \t]*,[^\n]*"
+)
 
 
 def _list_below(text: str, end: int) -> int:
