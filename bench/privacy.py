@@ -124,6 +124,8 @@ HELD_OUT = {
     "held_out_88": "Eighty-eighth held-out set (written unseen, beside held_out_87):",
     "held_out_89": "Eighty-ninth held-out set (written unseen):",
     "held_out_90": "Ninetieth held-out set (written unseen, beside held_out_89):",
+    "held_out_91": "Ninety-first held-out set (written unseen):",
+    "held_out_92": "Ninety-second held-out set (written unseen, beside held_out_91):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
