@@ -119,6 +119,8 @@ REAL_SPLITS = (
     "held_out_95",
     "held_out_96",
     "held_out_97",
+    "held_out_98",
+    "held_out_99",
 )
 
 
