@@ -2068,3 +2068,15 @@ def test_boats_homes_for_the_elderly_and_flats_abroad_are_whole_addresses():
         "Brugsesteenweg 212\n8520 Kuurne, Belgique",
     ):
         assert ("ADRESSE", address) in kinds(f"M. Paul Dubois, {address} ; rappel demandé"), address
+
+
+def test_a_first_name_at_a_line_end_before_its_surname_and_an_initial_first_part():
+    """Real held_out_99's first run: a list wrapped between a first name and its surname in
+    capitals (« Solange BIAGGI - Moussa ⏎ BENKACI - … », 1101-metropole-aix-marseille-
+    provence-2020); « J-Paul BRIONNE », the first part an initial. A heading word below a first
+    name, and a surname-first list wrapped after its given name, stay apart."""
+    found = kinds("Solange BIAGGI - Moussa\nBENKACI - François BERNARDINI")
+    assert ("PERSONNE", "Moussa\nBENKACI") in found
+    assert ("PERSONNE", "J-Paul BRIONNE") in kinds("Albert BAZIRE (Sourdeval), J-Paul BRIONNE (X)")
+    assert not [t for k, t in kinds("Benoît\nABSENT : M. Paul DURAND") if "ABSENT" in t]
+    assert not [t for k, t in kinds("MAU Jean-Pierre\nXATART Josiane\n") if "\n" in t]

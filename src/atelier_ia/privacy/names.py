@@ -628,13 +628,22 @@ ARTICLE_SURNAME = re.compile(
 )
 
 
+# A surname in capitals, then given names, up to the word that follows (« COUSSEAU Jean »)
+SURNAME_FIRST_BEFORE = re.compile(
+    rf"\b[{UPPER}]{{2,}}(?:[ \t]+[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)*[ \t]+$"
+)
+
+
 def by_first_name(text: str) -> Iterator[Finding]:
     known = _first_names_not_saints()
     words = list(WORD.finditer(text))
     for i, word in enumerate(words[:-1]):
         following = words[i + 1]
         between = text[word.end() : following.start()]
-        if between not in (" ", "\u00a0"):
+        # (« … Moussa ⏎ BENKACI - … »: a list's line ending between the first name and the
+        # surname in capitals)
+        broken = between == "\n"
+        if between not in (" ", "\u00a0") and not broken:
             continue
         first, last = word.group(), following.group()
         if ("-" in first and SAINT.match(first)) or ("-" in last and SAINT.match(last)):
@@ -645,8 +654,22 @@ def by_first_name(text: str) -> Iterator[Finding]:
             last_is_first_name = last in known
         if "-" in first and all(part in known for part in first.split("-")):
             first_is_known = True  # « Pierre-Toussaint PIETRI »
+        elif re.fullmatch(rf"[{UPPER}]-[{UPPER}][{LOWER}]+", first) and first[2:] in known:
+            first_is_known = True  # « J-Paul BOULET », « J-Marie BRARD »: the first part's initial
         else:
             first_is_known = first in known
+        if broken and not (
+            first_is_known
+            and last.isupper()
+            and len(last) > 2
+            and last not in NOT_NAMES
+            and not is_french_word(last.lower())
+        ):
+            continue  # not « Benoît ⏎ ABSENT », « Georges ⏎ COMPTE RENDU »
+        if broken and SURNAME_FIRST_BEFORE.search(
+            text, text.rfind("\n", 0, word.start()) + 1, word.start()
+        ):
+            continue  # « MAU Jean-Pierre ⏎ XATART Josiane »: the surname came first, one a line
         article = ARTICLE_SURNAME.match(text, following.start()) if last in ("Le", "La") else None
         if first_is_known and article:
             end = article.end()  # « Titouan Le Cozannet », « Rozenn Le Flem »
