@@ -126,6 +126,8 @@ HELD_OUT = {
     "held_out_90": "Ninetieth held-out set (written unseen, beside held_out_89):",
     "held_out_91": "Ninety-first held-out set (written unseen):",
     "held_out_92": "Ninety-second held-out set (written unseen, beside held_out_91):",
+    "held_out_93": "Ninety-third held-out set (written unseen):",
+    "held_out_94": "Ninety-fourth held-out set (written unseen, beside held_out_93):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
