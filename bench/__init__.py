@@ -121,6 +121,8 @@ REAL_SPLITS = (
     "held_out_97",
     "held_out_98",
     "held_out_99",
+    "held_out_100",
+    "held_out_101",
 )
 
 
