@@ -46,6 +46,9 @@ QUORUM_LINE = re.compile(
     r"^.*(?:quorum|majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)|en\s+exercice|"
     r"pr[ée]sents?(?:\s+[àa]\s+la\s+s[ée]ance)?\s*[:=]?\s*\d|\d+\s+pr[ée]sents|seconde\s+convocation|"
     r"en\s+fonctions?|nombre\s+prescrit|valablement\s+(?:d[ée]lib[ée]rer|si[ée]ger)|"
+    # (« réunit les conditions pour délibérer valablement »)
+    r"conditions\s+(?:requises\s+|l[ée]gales\s+)?(?:pour|permettant\s+de)\s+(?:valablement\s+)?"
+    r"d[ée]lib[ée]rer|"
     r"plus\s+de\s+la\s+moiti[ée]|en\s+nombre\s+(?:suffisant|requis|l[ée]gal)|"
     r"(?:formant|forment|formaient|constituant|atteignant|r[ée]unissant)\s+la\s+majorit|"
     r"effectif\s+l[ée]gal|aff[ée]rents|nombre\s+de\s+si[èe]ges).*$",

@@ -1197,3 +1197,28 @@ def test_after_the_ninety_sixth_held_out_set():
     post = "Création d'un poste à temps non complet (17h30 hebdomadaires maximum)\n"
     assert reading.seance_hour(post) is None
     assert reading.seance_hour("La séance est ouverte à 20h30.\n" + post).group() == "20h30"
+
+
+def test_after_the_hundredth_held_out_set():
+    """Its first run's false findings: « Madame le Maire constate que le conseil réunit les
+    conditions pour délibérer valablement » (1112-chars-2024), a stated quorum; « La loi n°
+    2023-175 … vise à … . En particulier, son article 15 permet … » (1111-tronget-2023), the
+    law's article read back through the possessive. A possessive with no text named before stays
+    unread, and conditions of another kind state no quorum."""
+    assert reading.quorum("Le conseil réunit les conditions pour délibérer valablement.\n").reached
+    assert reading.quorum("Les conditions d'accès à la salle sont affichées.\n").reached is None
+    law = (
+        "La loi n° 2023-175 du 10 mars 2023 vise à accélérer. En particulier, son article 15 permet"
+    )
+    assert "article 15" in [written for written, _ in other_text_references(law)]
+    plan = "Le plan vise à accélérer. En particulier, son article 15 permet"
+    assert other_text_references(plan) == []
+
+
+def test_after_the_hundred_and_first_held_out_set():
+    """A lack its first run kept silent: the members present numbered one by one, « 1. M. DEGAY
+    Jean Michel (Maire d') Président ⏎ 2. M. JUDALET Patrick … » (1124-sm-pays-de-la-chatre-en-
+    berry-2019), read as the agenda. Numbered items stay an agenda."""
+    members = "1. M. DEGAY Jean Michel (Maire) Président\n2. M. JUDALET Patrick (Maire)\n"
+    assert reading.agenda(members) is None
+    assert reading.agenda("1. Approbation du procès-verbal\n2. Budget primitif 2019\n")

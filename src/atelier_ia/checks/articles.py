@@ -70,6 +70,10 @@ OTHER_TEXT_AFTER = re.compile(
 # The text named before, in the same sentence: « la loi précitée stipule : • dans l'article 8,
 # que … ; • dans l'article 5 II que … » (a list's items end in « ; », the sentence in « . »).
 OTHER_TEXT_BEFORE = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b[^.]{0,600}$", re.I)
+# « La loi n° 2023-175 du 10 mars 2023 … vise à … . En particulier, son article 15 permet … »:
+# the possessive points back to the text the sentence before named.
+POSSESSIVE_BEFORE = re.compile(r"\b(?:son|ses|leur|leurs)\s+$", re.I)
+TEXT_NAMED = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b", re.I)
 
 
 def normalise(letter: str, number: str) -> str:
@@ -189,8 +193,11 @@ def other_text_references(text: str) -> list[tuple[str, tuple[int, int]]]:
     for m in OTHER_TEXT_ARTICLE.finditer(text):
         if _cgct_without_letter(text, m):
             continue
-        if OTHER_TEXT_AFTER.match(text, m.end()) or OTHER_TEXT_BEFORE.search(
-            text, max(0, m.start() - 600), m.start()
+        possessive = POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if (
+            OTHER_TEXT_AFTER.match(text, m.end())
+            or OTHER_TEXT_BEFORE.search(text, max(0, m.start() - 600), m.start())
+            or (possessive and TEXT_NAMED.search(text, max(0, m.start() - 400), m.start()))
         ):
             found.append((text[m.start() : m.end()], m.span("number")))
     return found

@@ -577,6 +577,10 @@ QUORUM_STATED = re.compile(
     # nombre suffisant », « la majorité des membres en exercice assistant à la séance »
     r"plus\s+de\s+la\s+moiti[ée]\s+des\s+(?:membres|conseillers)|"
     r"en\s+nombre\s+(?:suffisant|requis|l[ée]gal)\b|"
+    # « Madame le Maire constate que le conseil réunit les conditions pour délibérer
+    # valablement »
+    r"r[ée]unit\s+les\s+conditions\s+(?:requises\s+|l[ée]gales\s+)?(?:pour|permettant\s+de)\s+"
+    r"(?:valablement\s+)?d[ée]lib[ée]rer|"
     r"majorit[ée]\s+(?:absolue\s+)?des\s+(?:membres|conseillers)(?:\s+municipaux)?\s+en\s+"
     r"exercice\s+(?:assist|si[ée]g)\w*|"
     # wider: « présents … la majorité … en exercice » in one sentence, whatever the words
@@ -880,6 +884,11 @@ ACTION_TITLE = re.compile(
 )
 
 
+# « 1. M. DEGAY Jean Michel (Maire d’) Président ⏎ 2. M. JUDALET Patrick … »: a numbered list of
+# the members present, each item a person by their civility, is no order of business.
+PERSON_LISTED = re.compile(r"(?:M\.|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle)\s+[A-ZÀ-Ý]")
+
+
 def agenda_sections(text: str) -> list[re.Match]:
     """The numbered sections of a record, as agendas are written without the heading.
 
@@ -887,7 +896,11 @@ def agenda_sections(text: str) -> list[re.Match]:
     it counts as a section only when the next number follows it, or when it is a whole
     paragraph, an item's text that brings in its table (« 2" - Il s'agit d'une décision
     modificative … en intégrant les écritures suivantes : »)."""
-    found = [m for m in SECTION.finditer(text) if _a_title(m.group("title"))]
+    found = [
+        m
+        for m in SECTION.finditer(text)
+        if _a_title(m.group("title")) and not PERSON_LISTED.match(m.group("title"))
+    ]
     numbers = [_number(m.group("n")) for m in found]
     kept = []
     for i, m in enumerate(found):
