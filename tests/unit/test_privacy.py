@@ -2080,3 +2080,13 @@ def test_a_first_name_at_a_line_end_before_its_surname_and_an_initial_first_part
     assert ("PERSONNE", "J-Paul BRIONNE") in kinds("Albert BAZIRE (Sourdeval), J-Paul BRIONNE (X)")
     assert not [t for k, t in kinds("Benoît\nABSENT : M. Paul DURAND") if "ABSENT" in t]
     assert not [t for k, t in kinds("MAU Jean-Pierre\nXATART Josiane\n") if "\n" in t]
+
+
+def test_a_middle_initial_before_the_surname_and_roles_speaking_in_turn():
+    """held_out_93's first run: « le sergent américain Walter J. Kowalczyk », read « Walter J. ».
+    A sentence after the initial stays out (« Samir B. Le matin … »), and a service's chat whose
+    speakers are roles (« lectrice : … ⏎ agent : … ⏎ lectrice : … ») names nobody by them."""
+    assert ("PERSONNE", "Walter J. Kowalczyk") in kinds("le sergent Walter J. Kowalczyk, tué")
+    assert ("PERSONNE", "Samir B.") in kinds("Samir B. Le matin il est parti")
+    chat = "[tchat sms de la médiathèque] lectrice : bonjour\nagent : oui ?\nlectrice : merci\n"
+    assert kinds(chat) == []

@@ -702,11 +702,22 @@ def by_first_name(text: str) -> Iterator[Finding]:
             and not ACRONYM_GOES_ON.match(text, end + 1)
         ):
             end += 1  # « Samir B. », « Rayan M. »: a first name and an initial, as reports write
+            # (« Walter J. Kowalczyk »: a middle initial, the surname after it)
+            # (not « Samir B. Le matin … », the next sentence)
+            surname = MIDDLE_INITIAL_SURNAME.match(text, end)
+            if surname and not is_french_word(surname.group().strip().lower()):
+                end = surname.end()
         elif len(last) < 2 or LEGAL_FORM.match(text, following.start()):
             continue  # an initial, or a company: « Gautier Pierre SARL », « Santos SA »
         yield Finding(
             start, end, "PERSONNE", text[start:end], "prénom connu suivi d'un nom en majuscule"
         )
+
+
+# The surname after a middle initial, capitalised and no civility or French word's start
+MIDDLE_INITIAL_SURNAME = re.compile(
+    rf"[ \t]+(?!{CIVILITY}\b)[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?(?![\w'’])"
+)
 
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
