@@ -123,6 +123,7 @@ REAL_SPLITS = (
     "held_out_99",
     "held_out_100",
     "held_out_101",
+    "held_out_103",
 )
 
 
