@@ -128,6 +128,8 @@ HELD_OUT = {
     "held_out_92": "Ninety-second held-out set (written unseen, beside held_out_91):",
     "held_out_93": "Ninety-third held-out set (written unseen):",
     "held_out_94": "Ninety-fourth held-out set (written unseen, beside held_out_93):",
+    "held_out_95": "Ninety-fifth held-out set (written unseen):",
+    "held_out_96": "Ninety-sixth held-out set (written unseen, beside held_out_95):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
