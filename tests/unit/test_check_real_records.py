@@ -1222,3 +1222,21 @@ def test_after_the_hundred_and_first_held_out_set():
     members = "1. M. DEGAY Jean Michel (Maire) Président\n2. M. JUDALET Patrick (Maire)\n"
     assert reading.agenda(members) is None
     assert reading.agenda("1. Approbation du procès-verbal\n2. Budget primitif 2019\n")
+
+
+def test_after_the_hundred_and_third_held_out_set():
+    """Its first run's false findings: « Nombre de Délégués : En service : 31, Présents : 27 »
+    (1144-cc-beauce-et-gatine-2015), the members in office « en service »; « le mardi 1 er
+    octobre 2019 » (1146-cc-val-de-gray-2019), a PDF's blank inside « 1er ». Too few present
+    stays no quorum; « en service » in a sentence is no count."""
+    box = "Nombre de Délégués : En service : 31, Présents : 27, Votants : 30.\n"
+    assert reading.quorum(box).reached is True
+    assert reading.quorum(box.replace(": 27", ": 12")).reached is False
+    assert (
+        reading.count(
+            "la salle est en service depuis 12 ans\n", reading.COUNT_LABELS["en_exercice"]
+        )[0]
+        is None
+    )
+    opened = "Le Conseil s'est réuni le mardi 1 er octobre 2019 à 19 heures.\n"
+    assert reading.seance_date(opened).group() == "1 er octobre 2019"

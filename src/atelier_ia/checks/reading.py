@@ -41,7 +41,8 @@ ORDINAL_DAY = (
 )
 # « le Vendredi 23 du mois de Mars »
 MONTH_OF = rf"(?:1er|\d{{1,2}}|{NUMBER_WORDS})\s+du\s+mois\s+d(?:e|['’])"
-DAY = rf"(?:{MONTH_OF}|1er|premier|\d{{1,2}}|{ORDINAL_DAY}|{NUMBER_WORDS})"
+# (« le mardi 1 er octobre 2019 »: a PDF's blank inside « 1er »)
+DAY = rf"(?:{MONTH_OF}|1[ \t]?er|premier|\d{{1,2}}|{ORDINAL_DAY}|{NUMBER_WORDS})"
 YEAR = rf"(?:\d{{4}}|{NUMBER_WORDS})"
 DATE = re.compile(
     # « 12/03/2019 », « 12.03.2019 », « 12-03-2019 » (one separator throughout), « 2019-03-12 »
@@ -261,7 +262,8 @@ COUNT_LABELS = {
     # « Membres en fonction : 15 » (Alsace), « Nombre de conseillers élus : 15 »: the same count.
     # « Conseillers en exercice au jour de la séance : 35 »
     # (an intercommunal council's « Nombre de Titulaires : 83 », its délégués titulaires)
-    "en_exercice": r"(?:(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?)"
+    # (« Nombre de Délégués : En service : 31 »)
+    "en_exercice": r"(?:(?:membres\s+|conseillers\s+)?en\s+(?:exercice|fonctions?|service(?=\s*:))"
     # « Nombre des membres en exercice actuellement » (La Bresse), « … à ce jour »
     r"(?:\s+(?:au\s+jour\s+de\s+la\s+s[ée]ance|actuellement|[àa]\s+ce\s+jour))?|"
     r"(?:membres|conseillers)\s+(?:municipaux\s+)?[ée]lus|"
