@@ -2090,3 +2090,15 @@ def test_a_middle_initial_before_the_surname_and_roles_speaking_in_turn():
     assert ("PERSONNE", "Samir B.") in kinds("Samir B. Le matin il est parti")
     chat = "[tchat sms de la médiathèque] lectrice : bonjour\nagent : oui ?\nlectrice : merci\n"
     assert kinds(chat) == []
+
+
+def test_a_plural_civility_in_mixed_case_with_semicolons_and_particled_names():
+    """held_out_95's first run: « Mmes Fel, Boudou-Kamara et Ramanantsoa, MM. Serieys ;
+    Benchekroun ; de Fargues-Montal », read only to its first name; a name's further particled
+    parts (« du Garreau de la Méchenie ») belong to it."""
+    found = kinds("présents : Mmes Fel, Boudou-Kamara et Ramanantsoa, MM. Serieys ; Benchekroun ;")
+    for name in ("Ramanantsoa", "Benchekroun"):
+        assert ("PERSONNE", name) in found
+    assert ("PERSONNE", "du Garreau de la Méchenie") in kinds(
+        "présents : MM. Lathière ; Benyamina ; du Garreau de la Méchenie, Mmes Faure"
+    )

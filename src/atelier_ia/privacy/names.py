@@ -1477,13 +1477,16 @@ MIXED_CASE_ITEM = re.compile(
 )
 # « Excusés : Mesdames Bacconier, Audouard, Meniaud, Messieurs Leclere, Cotta »: after a plural
 # civility, surnames in mixed case and commas.
+# « du Bouchet de Lardeyrol », « du Garreau de la Méchenie »: a name's further particled parts
+PARTICLED_REST = rf"(?:[ \t](?:de[ \t]la|de|du|des)[ \t]{CAP})*"
 PLURAL_CIVILITY_MIXED = re.compile(
     r"\b(?:Mesdames|Messieurs|Mmes|MM\.)[ \t]+"
     # (« MM. Zeroual, Colombo, de Bausset »: a particle before the surname)
     # (« Mmes Le Gouëllec, Duval-Kaboré »: a Breton surname's article)
     rf"(?P<names>(?!Messieurs\b)(?:(?:Le|La)[ \t](?=[{UPPER}]))?{CAP}"
-    rf"(?:[ \t]*,[ \t]*(?!(?:Messieurs|Mesdames|MM|Mmes)\b)"
-    rf"(?:(?:de|du|d['’])[ \t]?|(?:Le|La)[ \t](?=[{UPPER}]))?{CAP})*)"
+    # (« Mmes Fel, Boudou-Kamara et Ramanantsoa, MM. Serieys ; Benchekroun ; de Fargues-Montal »)
+    rf"(?:(?:[ \t]*[,;][ \t]*|[ \t]+et[ \t]+)(?!(?:Messieurs|Mesdames|MM|Mmes)\b)"
+    rf"(?:(?:de|du|d['’])[ \t]?|(?:Le|La)[ \t](?=[{UPPER}]))?{CAP}{PARTICLED_REST})*)"
 )
 
 
@@ -1568,7 +1571,9 @@ def _lower_case_items(text: str, start: int, end: int) -> Iterator[Finding]:
 def _mixed_case_after_plural_civility(text: str) -> Iterator[Finding]:
     for m in PLURAL_CIVILITY_MIXED.finditer(text):
         for name in re.finditer(
-            rf"(?:(?:de|du)[ \t]|d['’]|(?:Le|La)[ \t](?=[{UPPER}]))?(?P<word>{CAP})", m["names"]
+            rf"(?:(?:de|du)[ \t]|d['’]|(?:Le|La)[ \t](?=[{UPPER}]))?"
+            rf"(?P<word>{CAP}){PARTICLED_REST}",
+            m["names"],
         ):
             word = name["word"]
             if (
