@@ -130,6 +130,8 @@ HELD_OUT = {
     "held_out_94": "Ninety-fourth held-out set (written unseen, beside held_out_93):",
     "held_out_95": "Ninety-fifth held-out set (written unseen):",
     "held_out_96": "Ninety-sixth held-out set (written unseen, beside held_out_95):",
+    "held_out_97": "Ninety-seventh held-out set (written unseen):",
+    "held_out_98": "Ninety-eighth held-out set (written unseen, beside held_out_97):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
