@@ -2111,3 +2111,14 @@ def test_list_headings_in_the_singular_are_nobody():
     found = kinds("Présents : Demir Ayşe, PHAM Quoc Bao ; Pouvoir : MERMILLOD Gaspard à H. COLLOMB")
     assert not [t for k, t in found if "Pouvoir" in t]
     assert ("PERSONNE", "PHAM Quoc Bao") in found
+
+
+def test_portuguese_floors_in_capitals_and_galician_streets():
+    """held_out_97's first run: « Rua das Flores 118, 2.º Esq., 4050-265 Porto » (the floor's
+    side with a capital) and « rúa do Hórreo 31, 3.º B, 15702 Santiago de Compostela » (the
+    Galician street word) were cut short."""
+    for address in (
+        "Rua das Flores 118, 2.º Esq., 4050-265 Porto, Portugal",
+        "rúa do Hórreo 31, 3.º B, 15702 Santiago de Compostela",
+    ):
+        assert ("ADRESSE", address) in kinds(f"M. Rui Costa, {address} | 12 €"), address

@@ -1215,7 +1215,8 @@ FUSED_TYPE = re.compile(
     r"(?:-[IVX]{1,3}|-[a-z])?\b"
 )
 TYPE_FIRST = re.compile(
-    r"\b(?i:calle|carrer|c/|rua|avenida|avinguda|av\.|plaza|pla[çc]a|travessa|via|viale|piazza|"
+    # (« rúa do Hórreo 31 », Galicia)
+    r"\b(?i:calle|carrer|c/|rua|rúa|avenida|avinguda|av\.|plaza|pla[çc]a|travessa|via|viale|piazza|"
     r"corso|ulica|ul\.|strada)[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|del|de|das|do|dos|da|della|"
     # « ul. Długa 14/3 »: the flat after a slash
     # (« Calle 5 de Mayo 214 »: a street named after a date)
@@ -1248,7 +1249,7 @@ _UK_POSTCODE = (
 ABROAD_REST = re.compile(
     # (« Brugsesteenweg 212 ⏎ 8520 Kuurne »: the town on the line below)
     r"(?:(?:,?[ \t]+|,?[ \t]*\n[ \t]*)(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »
-    r"|\d{1,2}\.?[ºª°][ \t]*(?:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », a Portuguese floor
+    r"|\d{1,2}\.?[ºª°][ \t]*(?i:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », « 2.º Esq. »
     r"|\d{1,2}\.?[ºª°][ \t]*[A-Z]\b"  # « 3.º B », a Spanish floor and door
     # « bus 3 » (Belgium), « apto 302 » (Brazil), « int. 3 » (Italy)
     # (« ap. 7 », Romania)
