@@ -2068,6 +2068,8 @@ def test_boats_homes_for_the_elderly_and_flats_abroad_are_whole_addresses():
         "Brugsesteenweg 212\n8520 Kuurne, Belgique",
     ):
         assert ("ADRESSE", address) in kinds(f"M. Paul Dubois, {address} ; rappel demandé"), address
+    # the line below a street abroad goes with it only when it starts with a postcode
+    assert ("ADRESSE", "calle Mayor 23") in kinds("conducteur : calle Mayor 23\nLe conseil a voté")
 
 
 def test_a_first_name_at_a_line_end_before_its_surname_and_an_initial_first_part():

@@ -1247,8 +1247,10 @@ _UK_POSTCODE = (
     r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
 )
 ABROAD_REST = re.compile(
-    # (« Brugsesteenweg 212 ⏎ 8520 Kuurne »: the town on the line below)
-    r"(?:(?:,?[ \t]+|,?[ \t]*\n[ \t]*)(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »
+    # (« Brugsesteenweg 212 ⏎ 8520 Kuurne »: the postcode and town on the line below; not any
+    # capitalised line after a street)
+    rf"(?:(?:,?[ \t]+|,?[ \t]*\n[ \t]*(?={_POSTCODE}[ \t]))"
+    r"(?:\d{1,2}[a-zº°]{1,2}[ \t]+\d{1,2}[a-zª]{1,2}\b"  # « 3r 2a »
     r"|\d{1,2}\.?[ºª°][ \t]*(?i:esq|dto|dir|fte|frt)\.?"  # « 2.º esq. », « 2.º Esq. »
     r"|\d{1,2}\.?[ºª°][ \t]*[A-Z]\b"  # « 3.º B », a Spanish floor and door
     # « bus 3 » (Belgium), « apto 302 » (Brazil), « int. 3 » (Italy)
