@@ -2124,3 +2124,11 @@ def test_portuguese_floors_in_capitals_and_galician_streets():
         "rúa do Hórreo 31, 3.º B, 15702 Santiago de Compostela",
     ):
         assert ("ADRESSE", address) in kinds(f"M. Rui Costa, {address} | 12 €"), address
+
+
+def test_two_initials_after_a_listed_surname_are_part_of_the_name():
+    """Found trying the change as a user: « ALANORE J.B », « BUNLON M-C. », « ROBY J-P. » were
+    pseudonymised without their initials, which stayed in the text beside the placeholder."""
+    found = kinds("Présents :\n- MM. : ALANORE J.B, ROBY J-P.\n- MMES. : BUNLON M-C.\n")
+    for name in ("ALANORE J.B", "ROBY J-P.", "BUNLON M-C."):
+        assert ("PERSONNE", name) in found, name

@@ -1456,8 +1456,10 @@ GIVEN_NAMES = re.compile(rf"(?:[ \t]+(?![{UPPER}]+\b){CAP}){{1,2}}")
 
 
 # « TÉCHER J.-M. », « Rouch P. »: the surname first, then the initial
+# (« ALANORE J.B, … BUNLON M-C. »: two initials joined by a dot or a hyphen, the last dot lost)
 TRAILING_INITIAL = re.compile(
-    rf"[ \t]+(?:[{UPPER}]|Ch|Cl|Th|Ph)\.{SECOND_INITIAL}?(?=[ \t]*(?:[,;.)]|$|\n))"
+    rf"[ \t]+(?:(?:[{UPPER}]|Ch|Cl|Th|Ph)\.{SECOND_INITIAL}?|[{UPPER}][.-]{{1,2}}[{UPPER}]\.?)"
+    r"(?=[ \t]*(?:[,;.)]|$|\n))"
 )
 NAME_INITIAL = re.compile(
     # (« Der Sarkissian V. », « Le Corre A. », « N'Diaye A. », « Ferreira da Silva A.-P. »)
