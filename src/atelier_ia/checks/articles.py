@@ -69,11 +69,11 @@ OTHER_TEXT_AFTER = re.compile(
 )
 # The text named before, in the same sentence: « la loi précitée stipule : • dans l'article 8,
 # que … ; • dans l'article 5 II que … » (a list's items end in « ; », the sentence in « . »).
-OTHER_TEXT_BEFORE = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b[^.]{0,600}$", re.I)
+TEXT_NAMED = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b", re.I)
+OTHER_TEXT_BEFORE = re.compile(TEXT_NAMED.pattern + r"[^.]{0,600}$", re.I)
 # « La loi n° 2023-175 du 10 mars 2023 … vise à … . En particulier, son article 15 permet … »:
 # the possessive points back to the text the sentence before named.
 POSSESSIVE_BEFORE = re.compile(r"\b(?:son|ses|leur|leurs)\s+$", re.I)
-TEXT_NAMED = re.compile(r"\b(?:loi|d[ée]cret|ordonnance|code)\b", re.I)
 
 
 def normalise(letter: str, number: str) -> str:

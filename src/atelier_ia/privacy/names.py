@@ -1118,12 +1118,12 @@ LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|\bet\b|&)[ \t]*")
 SEPARATOR_BEFORE = re.compile(LIST_SEPARATOR.pattern + r"\Z")
 ITEM_BEFORE = re.compile(rf"(?:{LIST_ITEM_NAME.pattern})\Z")
 # What heads a list of people: their names may lack a first name (« témoins : Traoré et Konaté »)
-PEOPLE_HEADING = re.compile(
-    r"\b(?:pr[ée]sents?|excus[ée]s?|absents?|pouvoirs?|procurations?|membres|signataires|"
+PEOPLE_WORDS = (
+    r"pr[ée]sents?|excus[ée]s?|absents?|pouvoirs?|procurations?|membres|signataires|"
     r"témoins|enfants|parents|conseillers|élus|candidats?|assesseurs|bénévoles|familles?|"
-    r"noms?|fils|filles|frères|sœurs)\b[^:\n]{0,30}:[ \t]*$",
-    re.I,
+    r"noms?|fils|filles|frères|sœurs"
 )
+PEOPLE_HEADING = re.compile(rf"\b(?:{PEOPLE_WORDS})\b[^:\n]{{0,30}}:[ \t]*$", re.I)
 
 
 ITEM_END = re.compile(r"[ \t]*(?:[,;.:)\n]|\bet\b|&|$)")
@@ -1709,10 +1709,11 @@ LINE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)?")
 # « feuille d'émargement : ⏎ 1. GUYARD Christian, maire ⏎ 2. BEN YOUSSEF-MARCHAL Leïla, 1re
 # adjointe ⏎ 3. … »: a heading that ends its line, then its people numbered from one.
 NUMBERED_HEADING = re.compile(
-    r"(?:[ée]margement|pr[ée]sente?s?|membres|conseill(?:ers|ères)|d[ée]l[ée]gu[ée]s|"
+    # (the words that head a list of people, and the sign-in sheet's own)
+    rf"(?:[ée]margement|pr[ée]sentes?|conseillères|d[ée]l[ée]gu[ée]s|{PEOPLE_WORDS})"
     # (its first item a surname in capitals: not « … aux conseillers municipaux : ⏎ 1. la commune
     # de SAINT-CERE vient d'obtenir … »)
-    r"signataires?)[^\n:]{0,40}:[ \t]*(?=\n[ \t]*1[.)][ \t]+(?:(?:de|du|d['’])[ \t]?)?"
+    r"[^\n:]{0,40}:[ \t]*(?=\n[ \t]*1[.)][ \t]+(?:(?:de|du|d['’])[ \t]?)?"
     r"(?-i:[A-ZÀ-Ý]['’A-ZÀ-Ý]))",
     re.I,
 )
