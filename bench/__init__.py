@@ -124,6 +124,8 @@ REAL_SPLITS = (
     "held_out_100",
     "held_out_101",
     "held_out_103",
+    "held_out_104",
+    "held_out_105",
 )
 
 
