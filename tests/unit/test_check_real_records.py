@@ -1240,3 +1240,12 @@ def test_after_the_hundred_and_third_held_out_set():
     )
     opened = "Le Conseil s'est réuni le mardi 1 er octobre 2019 à 19 heures.\n"
     assert reading.seance_date(opened).group() == "1 er octobre 2019"
+
+
+def test_after_the_hundred_and_fifth_held_out_set():
+    # « Nombre de membres : 50 » alone is the council's members: read as its seats, the safe
+    # side (Bar-sur-Aube); « Nombre de membres en exercice » keeps its meaning.
+    members = "Nombre de membres : 50\nMembres présents : {}\nnombre de pouvoirs : 5\n"
+    assert reading.quorum(members.format(35)).reached is True
+    assert reading.quorum(members.format(20)).reached is None
+    assert reading.quorum("Nombre de membres en exercice : 50\nPrésents : 20").reached is False

@@ -285,6 +285,9 @@ COUNT_LABELS = {
     "sieges": r"(?:effectif\s+l[ée]gal(?:\s+du\s+conseil(?:\s+municipal)?)?|"
     r"(?:nombre\s+de\s+)?membres\s+aff[ée]rents(?:\s+au\s+conseil(?:\s+municipal)?)?|"
     r"nombre\s+de\s+(?:si[èe]ges|membres\s+du\s+conseil(?:\s+municipal)?)|"
+    # (« Nombre de membres : 50 » alone, above « Membres présents : 35 »: the council's
+    # members, seats or in office; read as seats, the safe side)
+    r"nombre\s+de\s+membres(?=\s*:)|"
     r"conseillers\s+municipaux(?=\s*:))",
     "votants": r"votants?",
     "pour": r"(?:voix\s+)?pour",
