@@ -2132,3 +2132,13 @@ def test_two_initials_after_a_listed_surname_are_part_of_the_name():
     found = kinds("Présents :\n- MM. : ALANORE J.B, ROBY J-P.\n- MMES. : BUNLON M-C.\n")
     for name in ("ALANORE J.B", "ROBY J-P.", "BUNLON M-C."):
         assert ("PERSONNE", name) in found, name
+
+
+def test_a_wrapped_list_item_whose_surname_is_a_word():
+    """Real held_out_105's first run: « …, Bernard ⏎ PIOT, Gilles NOEL » (1161, Bar-sur-Aube):
+    the surname after the line's end is also a word (« piot »); between a list's commas it is
+    the item's surname. A list's own word after a first name stays apart."""
+    found = kinds("ABSENTS : MM. Gérard CARRIER, Bernard\nPIOT, Gilles NOEL.")
+    assert ("PERSONNE", "Bernard\nPIOT") in found
+    assert not [t for k, t in kinds("Présents : Jean DURAND, Benoît\nABSENT, excusé.") if "\n" in t]
+    assert not [t for k, t in kinds("Le maire Georges\nCOMPTE RENDU, publié.") if "\n" in t]

@@ -644,6 +644,20 @@ SURNAME_FIRST_BEFORE = re.compile(
 )
 
 
+# « …, Bernard ⏎ PIOT, Gilles NOEL »: an item between a list's commas, whose surname may be a
+# word (« piot »; not a list's own word, « Benoît ⏎ ABSENT, »)
+ITEM_OPENS = re.compile(r"[,;:][ \t]+$")
+ITEM_CLOSES = re.compile(r"[ \t]*[,;]")
+
+
+def _a_list_item(text: str, first: re.Match, last: re.Match) -> bool:
+    return bool(
+        ITEM_OPENS.search(text, max(0, first.start() - 3), first.start())
+        and ITEM_CLOSES.match(text, last.end())
+        and not re.fullmatch(PEOPLE_WORDS, last.group(), re.I)
+    )
+
+
 def by_first_name(text: str) -> Iterator[Finding]:
     known = _first_names_not_saints()
     words = list(WORD.finditer(text))
@@ -673,7 +687,7 @@ def by_first_name(text: str) -> Iterator[Finding]:
             and last.isupper()
             and len(last) > 2
             and last not in NOT_NAMES
-            and not is_french_word(last.lower())
+            and (not is_french_word(last.lower()) or _a_list_item(text, word, following))
         ):
             continue  # not « Benoît ⏎ ABSENT », « Georges ⏎ COMPTE RENDU »
         if broken and SURNAME_FIRST_BEFORE.search(
