@@ -126,6 +126,7 @@ REAL_SPLITS = (
     "held_out_103",
     "held_out_104",
     "held_out_105",
+    "held_out_106",
 )
 
 
