@@ -1249,3 +1249,17 @@ def test_after_the_hundred_and_fifth_held_out_set():
     assert reading.quorum(members.format(35)).reached is True
     assert reading.quorum(members.format(20)).reached is None
     assert reading.quorum("Nombre de membres en exercice : 50\nPrésents : 20").reached is False
+
+
+def test_after_the_hundred_and_sixth_held_out_set():
+    # A count box laid out as two columns with one figure more than its labels (1173, Val
+    # Parisis: a page's number among them); the figures that add up (18 + 4 = 22 votants) are
+    # the counts, and a name under « Secrétaire de séance : » is no label's first half.
+    box = (
+        "Secrétaire de Séance :\nPhilippe BARAT\nNombre de membres en exercice :\n"
+        "Nombre de présents :\nNombre de pouvoirs :\nNombre de votants :\n{}\n"
+    )
+    assert reading.quorum(box.format("1\n23\n18\n4\n22")).reached is True
+    assert reading.quorum(box.format("1\n23\n9\n4\n13")).reached is False
+    # figures that add up under neither reading say nothing
+    assert reading.quorum(box.format("1\n23\n18\n4\n21")).reached is None

@@ -475,6 +475,9 @@ def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | N
                 and i + 1 < len(lines)
                 and (begun := LABEL_BEGUN.match(lines[i].group()))
                 and (label_line := LABEL_LINE.match(lines[i + 1].group()))
+                # (not a name under « Secrétaire de séance : » before « Nombre de membres en
+                # exercice : », a count's whole label on its own line)
+                and not KNOWN_LABEL.fullmatch(label_line["label"].strip())
             ):
                 labels.append(f"{begun['label']} {label_line['label']}")
                 i += 2
@@ -501,17 +504,47 @@ def _in_a_column(text: str, label: str) -> tuple[int | None, tuple[int, int] | N
             i += 1
         if len(labels) == len(figures) + 1:
             labels = labels[1:]  # the box's title: « Nombre de Conseillers : »
+        if len(figures) == len(labels) + 1 >= 3:
+            figures = _stray_figure_dropped(labels, figures)
         if len(labels) >= 2 and len(figures) == len(labels):
             for name, (value, span) in zip(labels, figures, strict=True):
-                if value is not None and re.fullmatch(
-                    rf"(?:nombre\s+d(?:e|es)\s+)?(?:(?:conseillers|membres)\s+)?{label}",
-                    name.strip(),
-                    re.I,
-                ):
+                if value is not None and _labelled(name, label):
                     return value, span
         if not labels and not figures:
             i += 1
     return None, None
+
+
+def _labelled(name: str, label: str) -> bool:
+    return bool(
+        re.fullmatch(
+            rf"(?:nombre\s+d(?:e|es)\s+)?(?:(?:conseillers|membres)\s+)?{label}",
+            name.strip(),
+            re.I,
+        )
+    )
+
+
+def _stray_figure_dropped(labels: list[str], figures: list) -> list:
+    """One figure more than labels (« … Nombre de votants : ⏎ 1 ⏎ 23 ⏎ 18 ⏎ 4 ⏎ 22 », a page's
+    number among them): the first or the last is stray, whichever leaves the présents and the
+    représentés adding up to the votants; when neither or both do, the box says nothing."""
+
+    def agrees(values: list) -> bool:
+        by = {
+            key: value
+            for name, (value, _) in zip(labels, values, strict=True)
+            for key in ("presents", "representes", "votants")
+            if _labelled(name, COUNT_LABELS[key])
+        }
+        return (
+            len(by) == 3
+            and None not in by.values()
+            and (by["presents"] + by["representes"] == by["votants"])
+        )
+
+    fits = [kept for kept in (figures[1:], figures[:-1]) if agrees(kept)]
+    return fits[0] if len(fits) == 1 else figures
 
 
 def _figures_above(text: str, label: str) -> tuple[int | None, tuple[int, int] | None]:
