@@ -132,6 +132,8 @@ HELD_OUT = {
     "held_out_96": "Ninety-sixth held-out set (written unseen, beside held_out_95):",
     "held_out_97": "Ninety-seventh held-out set (written unseen):",
     "held_out_98": "Ninety-eighth held-out set (written unseen, beside held_out_97):",
+    "held_out_99": "Ninety-ninth held-out set (written unseen, new kinds of documents):",
+    "held_out_100": "Hundredth held-out set (written unseen, beside held_out_99):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
