@@ -11,6 +11,7 @@ from atelier_ia.privacy.cue_names import (
     by_english_cue,
     by_nickname_or_sender,
 )
+from atelier_ia.privacy.famous_people import famous_spans
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import (
     CIVILITY,
@@ -61,6 +62,7 @@ def _the_commune(text: str, finding: Finding, communes: set[str]) -> bool:
 def find(text: str, use_model: bool = True) -> list[Finding]:
     """Personal data in `text`, in reading order, without overlaps."""
     communes = {m["name"] for m in COMMUNE_NAMED.finditer(text)}
+    famous = famous_spans(text, CIVILITY_BEFORE)
     candidates: list[Finding] = []
     for detector in DETECTORS:
         candidates.extend(detector(text))
@@ -73,11 +75,13 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         in_lower_case,
         capitalised_alone,
     ):
-        candidates.extend(_likely_people(text, detector(text), communes))
+        candidates.extend(_likely_people(text, detector(text), communes, famous))
     if use_model:  # last: it reads only what the others left unexplained
-        candidates.extend(_likely_people(text, by_model(text, candidates), communes))
+        candidates.extend(_likely_people(text, by_model(text, candidates), communes, famous))
     kept = _resolve(candidates)
-    kept = _resolve(kept + list(_likely_people(text, repeated_surnames(text, kept), communes)))
+    kept = _resolve(
+        kept + list(_likely_people(text, repeated_surnames(text, kept), communes, famous))
+    )
     kept = _resolve(kept + list(births_after_names(text, kept)))
     return _joined(text, sorted(kept))
 
@@ -88,12 +92,15 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
 ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:du|des|au|aux|le|la|les|l['’])[ \t]?$")
 
 
-def _likely_people(text: str, found: Iterable[Finding], communes: set[str]) -> Iterator[Finding]:
+def _likely_people(
+    text: str, found: Iterable[Finding], communes: set[str], famous: list[tuple[int, int]]
+) -> Iterator[Finding]:
     """The names that may be someone the text is about: not a place's, the commune's, someone
-    of history's, nor a word after an article."""
+    of history's or everyone knows, nor a word after an article."""
     for f in found:
         if (
-            not names_a_place(text, f.start)
+            not any(f.start < end and start < f.end for start, end in famous)
+            and not names_a_place(text, f.start)
             and not ends_a_place(text, f.start, f.end)
             and not historical(text, f.start, f.end)
             and not _the_commune(text, f, communes)
