@@ -127,6 +127,7 @@ REAL_SPLITS = (
     "held_out_104",
     "held_out_105",
     "held_out_106",
+    "held_out_107",
 )
 
 
