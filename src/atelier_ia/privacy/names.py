@@ -1638,6 +1638,39 @@ def _mixed_case_after_plural_civility(text: str) -> Iterator[Finding]:
             )
 
 
+# « …, B Guerrin, B Chevaux, JL Bouchard, MA Chalumeaux, … »: a list's members as initials
+# without dots and a surname; an item between a list's commas, beside others of its shape
+BARE_INITIALS_ITEM = re.compile(
+    # (« G Fumey suppléé par P Frater », « A Alonzo (jusqu à D110/13) P Sautrey »)
+    rf"(?:(?<=[,;:)][ \t])|(?<=\bpar[ \t]))[{UPPER}]{{1,2}}[ \t][{UPPER}][{LOWER}]+"
+    rf"(?:-[{UPPER}][{LOWER}]+)*(?:[ \t](?:de|du|da|dos)[ \t][{UPPER}][{LOWER}]+)?"
+    r"(?=[ \t]*(?:[,;(]|$|suppl[ée]))",
+    re.M,
+)
+
+
+def _initials_without_dots(text: str) -> Iterator[Finding]:
+    """Runs of three such items or more, one at least a surname that is no word (not « secteurs
+    : A Nord, B Sud, C Est »)."""
+    runs: list[list[re.Match]] = []
+    for m in BARE_INITIALS_ITEM.finditer(text):
+        if runs and m.start() - runs[-1][-1].end() < 60:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        surnames = [m.group().split()[1] for m in run]
+        if len(run) >= 3 and not all(is_french_word(w.lower()) for w in surnames):
+            for m in run:
+                yield Finding(
+                    m.start(),
+                    m.end(),
+                    "PERSONNE",
+                    m.group(),
+                    "initiales suivies d'un nom, en liste",
+                )
+
+
 def by_council_list(text: str) -> Iterator[Finding]:
     for m in PROXY_LINE.finditer(text):
         for side in ("giver", "holder"):
@@ -1654,6 +1687,7 @@ def by_council_list(text: str) -> Iterator[Finding]:
         if INITIAL_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             yield Finding(m.start(), m.end(), "PERSONNE", m.group(), "initiale suivie d'un nom")
     yield from _mixed_case_after_plural_civility(text)
+    yield from _initials_without_dots(text)
     for heading in LIST_HEADING.finditer(text):
         yield from _mixed_case_items(text, heading.start(), heading.end())
         yield from _lower_case_items(text, heading.start(), heading.end())
