@@ -134,6 +134,8 @@ HELD_OUT = {
     "held_out_98": "Ninety-eighth held-out set (written unseen, beside held_out_97):",
     "held_out_99": "Ninety-ninth held-out set (written unseen, new kinds of documents):",
     "held_out_100": "Hundredth held-out set (written unseen, beside held_out_99):",
+    "held_out_101": "Hundred-and-first held-out set (written unseen, new kinds of documents):",
+    "held_out_102": "Hundred-and-second held-out set (written unseen, beside held_out_101):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
