@@ -1263,3 +1263,15 @@ def test_after_the_hundred_and_sixth_held_out_set():
     assert reading.quorum(box.format("1\n23\n9\n4\n13")).reached is False
     # figures that add up under neither reading say nothing
     assert reading.quorum(box.format("1\n23\n18\n4\n21")).reached is None
+
+
+def test_after_the_hundred_and_seventh_held_out_set():
+    # An item titled, then its register number in brackets (1181, Créonnais: « PLUi arrêt des
+    # modalités … (délibération 29.05.15) »), after the séance has opened: its business taken in
+    # order. Before the opening, or a recital (« Vu la délibération … »), it is no agenda.
+    opened = "L'an deux mil quinze, le conseil s'est réuni.\n"
+    item = "PLUi arrêt des modalités de collaboration (délibération 29.05.15)\n"
+    assert reading.agenda(opened + item)
+    assert reading.agenda(item + opened) is None
+    recital = "Vu la délibération du conseil du 12 mai 2014 (délibération 2014-05-12)\n"
+    assert reading.agenda(opened + recital) is None

@@ -1027,7 +1027,12 @@ REGISTER_ITEM = re.compile(
     # « Délibération n°41-2016 ⏎ Approbation du procès verbal » (the rank, then the year; the
     # title on the next line)
     r"^[ \t]*D[ée]lib[ée]ration\s+n[°ºo]\s*\d{1,3}[-/](?:19|20)\d\d[ \t]*\n[ \t]*"
-    r"(?-i:[A-ZÀ-Ý])[^\n]*$",
+    r"(?-i:[A-ZÀ-Ý])[^\n]*$|"
+    # « PLUi arrêt des modalités de collaboration … (délibération 29.05.15) » (the title, then
+    # the register's number in brackets: the séance's day and month, the item's rank)
+    # (not a recital, « Vu la délibération … »)
+    r"^[ \t]*(?!Vu\b)(?-i:[A-ZÀ-Ý])[^\n]{10,}\([ \t]*d[ée]lib[ée]ration[ \t]+(?:n[°ºo]\s*)?"
+    r"\d{1,4}[-/.]\d{1,4}[-/.]\d{1,4}[ \t]*\)[ \t.]*$",
     re.M | re.I,
 )
 
