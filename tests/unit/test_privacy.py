@@ -1359,7 +1359,9 @@ def test_after_the_forty_fifth_and_forty_sixth_held_out_sets():
         assert [k for k, _ in kinds(text)].count("PERSONNE") == 0, (text, kinds(text))
     born = "Mme Nguyễn Thị Thu Trang, née le 15/09/2000 à Hô Chi Minh-Ville (Viêt Nam)"
     assert [t for k, t in kinds(born) if k == "PERSONNE"] == ["Nguyễn Thị Thu Trang"]
-    assert ("PERSONNE", "Jean de La Fontaine") in kinds("Blanche et Jean de La Fontaine")
+    # (not the fabulist's whole name: since the list of famous people, a resident who shares it
+    # is missed, the limit famous_people.py states)
+    assert ("PERSONNE", "Jean de La Fontenelle") in kinds("Blanche et Jean de La Fontenelle")
     assert ("PERSONNE", "Toussaint Marie") in kinds("Mme Toussaint Marie est venue")
 
 
@@ -2222,3 +2224,27 @@ def test_a_list_of_initials_without_dots_and_surnames():
     for name in ("JL Bouchard", "N Ferreira de Souza", "B Guerrin", "C Gras", "P Sautrey"):
         assert ("PERSONNE", name) in found, name
     assert not kinds("Secteurs : A Nord, B Sud, C Est, D Ouest.")
+
+
+def test_a_town_written_after_a_postcode_and_a_field_label_are_nobody():
+    """held_out_101's first run: « Dr Chabot, Ruffec », the town the text writes elsewhere after
+    its postcode (« 16700 Ruffec »), and labels the model took for names (« Van: » in a Dutch
+    mail, « Logement actuel : »). A name after a civility stays one, and a chat's sender too."""
+    sheet = "MÉDECIN TRAITANT : Dr Chabot, Ruffec\nADRESSE : 3 rue Haute, 16700 Ruffec"
+    assert [t for k, t in kinds(sheet) if k == "PERSONNE"] == ["Chabot"]
+    mail = "Doorgestuurd bericht — Van: Maarten Jansen <maarten.jansen@ziggo.nl>"
+    assert [t for k, t in kinds(mail) if k == "PERSONNE"] == ["Maarten Jansen"]
+    assert not [t for k, t in kinds("Enfant : 4 ans | Logement actuel : chez un tiers") if k]
+    assert ("PERSONNE", "Ruffec") in kinds("Mme Ruffec, 3 rue Haute, 16700 Ruffec")
+
+
+def test_a_war_memorials_names_with_their_year_of_death():
+    """held_out_102's first run: « Monument aux morts (1914-1918) : BAHUAUD Joseph, 1915 ; … »,
+    the dead of a war, read as people the text is about. A year after a name elsewhere stays
+    nothing of the kind."""
+    memorial = (
+        "Monument aux morts, face sud (1914-1918), extrait : BAHUAUD Joseph, 1915 ; "
+        "BRETAUDEAU Pierre-Marie, 1916 ; MABIT Célestin, 1915 (disparu à Verdun)."
+    )
+    assert not kinds(memorial)
+    assert ("PERSONNE", "MABIT Célestin") in kinds("Inscrits : MABIT Célestin, 1915 rue Haute")

@@ -50,6 +50,11 @@ COMMUNE_NAMED = re.compile(
     r"[Pp]olice\s+municipale|[Cc]entre-ville)\s+"
     r"(?:de|d['’])\s*(?P<name>[A-ZÀ-Ÿ][\w'’-]+(?:[ ][A-ZÀ-Ÿ][\w'’-]+){0,2})"
 )
+# A town the text writes after a postcode (« 16700 Ruffec »): alone elsewhere in that text
+# (« Dr Chabot, Ruffec », « gagnèrent Ruffec à pied »), the same word is the town.
+TOWN_AFTER_POSTCODE = re.compile(
+    r"(?<!\d)(?<!\d[ .])\d{5}[ \t]+(?P<name>[A-ZÀ-Ÿ][\w'’-]+(?:[ ][A-ZÀ-Ÿ][\w'’-]+){0,2})"
+)
 CIVILITY_BEFORE = re.compile(rf"\b{CIVILITY}\s*$")
 
 
@@ -62,6 +67,7 @@ def _the_commune(text: str, finding: Finding, communes: set[str]) -> bool:
 def find(text: str, use_model: bool = True) -> list[Finding]:
     """Personal data in `text`, in reading order, without overlaps."""
     communes = {m["name"] for m in COMMUNE_NAMED.finditer(text)}
+    communes |= {m["name"] for m in TOWN_AFTER_POSTCODE.finditer(text)}
     famous = famous_spans(text, CIVILITY_BEFORE)
     candidates: list[Finding] = []
     for detector in DETECTORS:

@@ -535,11 +535,23 @@ HONOURED_BEFORE = re.compile(
 )
 
 
+# A war memorial's names, each with the year of death: « monument aux morts (1914-1918) :
+# BAHUAUD Joseph, 1915 ; CHÉNÉ Eugène, 1914 »
+WAR_YEAR_AFTER = re.compile(r",?[ \t]+(?:19(?:1[4-8]|39|4[0-5]))\b")
+WAR_DEAD = re.compile(
+    r"monument\s+aux\s+morts|morts?\s+pour\s+la\s+France|1914[ \t]*[-–][ \t]*1918|"
+    r"1939[ \t]*[-–][ \t]*1945",
+    re.I,
+)
+
+
 def historical(text: str, start: int, end: int) -> bool:
     """Someone of history or of the arts, not someone the text is about: a year before 1900
-    after the name, a crown's or a cardinal's rank around it, an homage or a work before it."""
+    after the name, a crown's or a cardinal's rank around it, an homage or a work before it,
+    a war memorial's year of death after it."""
     return bool(
-        LONG_AGO_AFTER.match(text, end)
+        (WAR_YEAR_AFTER.match(text, end) and WAR_DEAD.search(text, max(0, start - 400), start))
+        or LONG_AGO_AFTER.match(text, end)
         or RANK_AFTER.match(text, end)
         or RANK_BEFORE.search(text, max(0, start - 30), start)
         or HONOURED_BEFORE.search(text, max(0, start - 25), start)
@@ -986,6 +998,15 @@ def by_relation(text: str) -> Iterator[Finding]:
             )
 
 
+# A field's label: a word, perhaps a second in lower case, then a colon (« Logement actuel : »)
+LABEL_AFTER = re.compile(r"(?:[ \t]+[a-zà-ÿ]+)?[ \t]*:(?!\d)")
+# Mail headers abroad (« Van: » is Dutch for « De : », « Para: » Portuguese for « À : »)
+HEADER_WORDS = {
+    "van", "aan", "onderwerp", "subject", "from", "to", "von", "an", "betreff", "para",
+    "assunto", "oggetto", "da", "asunto", "cc",
+}  # fmt: skip
+
+
 def by_model(text: str, known: Iterable[Finding] = ()) -> Iterator[Finding]:
     """The names the spaCy model reads in the sentences where a pair of capitalised words is not
     already inside another detector's finding (`known`): there its name would only compete with
@@ -1061,6 +1082,12 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # « Vierzon Handball Club »: a body named after a town or a person
         if len(words) == 1 and first in ("toussaint", "noël", "pâques", "pentecôte"):
             continue  # « Toussaint le 1er novembre »: a feast
+        if (
+            len(words) == 1
+            and LABEL_AFTER.match(text, offset + len(name))
+            and (first in HEADER_WORDS or (is_french_word(first) and words[0] not in first_names()))
+        ):
+            continue  # « Van: Maarten Jansen », « Logement actuel : »: a field's label
         if (
             len(words) > 2
             and words[1] in ("de", "du", "des")
