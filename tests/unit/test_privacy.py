@@ -2248,3 +2248,30 @@ def test_a_war_memorials_names_with_their_year_of_death():
     )
     assert not kinds(memorial)
     assert ("PERSONNE", "MABIT Célestin") in kinds("Inscrits : MABIT Célestin, 1915 rue Haute")
+
+
+def test_a_table_pasted_as_text_is_read_by_its_header():
+    """held_out_99's first run: a CSV export (« Date;Nom;Prénom;Email;Date de naissance »)
+    and a Markdown table (« | Nom | Prénom | Classe | Né(e) le | ») whose cells alone (« Haddad
+    », « Lina ») no detector reads. A cell that is no name (a body, a remark in brackets) and a
+    sentence listing the fields stay nothing."""
+    csv = (
+        "Date;Nom;Prénom;Email;Date de naissance;Ville\n"
+        "02/01/2026 08:14;Lefebvre-Arnal;Timothée;tim.la@gmail.com;19/07/2009;Vals-les-Bains\n"
+        "05/01/2026 21:47;Comité des fêtes de Mésanger;;contact@cdf.fr;;Mésanger\n"
+    )
+    found = kinds(csv)
+    for pair in (("PERSONNE", "Lefebvre-Arnal"), ("PERSONNE", "Timothée")):
+        assert pair in found, pair
+    assert ("DATE_NAISSANCE", "19/07/2009") in found
+    assert not [t for k, t in found if "Comité" in t]
+    markdown = (
+        "| Nom | Prénom | Classe | Né(e) le |\n|---|---|---|---|\n"
+        "| Haddad | Lina | CE2 | 2017-03-08 |\n| (nom illisible) | ? | CM1 | |\n"
+    )
+    found = kinds(markdown)
+    assert [("PERSONNE", "Haddad"), ("PERSONNE", "Lina")] == [
+        p for p in found if p[0] == "PERSONNE"
+    ]
+    assert ("DATE_NAISSANCE", "2017-03-08") in found
+    assert not kinds("Pièces à fournir : nom, prénom, adresse, date de naissance.")

@@ -23,6 +23,7 @@ from atelier_ia.privacy.names import (
     repeated_surnames,
 )
 from atelier_ia.privacy.patterns import DETECTORS, births_after_names
+from atelier_ia.privacy.table_columns import table_cells
 from atelier_ia.privacy.word_names import capitalised_alone, in_lower_case
 
 # When two findings overlap, the one with the stronger evidence stays: checksums first, then
@@ -72,6 +73,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     candidates: list[Finding] = []
     for detector in DETECTORS:
         candidates.extend(detector(text))
+    candidates.extend(table_cells(text))
     for detector in (
         *NAME_DETECTORS,
         by_cue,

@@ -1,0 +1,118 @@
+"""A table pasted as text, read by its header: the cells under « Nom », « Prénom » are people's
+names, those under « Date de naissance » birth dates.
+
+Exports and spreadsheets reach the mairie's agents as CSV (« Date;Nom;Prénom;Email »), tab-
+separated rows or Markdown tables (« | Nom | Prénom | Classe | »). A cell alone (« Haddad »,
+« Lina ») says nothing a detector can read; its column says it all. The header is a line with
+two cells at least under one separator (« ; », a tab, « | » or « , »), one of them a name's or a
+birth date's label; the rows are the lines right below with the same separator and as many
+cells (a Markdown rule line, « |---|---| », skipped).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from atelier_ia.privacy.findings import Finding
+
+SEPARATORS = (";", "\t", "|", ",")
+
+# (accents and case folded, « (s) » and « (e) » dropped)
+NAME_HEADER = re.compile(
+    r"(?:nom|prenoms?|nom de famille|nom d'usage|nom de naissance|nom et prenoms?|nom prenoms?|"
+    r"prenoms? nom|nom complet|(?:first|last|full|given|family) name|surname|name|nachname|"
+    r"vorname|apellidos?|nombre)"
+    r"(?: de l'enfant| du responsable| de l'adherent| du demandeur| de l'eleve| du beneficiaire)?"
+)
+BIRTH_HEADER = re.compile(
+    r"date de naissance|ne le|nee le|naissance|ddn|date of birth|dob|birth date|geburtsdatum|"
+    r"fecha de nacimiento"
+)
+DATE_CELL = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}", re.I
+)
+RULE_LINE = re.compile(r"[\s|:-]+")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "dos", "di", "del"}
+
+
+def _a_name(cell: str) -> bool:
+    """A name's cell: four words at most, no remark in brackets, and its words capitalised (or
+    all in lower case, as some exports keep them), particles apart; not « Comité des fêtes de
+    Mésanger », « SCI LES REMPARTS (gérant …) », « (nom illisible) »."""
+    words = cell.split()
+    if not LETTER.search(cell) or len(words) > 4 or "(" in cell:
+        return False
+    lower = [w for w in words if w[0].islower() and w not in PARTICLES]
+    return not lower or len(lower) == len(words)
+
+
+def _label(cell: str) -> str:
+    cell = unicodedata.normalize("NFD", cell.replace("(s)", "").replace("(e)", "e"))
+    cell = "".join(c for c in cell if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w' ]+", " ", cell).replace("’", "'").split())
+
+
+def _cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    """The line's cells as spans, blanks and quotes around each left out."""
+    spans, cell_start = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] == separator:
+            a, b = cell_start, i
+            while a < b and text[a] in " \t\"'":
+                a += 1
+            while b > a and text[b - 1] in " \t\"'":
+                b -= 1
+            spans.append((a, b))
+            cell_start = i + 1
+    return spans
+
+
+def table_cells(text: str) -> Iterator[Finding]:
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        header = next(
+            (
+                (sep, cells)
+                for sep in SEPARATORS
+                if text.count(sep, start, end) >= 1
+                and len(cells := _cells(text, start, end, sep)) >= (3 if sep == "," else 2)
+                and all(b - a <= 40 for a, b in cells)
+                and any(
+                    NAME_HEADER.fullmatch(_label(text[a:b]))
+                    or BIRTH_HEADER.fullmatch(_label(text[a:b]))
+                    for a, b in cells
+                )
+            ),
+            None,
+        )
+        i += 1
+        if header is None:
+            continue
+        separator, head = header
+        labels = [_label(text[a:b]) for a, b in head]
+        while i < len(lines):
+            start, end = lines[i]
+            if separator == "|" and RULE_LINE.fullmatch(text[start:end]):
+                i += 1
+                continue
+            row = _cells(text, start, end, separator)
+            if len(row) != len(head):
+                break
+            i += 1
+            for label, (a, b) in zip(labels, row, strict=True):
+                value = text[a:b]
+                if NAME_HEADER.fullmatch(label) and _a_name(value):
+                    yield Finding(
+                        a, b, "PERSONNE", value, "cellule d'une colonne « Nom » ou « Prénom »"
+                    )
+                elif BIRTH_HEADER.fullmatch(label) and DATE_CELL.fullmatch(value):
+                    yield Finding(
+                        a, b, "DATE_NAISSANCE", value, "cellule d'une colonne « Date de naissance »"
+                    )
