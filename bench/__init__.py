@@ -128,6 +128,7 @@ REAL_SPLITS = (
     "held_out_105",
     "held_out_106",
     "held_out_107",
+    "held_out_108",
 )
 
 
