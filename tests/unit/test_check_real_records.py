@@ -1275,3 +1275,13 @@ def test_after_the_hundred_and_seventh_held_out_set():
     assert reading.agenda(item + opened) is None
     recital = "Vu la délibération du conseil du 12 mai 2014 (délibération 2014-05-12)\n"
     assert reading.agenda(opened + recital) is None
+
+
+def test_after_the_hundred_and_eighth_held_out_set():
+    # « s'est réuni au nombre prescrit par le règlement » (1194, an intercommunal council's
+    # rule) states the quorum as « … par la loi » does; « Sujet n° 1 : … » after the opening is
+    # the first of the numbered subjects (1192, Grands Lacs), « Sujet n° 4 » alone is not.
+    assert reading.quorum("Le conseil s'est réuni au nombre prescrit par le règlement.").reached
+    opened = "L'an deux mille trois, le conseil s'est réuni.\n"
+    assert reading.agenda(opened + "Sujet n° 1 : zone d'intérêt communautaire\n")
+    assert reading.agenda(opened + "Voir le sujet n° 4 : vente de terrains\n") is None

@@ -605,7 +605,8 @@ QUORUM_STATED = re.compile(
     # conseil peut valablement délibérer » (a negated one is QUORUM_MISSED, read first).
     # (a two-column copy may slip a few words of the margin in: « au nombre Conseil exercice
     # Délibération prescrit par la loi »)
-    r"(?:au|en)\s+nombre(?:\s+\S+){0,4}?\s+prescrit\s+par\s+la\s+loi|"
+    # (« … au nombre prescrit par le règlement », an intercommunal council's own rule)
+    r"(?:au|en)\s+nombre(?:\s+\S+){0,4}?\s+prescrit\s+par\s+(?:la\s+loi|le\s+r[èe]glement)|"
     # « réuni à la majorité de ses membres en exercice »
     r"r[ée]uni\w*\s+[àa]\s+la\s+majorit[ée]\s+(?:absolue\s+)?(?:de\s+ses|des)\s+"
     r"(?:membres|conseillers)\s+en\s+exercice|"
@@ -1030,6 +1031,8 @@ REGISTER_ITEM = re.compile(
     r"(?-i:[A-ZÀ-Ý])[^\n]*$|"
     # « PLUi arrêt des modalités de collaboration … (délibération 29.05.15) » (the title, then
     # the register's number in brackets: the séance's day and month, the item's rank)
+    # « Sujet n° 1 : zone d'intérêt communautaire … »: the first of the numbered subjects
+    r"^[ \t]*(?:Sujet|Point|Affaire|Question)\s+n[°º]\s*1[ \t]*:[ \t]*\S[^\n]*$|"
     # (not a recital, « Vu la délibération … »)
     r"^[ \t]*(?!Vu\b)(?-i:[A-ZÀ-Ý])[^\n]{10,}\([ \t]*d[ée]lib[ée]ration[ \t]+(?:n[°ºo]\s*)?"
     r"\d{1,4}[-/.]\d{1,4}[-/.]\d{1,4}[ \t]*\)[ \t.]*$",
