@@ -136,6 +136,8 @@ HELD_OUT = {
     "held_out_100": "Hundredth held-out set (written unseen, beside held_out_99):",
     "held_out_101": "Hundred-and-first held-out set (written unseen, new kinds of documents):",
     "held_out_102": "Hundred-and-second held-out set (written unseen, beside held_out_101):",
+    "held_out_103": "Hundred-and-third held-out set (written unseen, new kinds of documents):",
+    "held_out_104": "Hundred-and-fourth held-out set (written unseen, beside held_out_103):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
