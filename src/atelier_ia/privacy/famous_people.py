@@ -20,9 +20,10 @@ too.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
+
+from atelier_ia.privacy.french_words import without_accents
 
 LIST = "data/famous_people.txt"
 MONONYMS = "# mononyms"
@@ -34,8 +35,7 @@ BLANK = re.compile(r"[ \t]+")
 
 def _key(name: str) -> str:
     """« Frédéric  Mistral », « FRÉDÉRIC MISTRAL », « Saint-Exupéry »: one form for each."""
-    name = unicodedata.normalize("NFD", name.replace("œ", "oe").replace("Œ", "Oe"))
-    name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
+    name = without_accents(name.replace("œ", "oe").replace("Œ", "Oe")).casefold()
     return " ".join(re.split(r"[\s\-‐–]+", name.replace("’", "'")))
 
 

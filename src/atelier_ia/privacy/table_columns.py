@@ -12,10 +12,10 @@ cells (a Markdown rule line, « |---|---| », skipped).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from atelier_ia.privacy.findings import Finding
+from atelier_ia.privacy.french_words import without_accents
 
 SEPARATORS = (";", "\t", "|", ",")
 
@@ -52,8 +52,7 @@ def _a_name(cell: str) -> bool:
 
 
 def _label(cell: str) -> str:
-    cell = unicodedata.normalize("NFD", cell.replace("(s)", "").replace("(e)", "e"))
-    cell = "".join(c for c in cell if not unicodedata.combining(c)).casefold()
+    cell = without_accents(cell.replace("(s)", "").replace("(e)", "e")).casefold()
     return " ".join(re.sub(r"[^\w' ]+", " ", cell).replace("’", "'").split())
 
 
