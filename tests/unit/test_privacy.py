@@ -2218,10 +2218,13 @@ def test_a_list_of_initials_without_dots_and_surnames():
     a list of people; sectors named by a letter and a word are not."""
     listed = (
         "Délégués présents (titulaires) : S Boissard, JL Bouchard suppléé par N Ferreira de "
-        "Souza, B Guerrin, C Gras, J Petit (à partir de D98/13) P Sautrey, M Rigoulet."
+        "Souza, B Guerrin, C Gras, J Petit (à partir de D98/13) P Sautrey, M Rigoulet.\n"
+        "Excusés : A Alonzo, F Macard, G Fumey."
     )
     found = kinds(listed)
-    for name in ("JL Bouchard", "N Ferreira de Souza", "B Guerrin", "C Gras", "P Sautrey"):
+    # (the list's last item before its full stop, « G Fumey. »: found trying the change as a
+    # user)
+    for name in ("JL Bouchard", "N Ferreira de Souza", "B Guerrin", "P Sautrey", "G Fumey"):
         assert ("PERSONNE", name) in found, name
     assert not kinds("Secteurs : A Nord, B Sud, C Est, D Ouest.")
 

@@ -1671,7 +1671,8 @@ BARE_INITIALS_ITEM = re.compile(
     # (« G Fumey suppléé par P Frater », « A Alonzo (jusqu à D110/13) P Sautrey »)
     rf"(?:(?<=[,;:)][ \t])|(?<=\bpar[ \t]))[{UPPER}]{{1,2}}[ \t][{UPPER}][{LOWER}]+"
     rf"(?:-[{UPPER}][{LOWER}]+)*(?:[ \t](?:de|du|da|dos)[ \t][{UPPER}][{LOWER}]+)?"
-    r"(?=[ \t]*(?:[,;(]|$|suppl[ée]))",
+    # (the list's last item before its full stop: « …, C Gras, P Sautrey. »)
+    r"(?=[ \t]*(?:[,;(]|$|suppl[ée]|\.(?:\s|$)))",
     re.M,
 )
 
