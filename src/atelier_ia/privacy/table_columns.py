@@ -73,47 +73,47 @@ def _cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, i
     return spans
 
 
+def _column_kind(label: str) -> str | None:
+    if NAME_HEADER.fullmatch(label):
+        return "PERSONNE"
+    return "DATE_NAISSANCE" if BIRTH_HEADER.fullmatch(label) else None
+
+
+def _header(text: str, start: int, end: int) -> tuple[str, list[str | None]] | None:
+    """The line's separator and what each of its columns holds, if it heads such a table."""
+    for separator in SEPARATORS:
+        if text.find(separator, start, end) < 0:
+            continue
+        cells = _cells(text, start, end, separator)
+        if len(cells) < (3 if separator == "," else 2) or any(b - a > 40 for a, b in cells):
+            continue
+        kinds = [_column_kind(_label(text[a:b])) for a, b in cells]
+        if any(kinds):
+            return separator, kinds
+    return None
+
+
 def table_cells(text: str) -> Iterator[Finding]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     i = 0
     while i < len(lines):
-        start, end = lines[i]
-        header = next(
-            (
-                (sep, cells)
-                for sep in SEPARATORS
-                if text.count(sep, start, end) >= 1
-                and len(cells := _cells(text, start, end, sep)) >= (3 if sep == "," else 2)
-                and all(b - a <= 40 for a, b in cells)
-                and any(
-                    NAME_HEADER.fullmatch(_label(text[a:b]))
-                    or BIRTH_HEADER.fullmatch(_label(text[a:b]))
-                    for a, b in cells
-                )
-            ),
-            None,
-        )
+        header = _header(text, *lines[i])
         i += 1
         if header is None:
             continue
-        separator, head = header
-        labels = [_label(text[a:b]) for a, b in head]
+        separator, kinds = header
         while i < len(lines):
             start, end = lines[i]
             if separator == "|" and RULE_LINE.fullmatch(text[start:end]):
                 i += 1
                 continue
             row = _cells(text, start, end, separator)
-            if len(row) != len(head):
+            if len(row) != len(kinds):
                 break
             i += 1
-            for label, (a, b) in zip(labels, row, strict=True):
+            for kind, (a, b) in zip(kinds, row, strict=True):
                 value = text[a:b]
-                if NAME_HEADER.fullmatch(label) and _a_name(value):
-                    yield Finding(
-                        a, b, "PERSONNE", value, "cellule d'une colonne « Nom » ou « Prénom »"
-                    )
-                elif BIRTH_HEADER.fullmatch(label) and DATE_CELL.fullmatch(value):
-                    yield Finding(
-                        a, b, "DATE_NAISSANCE", value, "cellule d'une colonne « Date de naissance »"
-                    )
+                if kind == "PERSONNE" and _a_name(value):
+                    yield Finding(a, b, kind, value, "cellule d'une colonne « Nom » ou « Prénom »")
+                elif kind == "DATE_NAISSANCE" and DATE_CELL.fullmatch(value):
+                    yield Finding(a, b, kind, value, "cellule d'une colonne « Date de naissance »")
