@@ -1029,11 +1029,11 @@ REGISTER_ITEM = re.compile(
     # title on the next line)
     r"^[ \t]*D[ée]lib[ée]ration\s+n[°ºo]\s*\d{1,3}[-/](?:19|20)\d\d[ \t]*\n[ \t]*"
     r"(?-i:[A-ZÀ-Ý])[^\n]*$|"
-    # « PLUi arrêt des modalités de collaboration … (délibération 29.05.15) » (the title, then
-    # the register's number in brackets: the séance's day and month, the item's rank)
     # « Sujet n° 1 : zone d'intérêt communautaire … »: the first of the numbered subjects
     r"^[ \t]*(?:Sujet|Point|Affaire|Question)\s+n[°º]\s*1[ \t]*:[ \t]*\S[^\n]*$|"
-    # (not a recital, « Vu la délibération … »)
+    # « PLUi arrêt des modalités de collaboration … (délibération 29.05.15) » (the title, then
+    # the register's number in brackets: the séance's day and month, the item's rank; not a
+    # recital, « Vu la délibération … »)
     r"^[ \t]*(?!Vu\b)(?-i:[A-ZÀ-Ý])[^\n]{10,}\([ \t]*d[ée]lib[ée]ration[ \t]+(?:n[°ºo]\s*)?"
     r"\d{1,4}[-/.]\d{1,4}[-/.]\d{1,4}[ \t]*\)[ \t.]*$",
     re.M | re.I,
