@@ -289,6 +289,20 @@ def test_feedback_reaches_the_right_learner_only(platform, course):
     assert "On s'en occupe" not in pages[RIGHT]["page"]
 
 
+def hops(response) -> str:
+    """Each request of a redirect chain: status, URL and the size of what was sent, so that a
+    refusal other than the hub's 403 says where it came from (CI once got a 431 here)."""
+    return "".join(
+        f"\n{r.status_code} {r.request.url[:160]} (URL {len(r.request.url)} B, "
+        f"cookies {len(r.request.headers.get('Cookie', ''))} B)"
+        for r in [*response.history, response]
+    )
+
+
+def platform_lines(platform, word: str, last: int = 40) -> str:
+    return "\n" + "\n".join([line for line in platform.log().splitlines() if word in line][-last:])
+
+
 def test_the_formgrader_opens_for_trainers_only(platform, course):
     trainer, learners = course
     # A learner with code has nbgrader's assignment list in her own server, not its grader.
@@ -301,7 +315,7 @@ def test_the_formgrader_opens_for_trainers_only(platform, course):
     assert requests.get(f"{own}/formgrader", headers=headers).status_code == 404
     url = f"{platform.url}/services/{COURSE}/formgrader"
     refused = learners[RIGHT].get(url)
-    assert refused.status_code == 403
+    assert refused.status_code == 403, hops(refused) + platform_lines(platform, COURSE)
     page = trainer.get(url)
     assert page.status_code == 200, page.text[:500]
     assert "formgrader" in page.text.lower() and ASSIGNMENT in requests.utils.unquote(
