@@ -129,6 +129,8 @@ REAL_SPLITS = (
     "held_out_106",
     "held_out_107",
     "held_out_108",
+    "held_out_109",
+    "held_out_110",
 )
 
 
