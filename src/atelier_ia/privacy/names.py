@@ -508,15 +508,22 @@ def ends_a_place(text: str, start: int, end: int) -> bool:
 
 
 # « Louis de Bonald, né près de Millau en 1754 », « Turenne y naît en 1611 », « William Webb Ellis
-# (1806-1872) »: a year before 1900 in the clause after the name (« en 1754 », « (1806 »); a
-# person born or dead then is history, not someone the text is about. A date of birth in full
-# (« né le 4 juin 1898 ») is not this shape, and stays someone's.
+# (1806-1872) »: a year before 1900 in the clause after the name (« en 1754 », « vers 1815 »,
+# « (1806- »); a person born or dead then is history, not someone the text is about. A date of
+# birth in full (« né le 4 juin 1898 ») is not this shape, and stays someone's.
+LONG_AGO = (
+    r"(?:\b(?:en|vers|dès|depuis|avant|après)[ \t]1[0-8]\d\d\b|\(1[0-8]\d\d(?=[ \t]*[-–)]))"
+    r"(?![ \t.,]?\d)(?![ \t]*(?:€|euros?)\b)"
+)
 LONG_AGO_AFTER = re.compile(
-    r"[^;\n—]{0,50}?(?:\ben[ \t]|\()1[0-8]\d\d\b(?![ \t.,]?\d)(?![ \t]*(?:€|euros?)\b)"
+    rf"[^;\n—]{{0,50}}?{LONG_AGO}"
     # or a life's span right after the name, whatever the years: « Pierre Rabhi (1938-2021) »,
     # someone dead whom a panel honours
     r"|[ \t]*\((?:1[0-9]|20)\d\d[ \t]*[-–][ \t]*(?:1[0-9]|20)\d\d\)"
 )
+# … or before it in the same clause: « en 1765, Marie-Jeanne Valet la blessa », « jardins bâtis
+# vers 1815 par Maximilien Siffait » (not a year of the sentence before)
+LONG_AGO_BEFORE = re.compile(rf"{LONG_AGO}[^;\n—.]{{0,80}}$", re.I)
 
 
 # A crown's or the Church's rank that no resident holds: « le cardinal Jean Rolin », « Henri-Robert
@@ -552,6 +559,7 @@ def historical(text: str, start: int, end: int) -> bool:
     return bool(
         (WAR_YEAR_AFTER.match(text, end) and WAR_DEAD.search(text, max(0, start - 400), start))
         or LONG_AGO_AFTER.match(text, end)
+        or LONG_AGO_BEFORE.search(text, max(0, start - 120), start)
         or RANK_AFTER.match(text, end)
         or RANK_BEFORE.search(text, max(0, start - 30), start)
         or HONOURED_BEFORE.search(text, max(0, start - 25), start)
