@@ -131,6 +131,7 @@ REAL_SPLITS = (
     "held_out_108",
     "held_out_109",
     "held_out_110",
+    "held_out_111",
 )
 
 
