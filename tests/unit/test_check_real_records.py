@@ -1285,3 +1285,13 @@ def test_after_the_hundred_and_eighth_held_out_set():
     opened = "L'an deux mille trois, le conseil s'est réuni.\n"
     assert reading.agenda(opened + "Sujet n° 1 : zone d'intérêt communautaire\n")
     assert reading.agenda(opened + "Voir le sujet n° 4 : vente de terrains\n") is None
+
+
+def test_a_hyphen_between_the_letter_and_the_number_after_article():
+    """held_out_111's first run (a CCAS's record): « son article L-123-6 » of the code de
+    l'action sociale was not read. A deliberation's number « n°D-2020-63 » stays one."""
+    text = "Vu le Code de l'Action Sociale et des Familles et notamment son article L-123-6;"
+    assert [r for r, _ in references(text)] == ["L123-6"]
+    (finding,) = check_references(text)
+    assert finding.severity == "ok" and "non vérifiée" in finding.message
+    assert references("(à partir de la délibération n°D-2020-64)") == []

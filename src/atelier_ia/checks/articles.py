@@ -19,8 +19,11 @@ GROUPS = rf"\d{{3,4}}(?:{SEP}\d{{1,3}}(?![\d°])){{1,3}}"
 REFERENCE = re.compile(
     # (in lower case after « article(s) » or « à »: « des articles l214-1 à l214-6 »,
     # « l'article r.214-1 »)
-    # (« L. ⏎ ⏎ 2122-8 »: after the letter's dot, a page break's blank line)
-    rf"\b(?P<letter>[LRD]|(?:(?<=article )|(?<=articles )|(?<=à ))[lr])(?:\.\s{{1,3}}|\.?\s?)\*?"
+    # (« L. ⏎ ⏎ 2122-8 »: after the letter's dot, a page break's blank line; « son article
+    # L-123-6 » of a CCAS's record: a hyphen after the letter, right after « article », for
+    # « n°D-2020-63 » is a deliberation's number)
+    rf"\b(?P<letter>[LRD]|(?:(?<=article )|(?<=articles )|(?<=à ))[lr])"
+    rf"(?:\.\s{{1,3}}|\.?\s?|(?:(?<=article [LRD])|(?<=articles [LRD]))-)\*?"
     # (« L. 2121-12du code », a copy that lost the blank before « du »)
     rf"(?P<number>{GROUPS})(?:\b|(?=d[ue]s?\s))"
     # (« DE L’ARTICLE L 2122 DU CODE », a heading in capitals)
