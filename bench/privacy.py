@@ -138,6 +138,12 @@ HELD_OUT = {
     "held_out_102": "Hundred-and-second held-out set (written unseen, beside held_out_101):",
     "held_out_103": "Hundred-and-third held-out set (written unseen, new kinds of documents):",
     "held_out_104": "Hundred-and-fourth held-out set (written unseen, beside held_out_103):",
+    "held_out_105": "Hundred-and-fifth held-out set (written unseen, new kinds of documents):",
+    "held_out_106": "Hundred-and-sixth held-out set (written unseen, beside held_out_105):",
+    "held_out_107": "Hundred-and-seventh held-out set (written unseen, beside held_out_105):",
+    "held_out_108": "Hundred-and-eighth held-out set (written unseen, beside held_out_105):",
+    "held_out_109": "Hundred-and-ninth held-out set (written unseen, beside held_out_105):",
+    "held_out_110": "Hundred-and-tenth held-out set (written unseen, beside held_out_105):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
