@@ -12,6 +12,7 @@ from atelier_ia.privacy.cue_names import (
     by_nickname_or_sender,
 )
 from atelier_ia.privacy.famous_people import famous_spans
+from atelier_ia.privacy.field_values import field_values
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.names import (
     CIVILITY,
@@ -74,6 +75,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
     for detector in DETECTORS:
         candidates.extend(detector(text))
     candidates.extend(table_cells(text))
+    candidates.extend(field_values(text))
     for detector in (
         *NAME_DETECTORS,
         by_cue,

@@ -40,7 +40,7 @@ LETTER = re.compile(r"[^\W\d_]")
 PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "dos", "di", "del"}
 
 
-def _a_name(cell: str) -> bool:
+def a_name_cell(cell: str) -> bool:
     """A name's cell: four words at most, no remark in brackets, and its words capitalised (or
     all in lower case, as some exports keep them), particles apart; not « Comité des fêtes de
     Mésanger », « SCI LES REMPARTS (gérant …) », « (nom illisible) »."""
@@ -54,7 +54,7 @@ def _a_name(cell: str) -> bool:
 
 
 def _label(cell: str) -> str:
-    cell = without_accents(cell.replace("(s)", "").replace("(e)", "e")).casefold()
+    cell = without_accents(cell).casefold().replace("(s)", "").replace("(e)", "e")
     return " ".join(re.sub(r"[^\w' ]+", " ", cell).replace("’", "'").split())
 
 
@@ -93,6 +93,39 @@ def _header(text: str, start: int, end: int) -> tuple[str, list[str | None]] | N
     return None
 
 
+# A listing in fixed-width columns, as old billing or civil-register software prints it
+# (« NOM                 PRENOM      TEL »): its cells are runs of text two blanks apart, each
+# under its column's label
+GAP = re.compile(r"[ \t]{2,}")
+CHUNK = re.compile(r"\S+(?: \S+)*")
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in CHUNK.finditer(text[start:end])]
+
+
+def _fixed_width_cells(text: str, lines: list[tuple[int, int]], i: int) -> Iterator[Finding]:
+    """Under a fixed-width header (line i), the rows' cells that start where a name's or a birth
+    date's column does (two characters apart at most), until a blank line."""
+    start, end = lines[i]
+    if not GAP.search(text, start, end):
+        return
+    columns = [(a - start, _column_kind(_label(text[a:b]))) for a, b in _chunks(text, start, end)]
+    if len(columns) < 3 or not any(kind for _, kind in columns):
+        return
+    for row_start, row_end in lines[i + 1 :]:
+        if text.count("\n", lines[i][1], row_start) > 1:
+            return  # a blank line: the listing is over
+        for a, b in _chunks(text, row_start, row_end):
+            kind = next((k for at, k in columns if k and abs(a - row_start - at) <= 2), None)
+            value = text[a:b]
+            if kind == "PERSONNE" and a_name_cell(value):
+                yield Finding(a, b, kind, value, "cellule d'une colonne « Nom » ou « Prénom »")
+            elif kind == "DATE_NAISSANCE" and DATE_CELL.fullmatch(value):
+                yield Finding(a, b, kind, value, "cellule d'une colonne « Date de naissance »")
+        i += 1
+
+
 def table_cells(text: str) -> Iterator[Finding]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     i = 0
@@ -100,6 +133,7 @@ def table_cells(text: str) -> Iterator[Finding]:
         header = _header(text, *lines[i])
         i += 1
         if header is None:
+            yield from _fixed_width_cells(text, lines, i - 1)
             continue
         separator, kinds = header
         while i < len(lines):
@@ -113,7 +147,7 @@ def table_cells(text: str) -> Iterator[Finding]:
             i += 1
             for kind, (a, b) in zip(kinds, row, strict=True):
                 value = text[a:b]
-                if kind == "PERSONNE" and _a_name(value):
+                if kind == "PERSONNE" and a_name_cell(value):
                     yield Finding(a, b, kind, value, "cellule d'une colonne « Nom » ou « Prénom »")
                 elif kind == "DATE_NAISSANCE" and DATE_CELL.fullmatch(value):
                     yield Finding(a, b, kind, value, "cellule d'une colonne « Date de naissance »")
