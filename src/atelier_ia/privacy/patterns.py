@@ -316,6 +316,7 @@ def emails(text: str) -> Iterator[Finding]:
 # 0596/0696-0697, Guyane 0594/0694, La Réunion 0262-0263/0692-0693, Mayotte 0269/0639.
 TEN_DIGITS = re.compile(r"(?<![\w/-])0\d(?:[ .-]?\d{2}){4}(?![\w/-])")
 OVERSEAS_PREFIX = re.compile(r"0(?:590|69[0-7]|59[46]|26[239]|639)")
+LINE_ENDS_NUMBER = re.compile(r"[ \t]*(?:\n|$)")
 # The same dialled from abroad: « +262 639 48 25 71 » (the phonenumbers release may not know
 # every new range yet)
 OVERSEAS_DIALLED = re.compile(
@@ -440,6 +441,17 @@ def phones(text: str) -> Iterator[Finding]:
     for m in TEN_DIGITS.finditer(flat):
         if OVERSEAS_PREFIX.match(re.sub(r"[ .-]", "", m.group())):
             found.append((m.start(), m.end(), "numéro d'outre-mer"))
+        elif (
+            # (« …\t06 25 48 13 97 ⏎ 15\tNadine … », a table's row: read flat, the next line's
+            # first figures made one long number of it, which the library's matcher drops)
+            LINE_ENDS_NUMBER.match(text, m.end())
+            and not any(a < m.end() and m.start() < b for a, b, _ in found)
+            and not any(a <= m.start() and m.end() <= b for a, b in applications)
+            and phonenumbers.is_valid_number(phonenumbers.parse(m.group(), "FR"))
+        ):
+            found.append(
+                (m.start(), m.end(), "numéro de téléphone valide (bibliothèque phonenumbers)")
+            )
     for m in OVERSEAS_DIALLED.finditer(flat):
         found.append((m.start(), m.end(), "numéro d'outre-mer composé de l'étranger"))
     for m in NORTH_AMERICAN.finditer(flat):
