@@ -2348,3 +2348,17 @@ def test_a_phone_that_ends_a_tables_line():
     rows = "Semaine\tÉlu\tPortable\n14\tP. Thuillier\t06 25 48 13 97\n15\tNadine Kergoat"
     assert ("TELEPHONE", "06 25 48 13 97") in kinds(rows)
     assert ("TELEPHONE", "06 25 48 13 97") not in kinds("référence 06 25 48 13 97 15 22\n")
+
+
+def test_a_cerfa_forms_number_and_phones_read_by_ocr_or_encoded():
+    """Sets already run (held_out_103 to 110): a national form's number (« cerfa n° 10798*05 »)
+    was taken for a file number; a phone that OCR read with « O » and « l » (« O4 75 35 l8
+    62 ») or whose blanks a web page encoded (« 06&nbsp;12&nbsp;… », « 06%2012%20… ») was
+    missed. The file's own number stays one, and a run of letters is no phone."""
+    found = kinds("logement social (cerfa n° 14069*04), dossier n° 2026-0412 de Mme Roux")
+    assert [t for k, t in found if k == "NUMERO_DOSSIER"] == ["2026-0412"]
+    assert ("TELEPHONE", "O4 75 35 l8 62") in kinds("Tél. O4 75 35 l8 62 le soir")
+    html = "Tel : 06&nbsp;12&nbsp;58&nbsp;47&nbsp;03<br>"
+    assert ("TELEPHONE", "06&nbsp;12&nbsp;58&nbsp;47&nbsp;03") in kinds(html)
+    assert ("TELEPHONE", "06%2012%2058%2033%2071") in kinds("tel=06%2012%2058%2033%2071&x=")
+    assert not kinds("le lot Ol 23 45 67 89 hmm")

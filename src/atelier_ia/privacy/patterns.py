@@ -317,6 +317,12 @@ def emails(text: str) -> Iterator[Finding]:
 TEN_DIGITS = re.compile(r"(?<![\w/-])0\d(?:[ .-]?\d{2}){4}(?![\w/-])")
 OVERSEAS_PREFIX = re.compile(r"0(?:590|69[0-7]|59[46]|26[239]|639)")
 LINE_ENDS_NUMBER = re.compile(r"[ \t]*(?:\n|$)")
+# A scanned letter's OCR reads 0 as « O » and 1 as « l » (« O4 75 35 l8 62 »); a web page's
+# source or a form's log keeps its blanks encoded (« 06&nbsp;12&nbsp;58… », « 06%2012%2058… »)
+OCR_OR_ENCODED_PHONE = re.compile(
+    r"(?<![\w/-])[0O][1-9lI](?:(?:[ .]|&nbsp;|%20)[0-9OolI]{2}){4}(?![\w/-])"
+)
+OCR_DIGITS = str.maketrans("OolI", "0011")
 # The same dialled from abroad: « +262 639 48 25 71 » (the phonenumbers release may not know
 # every new range yet)
 OVERSEAS_DIALLED = re.compile(
@@ -452,6 +458,14 @@ def phones(text: str) -> Iterator[Finding]:
             found.append(
                 (m.start(), m.end(), "numéro de téléphone valide (bibliothèque phonenumbers)")
             )
+    for m in OCR_OR_ENCODED_PHONE.finditer(flat):
+        digits = re.sub(r"&nbsp;|%20|[ .]", "", m.group()).translate(OCR_DIGITS)
+        if (
+            not TEN_DIGITS.fullmatch(m.group())
+            and not any(a < m.end() and m.start() < b for a, b, _ in found)
+            and phonenumbers.is_valid_number(phonenumbers.parse(digits, "FR"))
+        ):
+            found.append((m.start(), m.end(), "numéro de téléphone (lu par l'OCR, ou encodé)"))
     for m in OVERSEAS_DIALLED.finditer(flat):
         found.append((m.start(), m.end(), "numéro d'outre-mer composé de l'étranger"))
     for m in NORTH_AMERICAN.finditer(flat):
@@ -878,6 +892,9 @@ AVS = re.compile(r"(?<![\w.])756(?:\.?\d{4}){2}\.?\d{2}(?![\w.])")
 # file; « Réf. URB-2025-0456 — permis de … » heading a letter, « réf. : … », « réf. client … »
 # stay.
 BARE_REFERENCE = re.compile(r"réf\.[ \t]*")
+# A national form (« formulaire cerfa n° 14069*04 ») is numbered, and edited (« *04 »)
+CERFA_EDITION = re.compile(r"\*\d{2}\b")
+CERFA_BEFORE = re.compile(r"\bcerfa\b[^\n]*$", re.I)
 
 
 def dossiers(text: str) -> Iterator[Finding]:
@@ -928,6 +945,10 @@ def dossiers(text: str) -> Iterator[Finding]:
             continue  # a card payment's ticket, not the card holder's file
         if re.fullmatch(r"(?:19|20)\d\d", m.group("number")):
             continue  # « avis d'imposition 2025 »: its year, not its number
+        if CERFA_EDITION.match(text, m.end("number")) or CERFA_BEFORE.search(
+            text, max(0, m.start() - 12), m.start("number")
+        ):
+            continue  # « cerfa n° 10798*05 »: the national form's number, not the file's
         yield Finding(
             m.start("number"),
             m.end("number"),
