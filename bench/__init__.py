@@ -132,6 +132,7 @@ REAL_SPLITS = (
     "held_out_109",
     "held_out_110",
     "held_out_111",
+    "held_out_112",
 )
 
 
