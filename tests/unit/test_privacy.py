@@ -2362,3 +2362,24 @@ def test_a_cerfa_forms_number_and_phones_read_by_ocr_or_encoded():
     assert ("TELEPHONE", "06&nbsp;12&nbsp;58&nbsp;47&nbsp;03") in kinds(html)
     assert ("TELEPHONE", "06%2012%2058%2033%2071") in kinds("tel=06%2012%2058%2033%2071&x=")
     assert not kinds("le lot Ol 23 45 67 89 hmm")
+
+
+def test_a_phone_dictated_without_hyphens_or_with_single_digits():
+    """Sets already run (held_out_66 to 110): a text message writes a phone in words without
+    hyphens (« zero sept quarante quatre dix huit quatre vingt douze … »), a transcription
+    some hyphens and not others, a dictation single digits (« zéro deux six deux … »); all
+    were missed. Where hyphens group the words a blank still ends a group (« soixante
+    dix-huit » is 60 and 18), and a zero in a sentence is no phone."""
+
+    def phones(text: str) -> list[str]:
+        return [t for k, t in kinds(text) if k == "TELEPHONE"]
+
+    sms = "mon numero zero sept quarante quatre dix huit quatre vingt douze cinquante six merci"
+    assert phones(sms) == [sms.removeprefix("mon numero ").removesuffix(" merci")]
+    mixed = "zéro six quarante neuf quatre-vingts vingt-sept quinze"
+    assert phones(f"rappelez au {mixed} merci") == [mixed]
+    digits = "zéro deux six deux quarante-quatre dix-sept quatre-vingt-un"
+    assert phones(f"au {digits}, merci") == [digits]
+    grouped = "zéro sept soixante dix-huit quarante-deux soixante-treize"
+    assert phones(f"au {grouped} merci") == [grouped]
+    assert phones("il a eu zéro faute et trois points sur quatre vingt") == []

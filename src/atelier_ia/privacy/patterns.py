@@ -17,7 +17,7 @@ from stdnum.fr import siren as std_siren
 from stdnum.fr import siret as std_siret
 from stdnum.iso7064 import mod_97_10 as std_mod_97_10
 
-from atelier_ia.french_numbers import NUMBER_WORDS, WORD, words_value
+from atelier_ia.french_numbers import NUMBER_WORDS, number_groups, words_value
 from atelier_ia.privacy.findings import Finding
 
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
@@ -371,39 +371,40 @@ OTHER_NUMBER_BEFORE = re.compile(
 SPOKEN_NUMBER = re.compile(
     rf"\bz[ée]ro\b(?:[ \t,]+(?:z[ée]ro\b|(?:{NUMBER_WORDS})\b)){{4,12}}", re.I
 )
-# One group as said: words joined by hyphens (« quatre-vingt-onze »), or « vingt et un ».
-SPOKEN_CHUNK = re.compile(rf"z[ée]ro|(?:{WORD})(?:(?:-et-|-|[ \t]+et[ \t]+)(?:{WORD}))*", re.I)
+SPOKEN_WORD = re.compile(r"[^\s,-]+")
 
 
 def spoken_phones(text: str) -> Iterator[Finding]:
-    """Ten digits read in groups: « zéro » then a digit, then four numbers of two digits; or,
-    dialled abroad, « zéro zéro », the country code and the number, as long as it is valid."""
+    """Ten digits read in groups: « zéro » then a digit, then four numbers of two digits (or
+    single digits, « zéro deux six deux … »); or, dialled abroad, « zéro zéro », the country
+    code and the number, as long as it is valid. Hyphens or blanks alike: a text message writes
+    « quatre vingt dix sept »."""
     for m in SPOKEN_NUMBER.finditer(text):
-        digits, after_zero, ends = "", False, {}
-        for chunk in SPOKEN_CHUNK.finditer(m.group()):
-            word = chunk.group().lower().replace("zero", "zéro")
-            value = words_value(word)
-            if value is None or value > 99:
+        words = list(SPOKEN_WORD.finditer(m.group()))
+        tokens = [w.group().lower() for w in words]
+        hyphens = [
+            i > 0 and "-" in m.group()[words[i - 1].end() : w.start()] for i, w in enumerate(words)
+        ]
+        # As the hyphens group the words; else, as if there were none (« zéro six quarante neuf
+        # quatre-vingts … », a transcription that wrote some and not others): ten digits decide.
+        for reading in (hyphens, [False] * len(words)):
+            digits, ends = "", {}
+            for value, width, last in number_groups(tokens, reading):
+                digits += f"{value:0{width}d}"
+                ends[len(digits)] = m.start() + words[last].end()
+                if len(digits) >= 10:
+                    break
+            if re.fullmatch(r"0[1-9]\d{8}", digits):
+                end = ends[10]
+                yield Finding(
+                    m.start(), end, "TELEPHONE", text[m.start() : end], "numéro dicté en mots"
+                )
                 break
-            if word == "zéro":
-                digits, after_zero = digits + "0", True
-                ends[len(digits)] = m.start() + chunk.end()
-                continue
-            if after_zero and value < 10:
-                digits += str(value)
-            elif value >= 10:
-                digits += f"{value:02d}"
-            else:
-                break
-            after_zero = False
-            ends[len(digits)] = m.start() + chunk.end()
-            if len(digits) >= 10 and not digits.startswith("00"):
-                if re.fullmatch(r"0[1-9]\d{8}", digits):
-                    end = ends[len(digits)]
-                    yield Finding(
-                        m.start(), end, "TELEPHONE", text[m.start() : end], "numéro dicté en mots"
-                    )
-                break
+        else:
+            digits, ends = "", {}
+            for value, width, last in number_groups(tokens, hyphens):
+                digits += f"{value:0{width}d}"
+                ends[len(digits)] = m.start() + words[last].end()
         if digits.startswith("00"):
             # « zéro zéro quarante-neuf soixante-dix-huit … »: the longest valid number
             for length in sorted((n for n in ends if n >= 10), reverse=True):
