@@ -2383,3 +2383,23 @@ def test_a_phone_dictated_without_hyphens_or_with_single_digits():
     grouped = "zéro sept soixante dix-huit quarante-deux soixante-treize"
     assert phones(f"au {grouped} merci") == [grouped]
     assert phones("il a eu zéro faute et trois points sur quatre vingt") == []
+
+
+def test_an_initial_and_a_surname_anywhere_and_an_address_owner():
+    """held_out_105 to 110's first run: « trésorier P. Nshimirimana », « [H. Tournemire] »,
+    « — R. Camuset » were read only in a list or after a preposition; the display name of an
+    address in a Dutch or English mail header (« Van: Sanne van der Meulen <sanne.vdmeulen@…> »)
+    was missed. A heading « A. Introduction », a register « R.C.S. Dijon », a service's name
+    before its address stay out."""
+
+    def people(text: str) -> list[str]:
+        return [t for k, t in kinds(text) if k == "PERSONNE"]
+
+    assert "P. Nshimirimana" in people("bureau réélu : trésorier P. Nshimirimana, secrétaire")
+    assert people("le compte rendu, signature : [H. Tournemire]") == ["H. Tournemire"]
+    assert people("A. Introduction\nLe projet") == []
+    assert people("immatriculée au R.C.S. Dijon sous le n° 812 345 678") == []
+    header = "Van: Sanne van der Meulen <sanne.vdmeulen@ziggo.nl>"
+    assert people(header) == ["Sanne van der Meulen"]
+    assert people("De : Service Urbanisme <urbanisme@mairie.fr>") == []
+    assert people("De : Mairie de Bar-sur-Aube <accueil@ville-barsuraube.fr>") == []

@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from atelier_ia.privacy.field_values import a_thing
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.french_words import is_french_noun, is_french_word
+from atelier_ia.privacy.french_words import is_french_noun, is_french_word, without_accents
 from atelier_ia.privacy.names import CAP, LOWER, NOT_NAMES, UPPER, first_names
 
 LOWER_WORD = rf"[{LOWER}]+(?:['’-][{LOWER}]+)*"
@@ -424,3 +425,32 @@ def by_english_cue(text: str) -> Iterator[Finding]:
             continue
         span = (words[0].start(), words[-1].end())
         yield _finding(text, span, "nom après une formule anglaise (« my name is »…)")
+
+
+# « Van: Sanne van der Meulen <sanne.vdmeulen@ziggo.nl> », « "Maarten de Vries"
+# <maarten.devries@…> »: a display name before an address, in any language's mail header
+ADDRESS_OWNER = re.compile(
+    r"(?:^|[:,;]|(?<=\s))[ \t]*\"?(?P<name>[^\W\d_][^<>\"\n:;,@]{1,50}?)\"?[ \t]*"
+    r"<(?P<local>[\w.+-]+)@[\w.-]+>",
+    re.M,
+)
+FOLD_WORD = re.compile(r"[a-z]{3,}")
+
+
+def by_address_owner(text: str) -> Iterator[Finding]:
+    """The display name of an address whose user part holds one of its words (« sanne » of
+    « sanne.vdmeulen »): the address's owner. A service's name most often shares none with its
+    address (« Mairie de Bar-sur-Aube <accueil@…> »), or opens with a noun (« Service
+    Urbanisme »)."""
+    for m in ADDRESS_OWNER.finditer(text):
+        name = m["name"].strip()
+        words = name.split()
+        if not 1 <= len(words) <= 5 or any(w[0].islower() for w in words if len(w) > 3):
+            continue
+        if a_thing(name):  # « Service Urbanisme <urbanisme@…> »
+            continue
+        local = without_accents(m["local"]).lower()
+        folded = FOLD_WORD.findall(without_accents(name).lower())
+        if any(word in local for word in folded):
+            start = m.start("name") + m["name"].index(name)
+            yield _finding(text, (start, start + len(name)), "nom devant son adresse électronique")

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from atelier_ia.privacy.cue_names import (
     after_a_role,
+    by_address_owner,
     by_cue,
     by_english_cue,
     by_nickname_or_sender,
@@ -82,6 +83,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         by_nickname_or_sender,
         by_english_cue,
         after_a_role,
+        by_address_owner,
         in_lower_case,
         capitalised_alone,
     ):

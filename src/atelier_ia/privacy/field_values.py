@@ -66,7 +66,7 @@ def _field(key: str) -> str | None:
     return folded if NAME_FIELD.fullmatch(folded) else None
 
 
-def _a_thing(value: str) -> bool:
+def a_thing(value: str) -> bool:
     """« Marché de Noël », « Salle polyvalente »: its first word a French noun, not a first
     name (« Rose » stays someone's)."""
     first = value.split()[0]
@@ -82,7 +82,7 @@ def _finding(text: str, start: int, end: int, bare: bool = False) -> Finding | N
     # (judged as a person reads it: « Jean+Dupont », « Ma%C3%ABlys » of a URL-encoded form)
     if not value or any(c.isdigit() for c in value) or "@" in value:
         return None
-    if not a_name_cell(unquote_plus(value)) or (bare and _a_thing(value)):
+    if not a_name_cell(unquote_plus(value)) or (bare and a_thing(value)):
         return None
     return Finding(start, end, "PERSONNE", value, WHY)
 
@@ -98,7 +98,7 @@ def field_values(text: str) -> Iterator[Finding]:
             # (a service's card: « N:Gendarmerie;Brigade de Saint-Calais;;; », « N:PCS;Salle de
             # crise;;; », « N:Astreinte;Eau potable;;; »)
             family, given = (m["value"].split(";") + [""])[:2]
-            if family.strip() and (_a_thing(family.strip()) or ACRONYM.fullmatch(family.strip())):
+            if family.strip() and (a_thing(family.strip()) or ACRONYM.fullmatch(family.strip())):
                 continue
             if given.strip() and not a_name_cell(given.strip()):
                 continue

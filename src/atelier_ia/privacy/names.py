@@ -1720,7 +1720,15 @@ def by_council_list(text: str) -> Iterator[Finding]:
                 m.start(), m.end(), "PERSONNE", m.group(), "initiale suivie d'un nom en majuscules"
             )
     for m in INITIAL_NAME.finditer(text):
-        if INITIAL_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if INITIAL_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()) or (
+            # (« trésorier P. Nshimirimana », « [H. Tournemire] », « — R. Camuset »: anywhere
+            # but where a line opens, if the surname is no word, on the initial's line; not
+            # « A. Introduction », a heading, « C. civ. », a code, « R.C.S. Dijon », a register)
+            text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+            and "\n" not in m.group()
+            and text[max(0, m.start() - 1) : m.start()] not in (".", "-")
+            and not is_french_word(m.group().rsplit(None, 1)[-1].split("-")[0].lower())
+        ):
             yield Finding(m.start(), m.end(), "PERSONNE", m.group(), "initiale suivie d'un nom")
     yield from _mixed_case_after_plural_civility(text)
     yield from _initials_without_dots(text)
