@@ -144,6 +144,12 @@ HELD_OUT = {
     "held_out_108": "Hundred-and-eighth held-out set (written unseen, beside held_out_105):",
     "held_out_109": "Hundred-and-ninth held-out set (written unseen, beside held_out_105):",
     "held_out_110": "Hundred-and-tenth held-out set (written unseen, beside held_out_105):",
+    "held_out_111": "Hundred-and-eleventh held-out set (written unseen, new kinds of documents):",
+    "held_out_112": "Hundred-and-twelfth held-out set (written unseen, beside held_out_111):",
+    "held_out_113": "Hundred-and-thirteenth held-out set (written unseen, beside held_out_111):",
+    "held_out_114": "Hundred-and-fourteenth held-out set (written unseen, beside held_out_111):",
+    "held_out_115": "Hundred-and-fifteenth held-out set (written unseen, beside held_out_111):",
+    "held_out_116": "Hundred-and-sixteenth held-out set (written unseen, beside held_out_111):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
