@@ -2403,3 +2403,21 @@ def test_an_initial_and_a_surname_anywhere_and_an_address_owner():
     assert people(header) == ["Sanne van der Meulen"]
     assert people("De : Service Urbanisme <urbanisme@mairie.fr>") == []
     assert people("De : Mairie de Bar-sur-Aube <accueil@ville-barsuraube.fr>") == []
+
+
+def test_sql_rows_yaml_like_fields_and_pdf_form_data():
+    """held_out_111 to 116's first run (and held_out_103's): the rows of a SQL dump, read by
+    the INSERT's columns (« nom_resp1 », « prenom », « date_naiss »), a notification's
+    « prenom: Inmaculada » and a PDF form's « /T (nom_naissance) /V (POUGET) » were missed.
+    The other columns' values stay out."""
+    dump = (
+        "INSERT INTO `enfants` (`id`,`nom`,`prenom`,`date_naiss`,`ecole`) VALUES\n"
+        "(1187,'PINÇON','Lucas','2016-09-30','Pierre-et-Marie-Curie'),\n"
+        "(1188,'D''ALMEIDA','Luana','2014-05-27','Jean-Macé');"
+    )
+    found = kinds(dump)
+    assert [t for k, t in found if k == "PERSONNE"] == ["PINÇON", "Lucas", "D''ALMEIDA", "Luana"]
+    assert [t for k, t in found if k == "DATE_NAISSANCE"] == ["2016-09-30", "2014-05-27"]
+    assert ("PERSONNE", "Inmaculada") in kinds("nom: Lacombe-Ortiz\nprenom: Inmaculada\n")
+    assert ("PERSONNE", "POUGET") in kinds("<< /T (nom_naissance) /V (POUGET) >>")
+    assert not kinds("<< /T (commune) /V (Égletons) >>")

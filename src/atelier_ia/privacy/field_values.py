@@ -18,9 +18,10 @@ from urllib.parse import unquote_plus
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.french_words import is_french_noun, without_accents
 from atelier_ia.privacy.names import first_names
-from atelier_ia.privacy.table_columns import a_name_cell
+from atelier_ia.privacy.table_columns import DATE_CELL, a_name_cell
 
-WHY = "valeur d'un champ de nom dans un export (JSON, XML, formulaire, vCard, agenda)"
+WHY = "valeur d'un champ de nom dans un export (JSON, XML, SQL, formulaire, vCard, agenda)"
+WHY_BIRTH = "valeur d'un champ « date de naissance » dans un export (SQL)"
 
 # A field's name, its words split (« nomNaissance », « last_name », « given-name ») and folded
 NAME_FIELD = re.compile(
@@ -42,8 +43,15 @@ ELEMENT = re.compile(
 FORM = re.compile(
     r"(?:^|(?<=[&?]))(?P<key>[A-Za-z][\w.-]{0,30})=(?P<value>[^&\s\"][^&\n]{0,59})", re.M
 )
-# « sn: Jaffard » (LDIF), one field a line
-LDIF = re.compile(r"^(?P<key>cn|sn|givenName|displayName):[ \t]*(?P<value>[^\n]{1,60})$", re.M)
+# « sn: Jaffard » (LDIF), « prenom: Inmaculada » (a form's notification), one field a line
+LDIF = re.compile(r"^(?P<key>[A-Za-z][\w.-]{0,30}):[ \t]*(?P<value>[^\n]{1,60})$", re.M)
+# « << /T (nom_naissance) /V (POUGET) >> » (a PDF form's data, FDF)
+FDF = re.compile(r"/T[ \t]*\((?P<key>[^()\n]{1,30})\)[ \t]*/V[ \t]*\((?P<value>[^()\n]{1,60})\)")
+# « INSERT INTO famille (id, nom_resp1, prenom_resp1, …) VALUES ('FAM0311', 'HOUOT', … ), … »
+INSERT = re.compile(
+    r"INSERT[ \t]+INTO[ \t]+\S+[ \t]*\((?P<columns>[^()]{1,800})\)\s*VALUES\s*", re.I
+)
+SQL_VALUE = re.compile(r"\s*(?:'(?P<quoted>(?:[^'\\\n]|''|\\.)*)'|(?P<bare>[^,()\s]+))\s*")
 # vCard: « N:family;given;additional;prefix;suffix », « FN:full name »
 VCARD_N = re.compile(r"^N(?:;[^:\n]*)?:(?P<value>[^\n]*)$", re.M)
 VCARD_FN = re.compile(r"^FN(?:;[^:\n]*)?:(?P<value>[^\n]{1,80})$", re.M)
@@ -59,11 +67,31 @@ ICAL_CN = re.compile(
 BARE = {"nom", "noms", "name", "cn"}
 
 
+# Whose the field is, in a column's name (« nom_resp1 », « resp_prenom », « nomEnfant »)
+WHOSE = {"resp", "responsable", "parent", "pere", "mere", "enfant", "eleve", "titulaire"}
+WHOSE |= {"demandeur", "beneficiaire", "adherent", "agent", "conjoint", "tuteur", "legal"}
+BIRTH_FIELD = re.compile(
+    r"date (?:de )?naiss(?:ance)?|naiss(?:ance)?|ddn|date of birth|dob|birth ?date|birthday|"
+    r"geburtsdatum|fecha (?:de )?nacimiento|data (?:de |di )?nascita|data (?:de )?nascimento"
+)
+
+
+def _folded(key: str) -> str:
+    words = CAMEL.sub(" ", key).replace("_", " ").replace("-", " ").replace(".", " ")
+    words = " ".join(without_accents(words).casefold().split())
+    # (« nom_resp1 »: the first parent's surname)
+    words = [w.rstrip("0123456789") for w in words.split()]
+    return " ".join(w for w in words if w and w not in WHOSE)
+
+
 def _field(key: str) -> str | None:
     """The field's name, folded, if it holds a person's name."""
-    words = CAMEL.sub(" ", key).replace("_", " ").replace("-", " ").replace(".", " ")
-    folded = " ".join(without_accents(words).casefold().split())
+    folded = _folded(key)
     return folded if NAME_FIELD.fullmatch(folded) else None
+
+
+def _birth_field(key: str) -> bool:
+    return BIRTH_FIELD.fullmatch(_folded(key)) is not None
 
 
 def a_thing(value: str) -> bool:
@@ -73,6 +101,15 @@ def a_thing(value: str) -> bool:
     return is_french_noun(first.lower()) and first.capitalize() not in first_names()
 
 
+# What a software or a tester puts in a name's field when there is nobody
+PLACEHOLDERS = {"test", "essai", "exemple", "demo", "xxx", "inconnu", "inconnue", "anonyme"}
+PLACEHOLDERS |= {"famille", "enfant", "nom", "prenom", "toto", "null", "none", "n/a"}
+
+
+def _placeholder(value: str) -> bool:
+    return without_accents(value.strip()).casefold().rstrip("0123456789 ") in PLACEHOLDERS
+
+
 def _finding(text: str, start: int, end: int, bare: bool = False) -> Finding | None:
     while start < end and text[start] in " \t":
         start += 1
@@ -80,15 +117,53 @@ def _finding(text: str, start: int, end: int, bare: bool = False) -> Finding | N
         end -= 1
     value = text[start:end]
     # (judged as a person reads it: « Jean+Dupont », « Ma%C3%ABlys » of a URL-encoded form)
-    if not value or any(c.isdigit() for c in value) or "@" in value:
+    if not value or any(c.isdigit() for c in value) or "@" in value or _placeholder(value):
         return None
     if not a_name_cell(unquote_plus(value)) or (bare and a_thing(value)):
         return None
     return Finding(start, end, "PERSONNE", value, WHY)
 
 
+def _sql_rows(text: str) -> Iterator[tuple[list[str], list[tuple[int, int]]]]:
+    """Each row an INSERT gives: its columns' names and its values' spans, quotes left out."""
+    for insert in INSERT.finditer(text):
+        columns = [c.strip(' `"[]\n\t') for c in insert["columns"].split(",")]
+        position = insert.end()
+        while position < len(text) and text[position] == "(":
+            spans, position = [], position + 1
+            while (value := SQL_VALUE.match(text, position)) and len(spans) < len(columns):
+                group = "quoted" if value["quoted"] is not None else "bare"
+                spans.append(value.span(group))
+                position = value.end()
+                if text[position : position + 1] != ",":
+                    break
+                position += 1
+            if text[position : position + 1] != ")":
+                break
+            yield columns, spans
+            gap = re.compile(r"\s*,\s*").match(text, position + 1)
+            if not gap:
+                break
+            position = gap.end()
+
+
 def field_values(text: str) -> Iterator[Finding]:
-    for pattern in (QUOTED, ELEMENT, FORM, LDIF):
+    if "INSERT" in text.upper():
+        for columns, spans in _sql_rows(text):
+            # (a software's test row, « 'TEST', 'Enfant', '1900-01-01' », is nobody)
+            row = list(zip(columns, spans, strict=False))
+            if any(_field(c) and _placeholder(text[a:b]) for c, (a, b) in row):
+                continue
+            # (beside a given name's column, « nom » is the surname: « PINÇON » is no thing)
+            given = any((f := _field(c)) and f not in BARE for c in columns)
+            for column, (a, b) in row:
+                field = _field(column)
+                bare = field in BARE and not given
+                if field and (found := _finding(text, a, b, bare=bare)):
+                    yield found
+                elif _birth_field(column) and DATE_CELL.fullmatch(text[a:b]):
+                    yield Finding(a, b, "DATE_NAISSANCE", text[a:b], WHY_BIRTH)
+    for pattern in (QUOTED, ELEMENT, FORM, LDIF, FDF):
         for m in pattern.finditer(text):
             field = _field(m["key"])
             if field and (found := _finding(text, *m.span("value"), bare=field in BARE)):
