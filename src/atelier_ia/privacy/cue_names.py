@@ -255,6 +255,15 @@ NICKNAME = re.compile(
 # sender opens each line. Only where the text says it is a chat.
 CHAT = re.compile(r"(?i:whats\s?app|messenger|telegram|signal|sms|texto|groupe\s+de\s+discussion)")
 SENDER = re.compile(rf"^(?:\[[^\]\n]*\][ \t]*)?(?P<name>{ANY_WORD})[ \t]*:[ \t]", re.M)
+# A chat's export, each line opening with its time, then its sender: WhatsApp's « 12/02/2026,
+# 21:17 - Dédé Carlier 🚲: … », « [04/02/2026 21:02:11] Véro adjointe: … »; the time says it
+# is a chat, whatever the text calls it
+TIMESTAMPED_SENDER = re.compile(
+    r"^(?:\[[ \t]*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\]|"
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*-)[ \t]*"
+    r"(?P<name>[^\W\d][^:\n]{0,38}?)[ \t]*:[ \t]",
+    re.M,
+)
 # Any line's speaker, one to three words (« nath p. : moi, j'ai 4 places »)
 SPEAKER = re.compile(r"^(?:\[[^\]\n]*\][ \t]*)?(?P<label>[^\W\d][^\n:]{0,24}?)[ \t]*:[ \t]", re.M)
 # « sms de babou (taxi) », « message de Siobhan »
@@ -354,6 +363,27 @@ def by_nickname_or_sender(text: str) -> Iterator[Finding]:
     for m in MESSAGE_FROM.finditer(text):
         if _not_a_word(m.group("name")) and not TERRITORY.fullmatch(m.group("name")):
             yield _finding(text, m.span("name"), "auteur d'un message (« sms de … »)")
+    for m in TIMESTAMPED_SENDER.finditer(text):
+        words = list(CAPITALISED.finditer(text, *m.span("name")))
+        # (its capitalised words in a row, the first one opening the name: « Véro adjointe » is
+        # Véro, « DESCHAMPS Laurent (Mairie de Ribérac) » is DESCHAMPS Laurent)
+        if not words or words[0].start() != m.start("name"):
+            continue
+        row = 1
+        while row < len(words) and (
+            not (gap := text[words[row - 1].end() : words[row].start()].strip())
+            # (« Lemesle, Agathe », a directory's « surname, first name »)
+            or (gap == "," and words[row].group() in first_names())
+        ):
+            row += 1
+        words = words[:row]
+        label = words[0].group()
+        if label.lower() in MAIL_HEADERS or label.lower() in NOT_SENDERS or label in NOT_NAMES:
+            continue
+        if (len(words) == 1 and not _not_a_word(label)) or a_thing(label):
+            continue  # « Vous », « Accueil », « Service Technique »
+        span = (words[0].start(), words[-1].end())
+        yield _finding(text, span, "nom de l'auteur d'une ligne de discussion")
 
 
 # A role or a bond, then a name no list may know: « son fils Hamada », « témoin : Ibrahim
