@@ -5,8 +5,10 @@ A mairie's agents paste what their software exports: JSON from an online form (�
 "Vignaud", "prenom": "Gaspard" »), XML from the civil register or the electoral roll
 (« <nomNaissance>KARAKAYA</nomNaissance> »), a form's data (« nom=Lefort »), a phone's contacts
 as vCard (« N:Le Moal;Fañch;;; »), a calendar's invitation (« ORGANIZER;CN="Tharshan
-Sivakumar" »), a directory's LDIF (« sn: Jaffard »). A value alone (« Gaspard ») says nothing
-a detector can read; its field's name says it all, as a table's header does (table_columns.py).
+Sivakumar" »), a directory's LDIF (« sn: Jaffard »), a database's dump (« INSERT INTO famille
+(nom_resp1, prenom_resp1, …) VALUES ('HOUOT', 'Aurélie', …) »), a PDF form's data (« /T (nom)
+/V (POUGET) »). A value alone (« Gaspard ») says nothing a detector can read; its field's name
+says it all, as a table's header does (table_columns.py).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ FDF = re.compile(r"/T[ \t]*\((?P<key>[^()\n]{1,30})\)[ \t]*/V[ \t]*\((?P<value>[
 INSERT = re.compile(
     r"INSERT[ \t]+INTO[ \t]+\S+[ \t]*\((?P<columns>[^()]{1,800})\)\s*VALUES\s*", re.I
 )
+ROW_GAP = re.compile(r"\s*,\s*")
 SQL_VALUE = re.compile(r"\s*(?:'(?P<quoted>(?:[^'\\\n]|''|\\.)*)'|(?P<bare>[^,()\s]+))\s*")
 # vCard: « N:family;given;additional;prefix;suffix », « FN:full name »
 VCARD_N = re.compile(r"^N(?:;[^:\n]*)?:(?P<value>[^\n]*)$", re.M)
@@ -141,7 +144,7 @@ def _sql_rows(text: str) -> Iterator[tuple[list[str], list[tuple[int, int]]]]:
             if text[position : position + 1] != ")":
                 break
             yield columns, spans
-            gap = re.compile(r"\s*,\s*").match(text, position + 1)
+            gap = ROW_GAP.match(text, position + 1)
             if not gap:
                 break
             position = gap.end()
