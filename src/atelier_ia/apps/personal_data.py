@@ -109,7 +109,8 @@ class PersonalData(App):
         self.style = widgets.ToggleButtons(
             options=[("Étiquettes [PERSONNE_1]", "tag"), ("Noms inventés", "fake")],
             description="Remplacer par",
-            style={"description_width": "initial"},
+            # (the default width cut the first label to « Étiquettes [PERSO… »)
+            style={"description_width": "initial", "button_width": "auto"},
         )
         self.find_button = widgets.Button(
             description="1. Repérer",
