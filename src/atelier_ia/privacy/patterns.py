@@ -374,6 +374,19 @@ SPOKEN_NUMBER = re.compile(
 SPOKEN_WORD = re.compile(r"[^\s,-]+")
 
 
+NATIONAL = re.compile(r"0[1-9]\d{8}")
+
+
+def _spoken_digits(tokens, reading, words, start: int) -> tuple[str, dict[int, int]]:
+    """The digits the words say, read as `reading` groups them, and where in the text each
+    count of digits ends."""
+    digits, ends = "", {}
+    for value, width, last in number_groups(tokens, reading):
+        digits += f"{value:0{width}d}"
+        ends[len(digits)] = start + words[last].end()
+    return digits, ends
+
+
 def spoken_phones(text: str) -> Iterator[Finding]:
     """Ten digits read in groups: « zéro » then a digit, then four numbers of two digits (or
     single digits, « zéro deux six deux … »); or, dialled abroad, « zéro zéro », the country
@@ -387,24 +400,24 @@ def spoken_phones(text: str) -> Iterator[Finding]:
         ]
         # As the hyphens group the words; else, as if there were none (« zéro six quarante neuf
         # quatre-vingts … », a transcription that wrote some and not others): ten digits decide.
-        for reading in (hyphens, [False] * len(words)):
-            digits, ends = "", {}
-            for value, width, last in number_groups(tokens, reading):
-                digits += f"{value:0{width}d}"
-                ends[len(digits)] = m.start() + words[last].end()
-                if len(digits) >= 10:
-                    break
-            if re.fullmatch(r"0[1-9]\d{8}", digits):
-                end = ends[10]
-                yield Finding(
-                    m.start(), end, "TELEPHONE", text[m.start() : end], "numéro dicté en mots"
-                )
-                break
-        else:
-            digits, ends = "", {}
-            for value, width, last in number_groups(tokens, hyphens):
-                digits += f"{value:0{width}d}"
-                ends[len(digits)] = m.start() + words[last].end()
+        readings = [
+            _spoken_digits(tokens, reading, words, m.start())
+            for reading in (hyphens, [False] * len(words))
+        ]
+        national = next(
+            (
+                ends[10]
+                for digits, ends in readings
+                if 10 in ends and NATIONAL.fullmatch(digits[:10])
+            ),
+            None,
+        )
+        if national is not None:
+            yield Finding(
+                m.start(), national, "TELEPHONE", text[m.start() : national], "numéro dicté en mots"
+            )
+            continue
+        digits, ends = readings[0]
         if digits.startswith("00"):
             # « zéro zéro quarante-neuf soixante-dix-huit … »: the longest valid number
             for length in sorted((n for n in ends if n >= 10), reverse=True):

@@ -113,17 +113,25 @@ def _fixed_width_cells(text: str, lines: list[tuple[int, int]], i: int) -> Itera
     columns = [(a - start, _column_kind(_label(text[a:b]))) for a, b in _chunks(text, start, end)]
     if len(columns) < 3 or not any(kind for _, kind in columns):
         return
+    previous_end = end
     for row_start, row_end in lines[i + 1 :]:
-        if text.count("\n", lines[i][1], row_start) > 1:
+        if text.count("\n", previous_end, row_start) > 1:
             return  # a blank line: the listing is over
         for a, b in _chunks(text, row_start, row_end):
             kind = next((k for at, k in columns if k and abs(a - row_start - at) <= 2), None)
-            value = text[a:b]
-            if kind == "PERSONNE" and a_name_cell(value):
-                yield Finding(a, b, kind, value, "cellule d'une colonne « Nom » ou « Prénom »")
-            elif kind == "DATE_NAISSANCE" and DATE_CELL.fullmatch(value):
-                yield Finding(a, b, kind, value, "cellule d'une colonne « Date de naissance »")
-        i += 1
+            if kind and (found := _cell(text, a, b, kind)):
+                yield found
+        previous_end = row_end
+
+
+def _cell(text: str, a: int, b: int, kind: str) -> Finding | None:
+    """The cell under a name's or a birth date's column, if its value is one."""
+    value = text[a:b]
+    if kind == "PERSONNE" and a_name_cell(value):
+        return Finding(a, b, kind, value, "cellule d'une colonne « Nom » ou « Prénom »")
+    if kind == "DATE_NAISSANCE" and DATE_CELL.fullmatch(value):
+        return Finding(a, b, kind, value, "cellule d'une colonne « Date de naissance »")
+    return None
 
 
 def table_cells(text: str) -> Iterator[Finding]:
@@ -146,8 +154,5 @@ def table_cells(text: str) -> Iterator[Finding]:
                 break
             i += 1
             for kind, (a, b) in zip(kinds, row, strict=True):
-                value = text[a:b]
-                if kind == "PERSONNE" and a_name_cell(value):
-                    yield Finding(a, b, kind, value, "cellule d'une colonne « Nom » ou « Prénom »")
-                elif kind == "DATE_NAISSANCE" and DATE_CELL.fullmatch(value):
-                    yield Finding(a, b, kind, value, "cellule d'une colonne « Date de naissance »")
+                if kind and (found := _cell(text, a, b, kind)):
+                    yield found
