@@ -133,6 +133,7 @@ REAL_SPLITS = (
     "held_out_110",
     "held_out_111",
     "held_out_112",
+    "held_out_113",
 )
 
 
