@@ -306,9 +306,38 @@ def _digits(text: str) -> str:
     return re.sub(r"[\s.–-]", "", text)
 
 
+# A service's mailbox names nobody: every word before the @ is a service's or a machine's
+# (« accueil@ », « etat-civil@ », « police.municipale@ », « direction.ecoles@ », « no-reply@ »,
+# « mailer-daemon@ », a software's « test@test.fr »), or it is the mairie's, then its commune
+# (« mairie.circourt@orange.fr »), or a school's official one, « ce. » then its UAI
+# (« ce.0160987X@ac-poitiers.fr »). A business's « contact@ » stays: it is often one person's.
+SERVICE_MAILBOX_WORDS = frozenset(
+    "accueil mairie maire secretariat etat civil etatcivil urbanisme dpo rgpd police municipale "
+    "pm cimetiere cimetieres camping communication spanc plu recrutement rh drh fetes direction "
+    "ecole ecoles scan mfs no reply noreply ne pas repondre mailer daemon postmaster test tests "
+    "elections population finances comptabilite ccas cantine scolaire periscolaire mediatheque "
+    "bibliotheque piscine tourisme service services technique techniques standard courrier "
+    "social enfance jeunesse sport sports culture eau assainissement dechets environnement "
+    "voirie marches cabinet dgs location salles reservation reservations wordpress webmaster "
+    "admin".split()
+)
+SCHOOL_MAILBOX = re.compile(r"ce\.\d{7}[a-z]", re.I)
+
+
+def a_service_mailbox(address: str) -> bool:
+    local = address.split("@")[0].casefold()
+    words = [w for w in re.split(r"[._+-]", local) if w and not w.isdigit()]
+    return bool(words) and (
+        words[0] == "mairie"
+        or all(w in SERVICE_MAILBOX_WORDS for w in words)
+        or bool(SCHOOL_MAILBOX.fullmatch(local))
+    )
+
+
 def emails(text: str) -> Iterator[Finding]:
     for m in EMAIL.finditer(text):
-        yield Finding(m.start(), m.end(), "EMAIL", m.group(), "forme d'une adresse e-mail")
+        if not a_service_mailbox(m.group()):
+            yield Finding(m.start(), m.end(), "EMAIL", m.group(), "forme d'une adresse e-mail")
 
 
 # Overseas numbers, which libphonenumber files under their own regions rather than FR
@@ -911,6 +940,9 @@ CERFA_EDITION = re.compile(r"\*\d{2}\b")
 CERFA_BEFORE = re.compile(r"\bcerfa\b[^\n]*$", re.I)
 
 
+ANNOUNCED_FILE = "numéro annoncé comme dossier, compte, contrat ou référence"
+
+
 def dossiers(text: str) -> Iterator[Finding]:
     for m in AVS.finditer(text):
         if std_avs.is_valid(m.group()):
@@ -968,7 +1000,7 @@ def dossiers(text: str) -> Iterator[Finding]:
             m.end("number"),
             "NUMERO_DOSSIER",
             m.group("number"),
-            "numéro annoncé comme dossier, compte, contrat ou référence",
+            ANNOUNCED_FILE,
         )
 
 
