@@ -150,6 +150,12 @@ HELD_OUT = {
     "held_out_114": "Hundred-and-fourteenth held-out set (written unseen, beside held_out_111):",
     "held_out_115": "Hundred-and-fifteenth held-out set (written unseen, beside held_out_111):",
     "held_out_116": "Hundred-and-sixteenth held-out set (written unseen, beside held_out_111):",
+    "held_out_117": "Hundred-and-seventeenth held-out set (written unseen, new documents):",
+    "held_out_118": "Hundred-and-eighteenth held-out set (written unseen, beside held_out_117):",
+    "held_out_119": "Hundred-and-nineteenth held-out set (written unseen, beside held_out_117):",
+    "held_out_120": "Hundred-and-twentieth held-out set (written unseen, beside held_out_117):",
+    "held_out_121": "Hundred-and-twenty-first held-out set (written unseen, beside held_out_117):",
+    "held_out_122": "Hundred-and-twenty-second held-out set (written unseen, beside held_out_117):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
