@@ -24,7 +24,8 @@ from atelier_ia.privacy.names import (
     names_a_place,
     repeated_surnames,
 )
-from atelier_ia.privacy.patterns import ANNOUNCED_FILE, DETECTORS, births_after_names
+from atelier_ia.privacy.nobodys import nobodys_removed
+from atelier_ia.privacy.patterns import DETECTORS, births_after_names
 from atelier_ia.privacy.table_columns import table_cells
 from atelier_ia.privacy.word_names import capitalised_alone, in_lower_case
 
@@ -95,49 +96,7 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         kept + list(_likely_people(text, repeated_surnames(text, kept), communes, famous))
     )
     kept = _resolve(kept + list(births_after_names(text, kept)))
-    return _joined(text, sorted(_without_nobodys_files(text, kept)))
-
-
-# A number announced as a file, an account or a reference is someone's only where the text
-# speaks of someone: a name, an address, a phone… within a few lines, « votre », « mon », « je »,
-# or, around the number, a paper that only a person holds (« passeport », « n° allocataire »,
-# « Dossier de mariage », « compte famille »); or it is a planning application's. With nobody
-# near, it is the commune's own (its loan, invoice, order, a poster's booking code): on the
-# whole invented corpus, 98 such findings were wrong and none right.
-NEAR_SOMEONE = 400
-SOMEONE_WORDS = re.compile(r"\b(?:votre|vos|ton|ta|tes|mon|ma|mes|je|j['’]|moi)(?!\w)", re.I)
-A_PERSONS_PAPER = re.compile(
-    r"\b(?:client|abonn[ée]e?|allocataire|contribuable|usager|adh[ée]rente?|sinistre|bail|"
-    r"[ée]lecteur|lecteur|lectrice|matricule|fiscal|avis\s+d['’]imposition|imp[ôo]ts?|NNE|"
-    r"unique|titre\s+de\s+s[ée]jour|passeport|licence|demande\s+de\s+permis|"
-    r"permis\s+(?:de\s+(?:construire|conduire|d[ée]tention)|G)|INE|famille|locataire|"
-    r"b[ée]n[ée]ficiaire|foyer|payeur|d[ée]biteur|redevable|mariage|PACS|naissance|d[ée]c[èe]s|"
-    r"identit[ée]|MDPH|CCAS|saisonnier|travail|[ée]l[èe]ve|patient|domiciliation|RUM|"
-    r"mandat\s+SEPA|pr[ée]l[èe]vement)(?!\w)",
-    re.I,
-)
-# A planning application's number (« DP-047-2025-118 », « PC-2021-6178 ») is its applicant's
-PLANNING_PREFIX = re.compile(r"(?:PC|DP|PA|PD|CU)[ -]")
-ABOUT_SOMEONE = {
-    "PERSONNE", "EMAIL", "TELEPHONE", "ADRESSE", "NIR", "IBAN", "DATE_NAISSANCE", "PLAQUE",
-}  # fmt: skip
-
-
-def _someones(text: str, finding: Finding, kept: list[Finding]) -> bool:
-    start = max(0, finding.start - NEAR_SOMEONE)
-    end = finding.end + NEAR_SOMEONE
-    return bool(
-        any(k.kind in ABOUT_SOMEONE and start < k.start < end for k in kept)
-        or SOMEONE_WORDS.search(text, start, end)
-        or A_PERSONS_PAPER.search(text, max(0, finding.start - 80), finding.end + 40)
-        or PLANNING_PREFIX.match(finding.text)
-    )
-
-
-def _without_nobodys_files(text: str, kept: list[Finding]) -> Iterator[Finding]:
-    for finding in kept:
-        if finding.why != ANNOUNCED_FILE or _someones(text, finding, kept):
-            yield finding
+    return _joined(text, sorted(nobodys_removed(text, kept)))
 
 
 # « du Morvan », « au Toursky », « les Pitchouns »: French puts no article before a person's
