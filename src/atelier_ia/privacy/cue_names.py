@@ -20,7 +20,7 @@ from functools import lru_cache
 from atelier_ia.privacy.field_values import a_thing
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.french_words import is_french_noun, is_french_word, without_accents
-from atelier_ia.privacy.names import CAP, LOWER, NOT_NAMES, UPPER, first_names
+from atelier_ia.privacy.names import CAP, LEGAL_FORM, LOWER, NOT_NAMES, UPPER, first_names
 
 LOWER_WORD = rf"[{LOWER}]+(?:['’-][{LOWER}]+)*"
 ANY_WORD = rf"[{UPPER}{LOWER}]+(?:['’-][{UPPER}{LOWER}]+)*"
@@ -484,3 +484,44 @@ def by_address_owner(text: str) -> Iterator[Finding]:
         if any(word in local for word in folded):
             start = m.start("name") + m["name"].index(name)
             yield _finding(text, (start, start + len(name)), "nom devant son adresse électronique")
+
+
+# A file named after its parties, in capitals, a slash between: « Dossier de mariage LE BIHAN /
+# PRINTEMPS », « vente SOUCAILLE / NKOULOU » (in the corpus, every one was two people)
+_CAPITALS = rf"[{UPPER}][{UPPER}'’-]+(?:[ ][{UPPER}][{UPPER}'’-]+)?"
+PARTIES = re.compile(
+    r"\b(?i:mariage|pacs|vente|divorce|succession|indivision|cession|donation|consorts|époux)"
+    rf"[ \t]+(?P<first>{_CAPITALS})[ \t]*/[ \t]*(?P<second>{_CAPITALS})(?![\w'’-])"
+)
+
+
+VOWEL = re.compile(r"[AEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸ]")
+
+
+def by_parties(text: str) -> Iterator[Finding]:
+    for m in PARTIES.finditer(text):
+        # (« vente TTC / HT », « cession SCI / SARL »: acronyms, legal forms)
+        if all(
+            len(m[part]) > 2 and VOWEL.search(m[part]) and not LEGAL_FORM.fullmatch(m[part])
+            for part in ("first", "second")
+        ):
+            for part in ("first", "second"):
+                yield _finding(text, m.span(part), "nom d'une partie dans l'intitulé d'un dossier")
+
+
+# A record in capitals gives a married woman's two names around « NÉE », « ÉP. », « EPOUSE »
+# (the land register's, the vehicle register's): « RAFFIN NEE DUCHENE BEATRICE », « MME
+# SCHNEIDER/ALINE CLÉMENCE ÉP MEISTERMANN »; all of it is one person.
+_CAPITAL_WORD = rf"(?<![\w'’-])(?!(?:MME|MMES|MLLE|MR|M|MONSIEUR|MADAME)\b)[{UPPER}][{UPPER}'’-]+"
+MARRIED_NAME = re.compile(
+    rf"(?:(?P<before>{_CAPITAL_WORD}(?:[ \t]{_CAPITAL_WORD}){{0,2}})[ \t]+)?"
+    r"(?<![\w.])(?:ÉP\.?|EP\.?|EPOUSE|ÉPOUSE|NEE|NÉE|VEUVE|VVE)"
+    rf"[ \t]+(?P<after>{_CAPITAL_WORD}(?:[ \t]{_CAPITAL_WORD}){{0,2}})(?![\w'’-])"
+)
+
+
+def by_married_name(text: str) -> Iterator[Finding]:
+    for m in MARRIED_NAME.finditer(text):
+        start = m.start("before") if m["before"] else m.start("after")
+        why = "noms en capitales autour de « NÉE », « ÉP. »"
+        yield _finding(text, (start, m.end("after")), why)

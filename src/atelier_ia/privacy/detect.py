@@ -10,7 +10,9 @@ from atelier_ia.privacy.cue_names import (
     by_address_owner,
     by_cue,
     by_english_cue,
+    by_married_name,
     by_nickname_or_sender,
+    by_parties,
 )
 from atelier_ia.privacy.famous_people import famous_spans
 from atelier_ia.privacy.field_values import field_values
@@ -26,6 +28,7 @@ from atelier_ia.privacy.names import (
 )
 from atelier_ia.privacy.nobodys import nobodys_removed
 from atelier_ia.privacy.patterns import DETECTORS, births_after_names
+from atelier_ia.privacy.quoted_printable import decoded_view
 from atelier_ia.privacy.table_columns import table_cells
 from atelier_ia.privacy.word_names import capitalised_alone, in_lower_case
 
@@ -70,6 +73,20 @@ def _the_commune(text: str, finding: Finding, communes: set[str]) -> bool:
 
 def find(text: str, use_model: bool = True) -> list[Finding]:
     """Personal data in `text`, in reading order, without overlaps."""
+    view = decoded_view(text)
+    if view is None:
+        return _found(text, use_model)
+    decoded, starts, ends = view
+    # (read decoded, put back where the encoded text has it)
+    return [
+        Finding(
+            starts[f.start], ends[f.end - 1], f.kind, text[starts[f.start] : ends[f.end - 1]], f.why
+        )
+        for f in _found(decoded, use_model)
+    ]
+
+
+def _found(text: str, use_model: bool) -> list[Finding]:
     communes = {m["name"] for m in COMMUNE_NAMED.finditer(text)}
     communes |= {m["name"] for m in TOWN_AFTER_POSTCODE.finditer(text)}
     famous = famous_spans(text, CIVILITY_BEFORE)
@@ -85,6 +102,8 @@ def find(text: str, use_model: bool = True) -> list[Finding]:
         by_english_cue,
         after_a_role,
         by_address_owner,
+        by_parties,
+        by_married_name,
         in_lower_case,
         capitalised_alone,
     ):

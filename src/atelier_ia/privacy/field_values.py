@@ -45,8 +45,42 @@ ELEMENT = re.compile(
 FORM = re.compile(
     r"(?:^|(?<=[&?]))(?P<key>[A-Za-z][\w.-]{0,30})=(?P<value>[^&\s\"][^&\n]{0,59})", re.M
 )
-# « sn: Jaffard » (LDIF), « prenom: Inmaculada » (a form's notification), one field a line
-LDIF = re.compile(r"^(?P<key>[A-Za-z][\w.-]{0,30}):[ \t]*(?P<value>[^\n]{1,60})$", re.M)
+# « sn: Jaffard » (LDIF), « prenom: Inmaculada » (a form's notification), one field a line;
+# indented, perhaps a list's item, its value perhaps quoted (YAML: « - nom: 'FERREIRA LOPES' »)
+LDIF = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z][\w.-]{0,30}):[ \t]*(?P<value>[^\n\[{]{1,60})$", re.M
+)
+# A YAML or JSON list of names: « prenoms: ["Baptistine", "Angèle"] »
+NAME_LIST = re.compile(
+    r"\"?(?P<key>[A-Za-z][\w.-]{0,30})\"?[ \t]*:[ \t]*\[(?P<items>[^\]\n]{1,200})\]"
+)
+LIST_ITEM = re.compile(r"[\"'](?P<value>[^\"'\n]{1,60})[\"']")
+# An XML element whose one attribute holds the value: « <Nom V="SCHIRRMEISTER"/> » (the
+# Treasury's PES flows), « <prenom value="Rúben"/> »
+ATTRIBUTE = re.compile(
+    r"<(?P<key>[A-Za-z][\w.:-]{0,30})[ \t]+(?:V|v|value|val)=\"(?P<value>[^\"\n]{1,60})\""
+)
+# An HTML page's label then value: « <th>Nom</th><td>Riehl</td> », « <dt>Prénom</dt><dd>… »,
+# « <label>Nom</label><input name="nom" value="Haddou-Vinson"> »
+HTML_PAIR = re.compile(
+    r"<(?:th|td|dt|label|b|strong)\b[^<>\n]*>[ \t]*(?P<key>[^<>\n]{1,30}?)[ \t]*:?[ \t]*"
+    r"</(?:th|td|dt|label|b|strong)>\s*<(?:td|dd|span)\b[^<>\n]*>(?P<value>[^<>\n]{1,60})"
+    r"</(?:td|dd|span)>"
+)
+INPUT = re.compile(
+    r"<input\b[^<>\n]*?\bname=\"(?P<key>[^\"\n]{1,30})\"[^<>\n]*?\bvalue=\"(?P<value>[^\"\n]{1,60})\""
+)
+# A program's dump of an array (PHP's print_r): « [nom] => Vasseur »
+PRINT_R = re.compile(
+    r"\[(?P<key>[A-Za-z][\w.-]{0,30})\][ \t]*=>[ \t]*(?P<value>[^\n]{1,60})$", re.M
+)
+# A passport's machine-readable line (ICAO 9303): « P<FRAESCANDE<<MATHILDE<LOUISE<<<<… »:
+# the surname, « << », the given names, « < » for each blank
+MRZ = re.compile(
+    r"^P[A-Z<][A-Z<]{3}(?P<surname>[A-Z]+(?:<[A-Z]+)*)<<(?P<given>[A-Z]+(?:<[A-Z]+)*)<*[ \t]*$",
+    re.M,
+)
+WHY_MRZ = "nom de la ligne lisible par machine d'un passeport"
 # « << /T (nom_naissance) /V (POUGET) >> » (a PDF form's data, FDF)
 FDF = re.compile(r"/T[ \t]*\((?P<key>[^()\n]{1,30})\)[ \t]*/V[ \t]*\((?P<value>[^()\n]{1,60})\)")
 # « INSERT INTO famille (id, nom_resp1, prenom_resp1, …) VALUES ('FAM0311', 'HOUOT', … ), … »
@@ -68,6 +102,7 @@ ICAL_CN = re.compile(
 
 # A bare « name » or « nom » may be a thing's (« "name": "Marché de Noël" », an event's)
 BARE = {"nom", "noms", "name", "cn"}
+GIVEN_NEAR = 200
 
 
 # Whose the field is, in a column's name (« nom_resp1 », « resp_prenom », « nomEnfant »)
@@ -118,6 +153,8 @@ def _finding(text: str, start: int, end: int, bare: bool = False) -> Finding | N
         start += 1
     while end > start and text[end - 1] in " \t":
         end -= 1
+    if end - start > 2 and text[start] in "\"'" and text[end - 1] == text[start]:
+        start, end = start + 1, end - 1  # (a quoted value: « 'FERREIRA LOPES' »)
     value = text[start:end]
     # (judged as a person reads it: « Jean+Dupont », « Ma%C3%ABlys » of a URL-encoded form)
     if not value or any(c.isdigit() for c in value) or "@" in value or _placeholder(value):
@@ -166,11 +203,22 @@ def field_values(text: str) -> Iterator[Finding]:
                     yield found
                 elif _birth_field(column) and DATE_CELL.fullmatch(text[a:b]):
                     yield Finding(a, b, "DATE_NAISSANCE", text[a:b], WHY_BIRTH)
-    for pattern in (QUOTED, ELEMENT, FORM, LDIF, FDF):
-        for m in pattern.finditer(text):
-            field = _field(m["key"])
-            if field and (found := _finding(text, *m.span("value"), bare=field in BARE)):
+    for pattern in (QUOTED, ELEMENT, FORM, LDIF, FDF, ATTRIBUTE, HTML_PAIR, INPUT, PRINT_R):
+        fields = [(m, _field(m["key"])) for m in pattern.finditer(text)]
+        # (a given name's field near: « nom » beside it is the surname, « Vasseur » no thing)
+        given = [m.start() for m, f in fields if f and f not in BARE]
+        for m, field in fields:
+            bare = field in BARE and not any(abs(g - m.start()) < GIVEN_NEAR for g in given)
+            if field and (found := _finding(text, *m.span("value"), bare=bare)):
                 yield found
+    for m in NAME_LIST.finditer(text):
+        if _field(m["key"]):
+            for item in LIST_ITEM.finditer(text, m.start("items"), m.end("items")):
+                if found := _finding(text, *item.span("value")):
+                    yield found
+    for m in MRZ.finditer(text):
+        for part in ("surname", "given"):
+            yield Finding(m.start(part), m.end(part), "PERSONNE", m[part], WHY_MRZ)
     if "BEGIN:VCARD" in text:
         for m in VCARD_N.finditer(text):
             # (a service's card: « N:Gendarmerie;Brigade de Saint-Calais;;; », « N:PCS;Salle de
