@@ -2594,3 +2594,17 @@ def test_parties_of_a_file_and_names_around_nee_in_capitals():
     owner = "Nu-propriétaire  MBR4TR  MME PIERRARD/NELLY GERMAINE EPOUSE LAMBOTTE\n"
     assert people(owner) == ["PIERRARD", "NELLY GERMAINE EPOUSE LAMBOTTE"]
     assert people("MME DUPONT NÉE MARTIN") == ["DUPONT NÉE MARTIN"]
+
+
+def test_a_column_named_after_whom_it_lists():
+    """held_out_117 to 122's first run: the cells under « Élève », « Responsable » of a school
+    bus's list were missed (only « Nom », « Prénom » headed names). Under such a column, a
+    kinship in lower case (« sa mère ») or a shop (« Fromagerie Chassaing ») is nobody."""
+    table = (
+        "N° carte\tÉlève\tNé(e) le\tClasse\tResponsable\tTél.\n"
+        "73-412087\tDolmazon Lilou\t3/14/2013\t5e\tDolmazon Aurélien\t612874930\n"
+        "73-412093\tBen Amara Yanis\t11/2/2012\t4e\tsa mère\t479563107\n"
+        "73-412094\tPujol Inès\t11/2/2012\t4e\tFromagerie Chassaing\t479563107"
+    )
+    people = [t for k, t in kinds(table) if k == "PERSONNE"]
+    assert people == ["Dolmazon Lilou", "Dolmazon Aurélien", "Ben Amara Yanis", "Pujol Inès"]

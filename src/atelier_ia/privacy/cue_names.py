@@ -17,10 +17,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from atelier_ia.privacy.field_values import a_thing
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.french_words import is_french_noun, is_french_word, without_accents
-from atelier_ia.privacy.names import CAP, LEGAL_FORM, LOWER, NOT_NAMES, UPPER, first_names
+from atelier_ia.privacy.names import CAP, LEGAL_FORM, LOWER, NOT_NAMES, UPPER, a_thing, first_names
 
 LOWER_WORD = rf"[{LOWER}]+(?:['’-][{LOWER}]+)*"
 ANY_WORD = rf"[{UPPER}{LOWER}]+(?:['’-][{UPPER}{LOWER}]+)*"

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from urllib.parse import unquote_plus
 
 from atelier_ia.privacy.findings import Finding
-from atelier_ia.privacy.french_words import is_french_noun, without_accents
-from atelier_ia.privacy.names import first_names
+from atelier_ia.privacy.french_words import without_accents
+from atelier_ia.privacy.names import a_thing
 from atelier_ia.privacy.table_columns import DATE_CELL, a_name_cell
 
 WHY = "valeur d'un champ de nom dans un export (JSON, XML, SQL, formulaire, vCard, agenda)"
@@ -130,13 +130,6 @@ def _field(key: str) -> str | None:
 
 def _birth_field(key: str) -> bool:
     return BIRTH_FIELD.fullmatch(_folded(key)) is not None
-
-
-def a_thing(value: str) -> bool:
-    """« Marché de Noël », « Salle polyvalente »: its first word a French noun, not a first
-    name (« Rose » stays someone's)."""
-    first = value.split()[0]
-    return is_french_noun(first.lower()) and first.capitalize() not in first_names()
 
 
 # What a software or a tester puts in a name's field when there is nobody

@@ -318,6 +318,13 @@ def insee_first_names() -> set[str]:
     return names
 
 
+def a_thing(value: str) -> bool:
+    """« Marché de Noël », « Salle polyvalente »: its first word a French noun, not a first
+    name (« Rose » stays someone's)."""
+    first = value.split()[0]
+    return is_french_noun(first.lower()) and first.capitalize() not in first_names()
+
+
 @lru_cache(maxsize=1)
 def _spacy():
     try:

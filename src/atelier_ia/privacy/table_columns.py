@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from atelier_ia.privacy.findings import Finding
 from atelier_ia.privacy.french_words import without_accents
+from atelier_ia.privacy.names import a_thing
 
 SEPARATORS = (";", "\t", "|", ",")
 
@@ -25,6 +26,14 @@ NAME_HEADER = re.compile(
     r"prenoms? nom|nom complet|(?:first|last|full|given|family) name|surname|name|nachname|"
     r"vorname|apellidos?|nombre)"
     r"(?: de l'enfant| du responsable| de l'adherent| du demandeur| de l'eleve| du beneficiaire)?"
+)
+# A column named after whom it lists (« Élève », « Responsable légal », « Titulaire »): its
+# cells may also be a shop, a family's label or a kinship (« Fromagerie Chassaing », « sa
+# mère »), which a « Nom » column does not hold
+ROLE_HEADER = re.compile(
+    r"eleves?|enfants?|responsables?(?: legal| legaux)?|representant legal|titulaires?|"
+    r"demandeur|demandeuse|beneficiaires?|locataires?|adherents?|conjoints?|redevables?|"
+    r"passagers?|benevoles?|participants?|declarants?|temoins?|residents?|parents?|pere|mere"
 )
 BIRTH_HEADER = re.compile(
     r"date de naissance|ne le|nee le|naissance|ddn|date of birth|dob|birth date|geburtsdatum|"
@@ -76,6 +85,8 @@ def _cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, i
 def _column_kind(label: str) -> str | None:
     if NAME_HEADER.fullmatch(label):
         return "PERSONNE"
+    if ROLE_HEADER.fullmatch(label):
+        return "ROLE"
     return "DATE_NAISSANCE" if BIRTH_HEADER.fullmatch(label) else None
 
 
@@ -129,6 +140,9 @@ def _cell(text: str, a: int, b: int, kind: str) -> Finding | None:
     value = text[a:b]
     if kind == "PERSONNE" and a_name_cell(value):
         return Finding(a, b, kind, value, "cellule d'une colonne « Nom » ou « Prénom »")
+    if kind == "ROLE" and a_name_cell(value) and not value.islower() and not a_thing(value):
+        why = "cellule d'une colonne qui nomme des personnes (« Élève », « Titulaire »)"
+        return Finding(a, b, "PERSONNE", value, why)
     if kind == "DATE_NAISSANCE" and DATE_CELL.fullmatch(value):
         return Finding(a, b, kind, value, "cellule d'une colonne « Date de naissance »")
     return None
