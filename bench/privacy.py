@@ -156,6 +156,12 @@ HELD_OUT = {
     "held_out_120": "Hundred-and-twentieth held-out set (written unseen, beside held_out_117):",
     "held_out_121": "Hundred-and-twenty-first held-out set (written unseen, beside held_out_117):",
     "held_out_122": "Hundred-and-twenty-second held-out set (written unseen, beside held_out_117):",
+    "held_out_123": "Hundred-and-twenty-third held-out set (written unseen, new documents):",
+    "held_out_124": "Hundred-and-twenty-fourth held-out set (written unseen, beside held_out_123):",
+    "held_out_125": "Hundred-and-twenty-fifth held-out set (written unseen, beside held_out_123):",
+    "held_out_126": "Hundred-and-twenty-sixth held-out set (written unseen, beside held_out_123):",
+    "held_out_127": "Hundred-and-twenty-seventh held-out set (unseen, beside held_out_123):",
+    "held_out_128": "Hundred-and-twenty-eighth held-out set (written unseen, beside held_out_123):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
