@@ -162,6 +162,12 @@ HELD_OUT = {
     "held_out_126": "Hundred-and-twenty-sixth held-out set (written unseen, beside held_out_123):",
     "held_out_127": "Hundred-and-twenty-seventh held-out set (unseen, beside held_out_123):",
     "held_out_128": "Hundred-and-twenty-eighth held-out set (written unseen, beside held_out_123):",
+    "held_out_129": "Hundred-and-twenty-ninth held-out set (unseen, new documents):",
+    "held_out_130": "Hundred-and-thirtieth held-out set (unseen, beside held_out_129):",
+    "held_out_131": "Hundred-and-thirty-first held-out set (unseen, beside held_out_129):",
+    "held_out_132": "Hundred-and-thirty-second held-out set (unseen, beside held_out_129):",
+    "held_out_133": "Hundred-and-thirty-third held-out set (unseen, beside held_out_129):",
+    "held_out_134": "Hundred-and-thirty-fourth held-out set (unseen, beside held_out_129):",
 }
 RECALL_TARGETS = {
     "EMAIL": 0.99,
