@@ -2622,3 +2622,18 @@ def test_a_car_and_a_towns_magazine_are_nobody():
     assert people("Article 2 : véhicule affecté : Skoda Superb hybride, GK-901-AB") == []
     assert people("« Coutances Mag » n° 87, page 23, rubrique Carnet") == []
     assert people("M. Renault est passé en mairie.") == ["Renault"]
+
+
+def test_people_of_the_arts_and_sport_everyone_knows():
+    """held_out_111 to 134's first runs: actors, authors and sportspeople of a cinema's
+    programme or a library's new books (« avec Pierre Niney », « de Riad Sattouf ») were taken
+    for residents; a second list of famous people, written blind like the first, names them.
+    After a civility the same name is someone the text is about."""
+
+    def people(text: str) -> list[str]:
+        return [t for k, t in kinds(text) if k == "PERSONNE"]
+
+    assert people("« Le Comte de Monte-Cristo », avec Pierre Niney, mercredi 20 h 30") == []
+    assert people("deux bandes dessinées de Riad Sattouf ; un album de Claude Ponti") == []
+    assert people("M. Pierre Niney, 12 rue des Lilas") == ["Pierre Niney"]
+    assert people("Courrier de M. Ronan Le Clézio, riverain") == ["Ronan Le Clézio"]

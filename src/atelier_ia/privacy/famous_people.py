@@ -2,8 +2,9 @@
 
 A town's history panel, a school's namesake, a festival's programme name people of history and
 of the arts in the same shapes as residents; no context word tells them apart (« Colbert fonda
-la manufacture »). `data/famous_people.txt` lists about 3,500 of them, written from general
-knowledge by someone who had seen neither the detector nor its evaluation sets: full names
+la manufacture »). `data/famous_people.txt` lists about 9,000 of them, written from general
+knowledge in two rounds by people who had seen neither the detector nor its evaluation sets
+(the second added actors, musicians, authors, sportspeople and regional figures): full names
 first, then, after « # mononyms », the single names that alone almost always mean the famous
 person (« Voltaire », « Vauban »; not « Rousseau » or « Pasteur », ordinary surnames or words).
 
