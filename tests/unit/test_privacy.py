@@ -18,6 +18,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
     return [(f.kind, f.text) for f in find(text)]
 
 
+def people(text: str) -> list[str]:
+    return [t for k, t in kinds(text) if k == "PERSONNE"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2308,9 +2312,6 @@ def test_name_fields_of_exports_json_xml_forms_vcard_and_calendars():
     to bring): values of name fields were missed. A thing's name under a bare « name », an
     e-mail and a number under a name field stay out."""
 
-    def people(text: str) -> list[str]:
-        return [t for k, t in kinds(text) if k == "PERSONNE"]
-
     json_form = '{"auteur": {"nom": "Vignaud", "prenom": "Gaspard", "tel": "0662184739"}}'
     assert people(json_form) == ["Vignaud", "Gaspard"]
     xml = "<electeur>\n<nomNaissance>KARAKAYA</nomNaissance><prenoms>Yusuf</prenoms>"
@@ -2396,9 +2397,6 @@ def test_an_initial_and_a_surname_anywhere_and_an_address_owner():
     address in a Dutch or English mail header (« Van: Sanne van der Meulen <sanne.vdmeulen@…> »)
     was missed. A heading « A. Introduction », a register « R.C.S. Dijon », a service's name
     before its address stay out."""
-
-    def people(text: str) -> list[str]:
-        return [t for k, t in kinds(text) if k == "PERSONNE"]
 
     assert "P. Nshimirimana" in people("bureau réélu : trésorier P. Nshimirimana, secrétaire")
     assert people("le compte rendu, signature : [H. Tournemire]") == ["H. Tournemire"]
@@ -2486,9 +2484,6 @@ def test_a_lone_word_the_model_alone_calls_a_person():
     knows as a first name (« Égletons », « Herren », « Tapage »; on the corpus before them, 267
     wrong for 68 right). They are dropped; a nickname made by doubling a syllable stays."""
 
-    def people(text: str) -> list[str]:
-        return [t for k, t in kinds(text) if k == "PERSONNE"]
-
     group = (
         "[groupe WhatsApp gouren Poher] Yann L. : entraînement samedi 10 h à la salle de lutte\n"
         "Malo : ok je viens avec Titouan\n"
@@ -2522,9 +2517,6 @@ def test_more_exports_read_by_their_fields():
     page's « <th>Nom</th><td>Riehl</td> » and form « <input name="nom" value="…"> », PHP's
     « [nom] => Vasseur », YAML's « - nom: 'FERREIRA LOPES' » and « prenoms: ["…", "…"] », a
     passport's machine-readable line were missed. A thing's field stays out."""
-
-    def people(text: str) -> list[str]:
-        return [t for k, t in kinds(text) if k == "PERSONNE"]
 
     assert people('<Civilite V="MME"/><Nom V="SCHIRRMEISTER"/><Prenom V="Edwige-Andrée"/>') == [
         "SCHIRRMEISTER",
@@ -2579,9 +2571,6 @@ def test_parties_of_a_file_and_names_around_nee_in_capitals():
     around « NEE », « EPOUSE » (« RAFFIN NEE DUCHENE BEATRICE », « PIERRARD/NELLY GERMAINE
     EPOUSE LAMBOTTE ») were missed. Amounts' and companies' acronyms stay out."""
 
-    def people(text: str) -> list[str]:
-        return [t for k, t in kinds(text) if k == "PERSONNE"]
-
     assert people("Dossier de mariage LE BIHAN / PRINTEMPS (célébration du 13 juin)") == [
         "LE BIHAN",
         "PRINTEMPS",
@@ -2615,9 +2604,6 @@ def test_a_car_and_a_towns_magazine_are_nobody():
     « Coutances Mag » as people. A make before a model is a car, « Mag » or « Infos » after a
     town its magazine; « M. Renault » stays someone."""
 
-    def people(text: str) -> list[str]:
-        return [t for k, t in kinds(text) if k == "PERSONNE"]
-
     assert people("[Véhicule laissé sur place] GF-318-WP, Dacia Duster grise\n[Courrier]") == []
     assert people("Article 2 : véhicule affecté : Skoda Superb hybride, GK-901-AB") == []
     assert people("« Coutances Mag » n° 87, page 23, rubrique Carnet") == []
@@ -2629,9 +2615,6 @@ def test_people_of_the_arts_and_sport_everyone_knows():
     programme or a library's new books (« avec Pierre Niney », « de Riad Sattouf ») were taken
     for residents; a second list of famous people, written blind like the first, names them.
     After a civility the same name is someone the text is about."""
-
-    def people(text: str) -> list[str]:
-        return [t for k, t in kinds(text) if k == "PERSONNE"]
 
     assert people("« Le Comte de Monte-Cristo », avec Pierre Niney, mercredi 20 h 30") == []
     assert people("deux bandes dessinées de Riad Sattouf ; un album de Claude Ponti") == []
