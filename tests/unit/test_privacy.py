@@ -2437,8 +2437,7 @@ def test_a_chat_exports_senders_after_their_time():
         "[04/02/2026 21:04:02] Service Technique: fermé demain\n"
         "[10:14] Lemesle, Agathe: la DSN rejette encore la ligne\n"
     )
-    people = [t for k, t in kinds(chat) if k == "PERSONNE"]
-    assert people == ["Dédé Carlier", "Véro", "Lemesle, Agathe"]
+    assert people(chat) == ["Dédé Carlier", "Véro", "Lemesle, Agathe"]
 
 
 def test_a_services_mailbox_names_nobody():
@@ -2595,8 +2594,7 @@ def test_a_column_named_after_whom_it_lists():
         "73-412093\tBen Amara Yanis\t11/2/2012\t4e\tsa mère\t479563107\n"
         "73-412094\tPujol Inès\t11/2/2012\t4e\tFromagerie Chassaing\t479563107"
     )
-    people = [t for k, t in kinds(table) if k == "PERSONNE"]
-    assert people == ["Dolmazon Lilou", "Dolmazon Aurélien", "Ben Amara Yanis", "Pujol Inès"]
+    assert people(table) == ["Dolmazon Lilou", "Dolmazon Aurélien", "Ben Amara Yanis", "Pujol Inès"]
 
 
 def test_a_car_and_a_towns_magazine_are_nobody():
